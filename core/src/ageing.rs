@@ -1,0 +1,628 @@
+//! Receivables ageing: every open invoice in exactly one bucket, per buyer
+//! and for the portfolio, in the base currency.
+//!
+//! Rules (domain brief, "Ageing"):
+//! - age = days past due (`as_of − due_date`, the default) or days since
+//!   issue, as a setting;
+//! - buckets are given by their upper edges in days; the first bucket holds
+//!   every age ≤ 0 ("not yet due" on the due-date basis, including invoices
+//!   issued after `as_of`), the last everything above the last edge, so
+//!   **bucket totals always equal total outstanding**;
+//! - open amount = gross − Σ payments dated ≤ `as_of`; an overpaid invoice is
+//!   a credit balance of its buyer, never a negative amount in a bucket;
+//! - disputed amounts are included in the buckets and also shown apart;
+//! - foreign-currency amounts are converted at the rate in force on `as_of`
+//!   (the revaluation at the report date). Sums are converted per buyer and
+//!   currency, which is exact with `Decimal` and keeps the hot loop to
+//!   additions.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::invoice::Invoice;
+use crate::money::{Currency, MoneyError};
+use crate::portfolio::Portfolio;
+
+/// What an invoice's age counts from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeBasis {
+    /// Days past the due date (the default).
+    #[default]
+    DueDate,
+    /// Days since the issue date.
+    IssueDate,
+}
+
+/// The default upper edges of the buckets after "not yet due": 1–30, 31–60,
+/// 61–90, 91–120, and 121+ above the last (domain brief).
+pub const DEFAULT_EDGES: [u32; 4] = [30, 60, 90, 120];
+
+/// Ageing settings of a portfolio.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct AgeingSettings {
+    /// What the age counts from.
+    pub basis: AgeBasis,
+    /// Upper edges in days of the buckets after the first, strictly
+    /// increasing, e.g. `[15, 30, 45, 60]` for 0/15/30/45/60+.
+    pub edges: Vec<u32>,
+}
+
+impl Default for AgeingSettings {
+    fn default() -> Self {
+        AgeingSettings {
+            basis: AgeBasis::DueDate,
+            edges: DEFAULT_EDGES.to_vec(),
+        }
+    }
+}
+
+/// Errors from ageing.
+#[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AgeingError {
+    /// Bucket edges that do not strictly increase.
+    #[error("bucket edges must strictly increase: {edges:?} (at position {position})")]
+    EdgesNotIncreasing {
+        /// The edges given.
+        edges: Vec<u32>,
+        /// The first position (0-based) that is not above the one before.
+        position: usize,
+    },
+    /// An amount that cannot be converted to the base currency.
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+}
+
+/// One bucket: ages from `min_days` to `max_days`, both inclusive; `None`
+/// means unbounded on that side.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct BucketDef {
+    /// Lowest age in the bucket, or `None` for the first bucket.
+    pub min_days: Option<i64>,
+    /// Highest age in the bucket, or `None` for the last bucket.
+    pub max_days: Option<i64>,
+}
+
+impl BucketDef {
+    /// An English label: "Not yet due" (or "Current" on the issue-date
+    /// basis), "1–30", "121+". The app shows its own translated labels.
+    pub fn label(&self, basis: AgeBasis) -> String {
+        match (self.min_days, self.max_days) {
+            (None, _) => match basis {
+                AgeBasis::DueDate => "Not yet due".to_string(),
+                AgeBasis::IssueDate => "Current".to_string(),
+            },
+            (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+            (Some(lo), None) => format!("{lo}+"),
+        }
+    }
+}
+
+/// Validated bucket edges.
+///
+/// # Example
+/// ```
+/// use credit_core::ageing::Buckets;
+/// let b = Buckets::new(&[30, 60, 90, 120]).unwrap();
+/// assert_eq!(b.len(), 6);
+/// assert_eq!(b.index(-5), 0);   // not yet due
+/// assert_eq!(b.index(0), 0);    // due today: not yet overdue
+/// assert_eq!(b.index(30), 1);   // 1–30
+/// assert_eq!(b.index(31), 2);   // 31–60
+/// assert_eq!(b.index(121), 5);  // 121+
+/// assert!(Buckets::new(&[30, 30]).is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Buckets {
+    /// Upper edges, 0 first.
+    upper: Vec<i64>,
+}
+
+impl Buckets {
+    /// Buckets from upper edges; a leading 0 is accepted and implied anyway.
+    ///
+    /// # Errors
+    /// [`AgeingError::EdgesNotIncreasing`] unless the edges strictly increase.
+    pub fn new(edges: &[u32]) -> Result<Self, AgeingError> {
+        let mut upper = vec![0i64];
+        for (i, &e) in edges.iter().enumerate() {
+            if i == 0 && e == 0 {
+                continue;
+            }
+            if i64::from(e) <= *upper.last().unwrap_or(&0) {
+                return Err(AgeingError::EdgesNotIncreasing {
+                    edges: edges.to_vec(),
+                    position: i,
+                });
+            }
+            upper.push(i64::from(e));
+        }
+        Ok(Buckets { upper })
+    }
+
+    /// Number of buckets (edges + 1).
+    pub fn len(&self) -> usize {
+        self.upper.len() + 1
+    }
+
+    /// Never empty: there is always a first and a last bucket.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The bucket an age falls in.
+    #[inline]
+    pub fn index(&self, days: i64) -> usize {
+        self.upper.partition_point(|&u| u < days)
+    }
+
+    /// The buckets' bounds.
+    pub fn defs(&self) -> Vec<BucketDef> {
+        let mut out = Vec::with_capacity(self.len());
+        let mut lo: Option<i64> = None;
+        for &u in &self.upper {
+            out.push(BucketDef {
+                min_days: lo,
+                max_days: Some(u),
+            });
+            lo = Some(u + 1);
+        }
+        out.push(BucketDef {
+            min_days: lo,
+            max_days: None,
+        });
+        out
+    }
+}
+
+/// Days of age of an invoice on a basis.
+#[inline]
+pub fn age_days(inv: &Invoice, as_of: NaiveDate, basis: AgeBasis) -> i64 {
+    match basis {
+        AgeBasis::DueDate => inv.days_past_due(as_of),
+        AgeBasis::IssueDate => inv.days_since_issue(as_of),
+    }
+}
+
+/// Ageing of one buyer or of the whole portfolio, in the base currency.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+pub struct AgeingRow {
+    /// Open amount per bucket, disputed included.
+    pub buckets: Vec<Decimal>,
+    /// Of which disputed, per bucket.
+    pub disputed: Vec<Decimal>,
+    /// Σ buckets: total outstanding.
+    pub total: Decimal,
+    /// Σ disputed.
+    pub disputed_total: Decimal,
+    /// Overpayments: a credit balance owed to the buyer (≥ 0), not in any bucket.
+    pub credit: Decimal,
+    /// Number of invoices with something open.
+    pub open_invoices: usize,
+}
+
+impl AgeingRow {
+    fn zero(n: usize) -> Self {
+        AgeingRow {
+            buckets: vec![Decimal::ZERO; n],
+            disputed: vec![Decimal::ZERO; n],
+            ..AgeingRow::default()
+        }
+    }
+
+    fn add(&mut self, other: &AgeingRow) {
+        for (a, b) in self.buckets.iter_mut().zip(&other.buckets) {
+            *a += *b;
+        }
+        for (a, b) in self.disputed.iter_mut().zip(&other.disputed) {
+            *a += *b;
+        }
+        self.total += other.total;
+        self.disputed_total += other.disputed_total;
+        self.credit += other.credit;
+        self.open_invoices += other.open_invoices;
+    }
+
+    /// Σ of the buckets after the first: what is past due (on the due-date
+    /// basis) or older than the first edge's lower bound.
+    pub fn past_first(&self) -> Decimal {
+        self.buckets.iter().skip(1).copied().sum()
+    }
+}
+
+/// One buyer's ageing.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct CustomerAgeing {
+    /// The buyer's id.
+    pub customer_id: String,
+    /// Its ageing.
+    pub row: AgeingRow,
+}
+
+/// An ageing report as of a date.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct AgeingReport {
+    /// The report date.
+    pub as_of: NaiveDate,
+    /// What ages count from.
+    pub basis: AgeBasis,
+    /// The base currency every amount is in.
+    pub currency: Currency,
+    /// The buckets.
+    pub buckets: Vec<BucketDef>,
+    /// The portfolio's row: Σ of the buyers' rows.
+    pub total: AgeingRow,
+    /// Every buyer of the portfolio in its order, then any buyer named only
+    /// by an invoice.
+    pub customers: Vec<CustomerAgeing>,
+}
+
+/// Ages a portfolio as of a date.
+///
+/// # Errors
+/// - [`AgeingError::EdgesNotIncreasing`] for bad bucket edges;
+/// - [`AgeingError::Money`] when an open invoice's currency has no rate on
+///   or before `as_of`.
+///
+/// # Example
+/// ```
+/// use credit_core::{ageing, demo, NaiveDate};
+/// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+/// let p = demo::generate(&demo::DemoSpec::standard(as_of));
+/// let r = ageing::age(&p, as_of, &p.settings.ageing).unwrap();
+/// let sum: credit_core::Decimal = r.total.buckets.iter().sum();
+/// assert_eq!(sum, r.total.total);
+/// ```
+pub fn age(
+    portfolio: &Portfolio,
+    as_of: NaiveDate,
+    settings: &AgeingSettings,
+) -> Result<AgeingReport, AgeingError> {
+    let buckets = Buckets::new(&settings.edges)?;
+    let nb = buckets.len();
+    let fx = &portfolio.fx;
+    let currencies = fx.currencies();
+    let rates: Vec<Result<Decimal, MoneyError>> =
+        currencies.iter().map(|&c| fx.rate(c, as_of)).collect();
+    // Per buyer, per currency: nb open amounts, nb disputed, 1 credit.
+    let stride = 2 * nb + 1;
+    let width = stride * currencies.len();
+
+    let mut index: HashMap<&str, usize> = portfolio.customer_index();
+    let mut ids: Vec<&str> = portfolio.customers.iter().map(|c| c.id.as_str()).collect();
+    let mut acc: Vec<Vec<Decimal>> = vec![Vec::new(); ids.len()];
+    let mut open_count: Vec<usize> = vec![0; ids.len()];
+
+    let mut last: (&str, usize) = ("", usize::MAX);
+    let mut last_currency = (currencies[0], 0usize);
+    for inv in &portfolio.invoices {
+        let open = inv.open_as_of(as_of);
+        if open.is_zero() {
+            continue;
+        }
+        let ci = if last.1 != usize::MAX && inv.customer_id == last.0 {
+            last.1
+        } else {
+            let ci = match index.get(inv.customer_id.as_str()) {
+                Some(&i) => i,
+                None => {
+                    ids.push(inv.customer_id.as_str());
+                    acc.push(Vec::new());
+                    open_count.push(0);
+                    index.insert(inv.customer_id.as_str(), ids.len() - 1);
+                    ids.len() - 1
+                }
+            };
+            last = (inv.customer_id.as_str(), ci);
+            ci
+        };
+        let slot = if inv.currency == last_currency.0 {
+            last_currency.1
+        } else {
+            let slot = currencies
+                .iter()
+                .position(|&c| c == inv.currency)
+                .ok_or(MoneyError::NoRate {
+                    currency: inv.currency,
+                    date: as_of,
+                })?;
+            last_currency = (inv.currency, slot);
+            slot
+        };
+        let row = &mut acc[ci];
+        if row.is_empty() {
+            row.resize(width, Decimal::ZERO);
+        }
+        let base = slot * stride;
+        if open.is_sign_negative() {
+            row[base + 2 * nb] -= open;
+            continue;
+        }
+        let b = buckets.index(age_days(inv, as_of, settings.basis));
+        row[base + b] += open;
+        if inv.disputed_as_of(as_of) {
+            row[base + nb + b] += open;
+        }
+        open_count[ci] += 1;
+    }
+
+    let mut total = AgeingRow::zero(nb);
+    let mut customers = Vec::with_capacity(ids.len());
+    for (ci, id) in ids.iter().enumerate() {
+        let mut row = AgeingRow::zero(nb);
+        row.open_invoices = open_count[ci];
+        let a = &acc[ci];
+        if !a.is_empty() {
+            for (slot, rate) in rates.iter().enumerate() {
+                let part = &a[slot * stride..(slot + 1) * stride];
+                if part.iter().all(|d| d.is_zero()) {
+                    continue;
+                }
+                let rate = rate.clone()?;
+                for b in 0..nb {
+                    row.buckets[b] += part[b] * rate;
+                    row.disputed[b] += part[nb + b] * rate;
+                }
+                row.credit += part[2 * nb] * rate;
+            }
+            row.total = row.buckets.iter().sum();
+            row.disputed_total = row.disputed.iter().sum();
+        }
+        total.add(&row);
+        customers.push(CustomerAgeing {
+            customer_id: (*id).to_string(),
+            row,
+        });
+    }
+
+    Ok(AgeingReport {
+        as_of,
+        basis: settings.basis,
+        currency: portfolio.base_currency(),
+        buckets: buckets.defs(),
+        total,
+        customers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::customer::{Customer, CustomerStatus};
+    use crate::invoice::{Dispute, Payment};
+    use crate::money::FxRate;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+    fn customer(id: &str) -> Customer {
+        Customer {
+            id: id.into(),
+            name: id.into(),
+            country: "CN".into(),
+            industry: "Machinery".into(),
+            year_founded: None,
+            terms_days: 30,
+            credit_limit: None,
+            insured_limit: None,
+            status: CustomerStatus::Active,
+        }
+    }
+    fn invoice(id: &str, cust: &str, issue: &str, due: &str, cur: Currency, gross: &str) -> Invoice {
+        Invoice {
+            id: id.into(),
+            customer_id: cust.into(),
+            issue_date: d(issue),
+            due_date: d(due),
+            currency: cur,
+            gross: dec(gross),
+            vat: None,
+            payments: vec![],
+            dispute: None,
+        }
+    }
+    fn portfolio() -> Portfolio {
+        let mut p = Portfolio::new("t", Currency::CNY);
+        p.fx.insert(FxRate { currency: Currency::EUR, date: d("2025-01-01"), rate: dec("8") })
+            .unwrap();
+        p.customers = vec![customer("A"), customer("B")];
+        p
+    }
+
+    #[test]
+    fn each_invoice_lands_in_its_bucket() {
+        let mut p = portfolio();
+        let as_of = d("2025-06-30");
+        p.invoices = vec![
+            invoice("1", "A", "2025-06-01", "2025-07-01", Currency::CNY, "100"), // not due
+            invoice("2", "A", "2025-05-01", "2025-06-30", Currency::CNY, "200"), // due today: not due
+            invoice("3", "A", "2025-05-01", "2025-06-29", Currency::CNY, "300"), // 1 day: 1–30
+            invoice("4", "A", "2025-03-01", "2025-05-01", Currency::CNY, "400"), // 60: 31–60
+            invoice("5", "B", "2025-01-01", "2025-02-28", Currency::EUR, "10"),  // 122: 121+
+            invoice("6", "B", "2025-08-01", "2025-09-01", Currency::CNY, "50"),  // future-dated
+        ];
+        let r = age(&p, as_of, &AgeingSettings::default()).unwrap();
+        let t = &r.total;
+        assert_eq!(t.buckets, vec![dec("350"), dec("300"), dec("400"), dec("0"), dec("0"), dec("80")]);
+        assert_eq!(t.total, dec("1130"));
+        assert_eq!(r.customers[0].row.total, dec("1000"));
+        assert_eq!(r.customers[1].row.total, dec("130"));
+        assert_eq!(t.open_invoices, 6);
+        assert_eq!(r.buckets[5].label(AgeBasis::DueDate), "121+");
+        assert_eq!(r.buckets[0].label(AgeBasis::DueDate), "Not yet due");
+    }
+
+    #[test]
+    fn payments_after_as_of_are_ignored_and_overpayment_is_credit() {
+        let mut p = portfolio();
+        let mut a = invoice("1", "A", "2025-01-01", "2025-01-31", Currency::CNY, "100");
+        a.payments = vec![
+            Payment { date: d("2025-02-10"), amount: dec("40") },
+            Payment { date: d("2025-03-10"), amount: dec("60") },
+        ];
+        let mut b = invoice("2", "A", "2025-01-01", "2025-01-31", Currency::CNY, "100");
+        b.payments = vec![Payment { date: d("2025-02-01"), amount: dec("110") }];
+        p.invoices = vec![a, b];
+        let r = age(&p, d("2025-02-28"), &AgeingSettings::default()).unwrap();
+        assert_eq!(r.total.total, dec("60"));
+        assert_eq!(r.total.buckets[1], dec("60"));
+        assert_eq!(r.total.credit, dec("10"));
+        let r = age(&p, d("2025-03-10"), &AgeingSettings::default()).unwrap();
+        assert_eq!(r.total.total, dec("0"));
+        assert_eq!(r.total.open_invoices, 0);
+    }
+
+    #[test]
+    fn disputed_are_apart_and_included_from_their_date() {
+        let mut p = portfolio();
+        let mut a = invoice("1", "A", "2025-01-01", "2025-01-31", Currency::CNY, "100");
+        a.dispute = Some(Dispute { date: d("2025-02-15"), reason: "damaged".into() });
+        p.invoices = vec![a, invoice("2", "A", "2025-01-01", "2025-01-31", Currency::CNY, "50")];
+        let before = age(&p, d("2025-02-14"), &AgeingSettings::default()).unwrap();
+        assert_eq!(before.total.disputed_total, dec("0"));
+        let after = age(&p, d("2025-02-16"), &AgeingSettings::default()).unwrap();
+        assert_eq!(after.total.disputed_total, dec("100"));
+        assert_eq!(after.total.total, dec("150"));
+    }
+
+    #[test]
+    fn issue_basis_and_custom_edges() {
+        let mut p = portfolio();
+        p.invoices = vec![
+            invoice("1", "A", "2025-06-20", "2025-08-20", Currency::CNY, "1"),
+            invoice("2", "A", "2025-06-01", "2025-08-01", Currency::CNY, "2"),
+            invoice("3", "A", "2025-07-05", "2025-08-05", Currency::CNY, "4"),
+        ];
+        let s = AgeingSettings { basis: AgeBasis::IssueDate, edges: vec![0, 15, 30, 45, 60] };
+        let r = age(&p, d("2025-06-30"), &s).unwrap();
+        // 10 days, 29 days, −5 days (issued after as_of).
+        assert_eq!(r.total.buckets, vec![dec("4"), dec("1"), dec("2"), dec("0"), dec("0"), dec("0")]);
+    }
+
+    #[test]
+    fn missing_rate_is_an_error_not_a_guess() {
+        let mut p = portfolio();
+        p.invoices = vec![invoice("1", "A", "2024-01-01", "2024-02-01", Currency::EUR, "1")];
+        let e = age(&p, d("2024-12-31"), &AgeingSettings::default()).unwrap_err();
+        assert!(matches!(e, AgeingError::Money(MoneyError::NoRate { .. })));
+        p.invoices[0].currency = Currency::GBP;
+        assert!(age(&p, d("2025-12-31"), &AgeingSettings::default()).is_err());
+    }
+
+    #[test]
+    fn unknown_buyer_gets_its_own_row() {
+        let mut p = portfolio();
+        p.invoices = vec![invoice("1", "Z", "2025-01-01", "2025-02-01", Currency::CNY, "5")];
+        let r = age(&p, d("2025-03-01"), &AgeingSettings::default()).unwrap();
+        assert_eq!(r.customers.len(), 3);
+        assert_eq!(r.customers[2].customer_id, "Z");
+        assert_eq!(r.total.total, dec("5"));
+    }
+
+    fn arb_invoice() -> impl Strategy<Value = Invoice> {
+        (
+            0usize..4,
+            0i64..400,
+            0i64..120,
+            1i64..10_000_000,
+            prop::collection::vec((0i64..500, 0i64..5_000_000), 0..3),
+            prop::option::of(0i64..500),
+            any::<bool>(),
+        )
+            .prop_map(|(c, issue, terms, cents, pays, dispute, eur)| {
+                let start = d("2025-01-01");
+                let issue_date = start + chrono::Days::new(issue as u64);
+                Invoice {
+                    id: String::new(),
+                    customer_id: ["A", "B", "C", "Z"][c].to_string(),
+                    issue_date,
+                    due_date: issue_date + chrono::Days::new(terms as u64),
+                    currency: if eur { Currency::EUR } else { Currency::CNY },
+                    gross: Decimal::new(cents, 2),
+                    vat: None,
+                    payments: pays
+                        .into_iter()
+                        .map(|(day, amt)| Payment {
+                            date: start + chrono::Days::new(day as u64),
+                            amount: Decimal::new(amt, 2),
+                        })
+                        .collect(),
+                    dispute: dispute.map(|day| Dispute {
+                        date: start + chrono::Days::new(day as u64),
+                        reason: String::new(),
+                    }),
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn bucket_totals_equal_total_outstanding(
+            invoices in prop::collection::vec(arb_invoice(), 0..60),
+            as_of_day in 0u64..600,
+            edges in prop::collection::btree_set(1u32..200, 0..6),
+            by_issue in any::<bool>(),
+        ) {
+            let mut p = portfolio();
+            p.customers.push(customer("C"));
+            p.invoices = invoices;
+            let as_of = d("2025-01-01") + chrono::Days::new(as_of_day);
+            let s = AgeingSettings {
+                basis: if by_issue { AgeBasis::IssueDate } else { AgeBasis::DueDate },
+                edges: edges.into_iter().collect(),
+            };
+            let r = age(&p, as_of, &s).unwrap();
+            let sum: Decimal = r.total.buckets.iter().sum();
+            prop_assert_eq!(sum, r.total.total);
+            // Total outstanding = Σ positive open amounts, converted.
+            let mut expect = Decimal::ZERO;
+            let mut credit = Decimal::ZERO;
+            let mut disputed = Decimal::ZERO;
+            for inv in &p.invoices {
+                let rate = p.fx.rate(inv.currency, as_of).unwrap();
+                let open = inv.open_as_of(as_of) * rate;
+                if open > Decimal::ZERO {
+                    expect += open;
+                    if inv.disputed_as_of(as_of) { disputed += open; }
+                } else {
+                    credit -= open;
+                }
+            }
+            prop_assert_eq!(r.total.total, expect);
+            prop_assert_eq!(r.total.credit, credit);
+            prop_assert_eq!(r.total.disputed_total, disputed);
+            let by_customer: Decimal = r.customers.iter().map(|c| c.row.total).sum();
+            prop_assert_eq!(by_customer, r.total.total);
+            for c in &r.customers {
+                let s: Decimal = c.row.buckets.iter().sum();
+                prop_assert_eq!(s, c.row.total);
+                prop_assert!(c.row.buckets.iter().all(|b| *b >= Decimal::ZERO));
+            }
+        }
+
+        #[test]
+        fn earlier_report_ignores_later_payments(
+            invoices in prop::collection::vec(arb_invoice(), 0..40),
+            as_of_day in 0u64..500,
+        ) {
+            let mut p = portfolio();
+            p.customers.push(customer("C"));
+            p.invoices = invoices;
+            let as_of = d("2025-01-01") + chrono::Days::new(as_of_day);
+            let full = age(&p, as_of, &AgeingSettings::default()).unwrap();
+            for inv in &mut p.invoices {
+                inv.payments.retain(|pay| pay.date <= as_of);
+            }
+            let trimmed = age(&p, as_of, &AgeingSettings::default()).unwrap();
+            prop_assert_eq!(full, trimmed);
+        }
+    }
+}

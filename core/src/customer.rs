@@ -1,0 +1,52 @@
+//! Buyers: the customers a business sells to on credit.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Where a buyer stands.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerStatus {
+    /// Trading normally.
+    #[default]
+    Active,
+    /// Deliveries stopped.
+    OnHold,
+    /// Handed over to legal action.
+    InLegal,
+    /// No longer a customer.
+    Closed,
+}
+
+impl CustomerStatus {
+    /// All statuses, in the order a list shows them.
+    pub const ALL: [CustomerStatus; 4] = [
+        CustomerStatus::Active,
+        CustomerStatus::OnHold,
+        CustomerStatus::InLegal,
+        CustomerStatus::Closed,
+    ];
+}
+
+/// A buyer. Limits are in the portfolio's base currency.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Customer {
+    /// Identifier, unique in a portfolio.
+    pub id: String,
+    /// Company name.
+    pub name: String,
+    /// ISO 3166 alpha-2 country code, e.g. `CN`.
+    pub country: String,
+    /// Industry, free text.
+    pub industry: String,
+    /// Year founded, when known.
+    pub year_founded: Option<i32>,
+    /// Default payment terms in days.
+    pub terms_days: u32,
+    /// Internal credit limit, when one is set.
+    pub credit_limit: Option<Decimal>,
+    /// The insurer's limit on this buyer (zero when refused), when insured.
+    pub insured_limit: Option<Decimal>,
+    /// Status.
+    pub status: CustomerStatus,
+}

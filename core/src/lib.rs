@@ -1,0 +1,26 @@
+//! # credit-core
+//!
+//! The domain of Credit Assistant (信用助手): trade credit management for a
+//! business that sells on open account. Pure Rust, no browser, no clock:
+//! every computation takes an explicit `as_of` date, so every report can be
+//! reproduced for a past date and tested with a plain `cargo test`.
+//!
+//! - [`money`]: `Decimal` amounts with ISO currencies, dated FX tables.
+//! - [`customer`], [`invoice`], [`portfolio`]: the data.
+//! - [`ageing`]: receivables ageing by configurable buckets.
+//! - [`kpi`]: DSO, countback DSO, best possible DSO, ADD, CEI, payment delay,
+//!   overdue and at-risk ratios, concentration, turnover.
+//! - [`ledger`]: the invoice list's filters and paging.
+//! - [`demo`]: a deterministic demo portfolio from a seed.
+
+pub mod ageing;
+pub mod customer;
+pub mod demo;
+pub mod invoice;
+pub mod kpi;
+pub mod ledger;
+pub mod money;
+pub mod portfolio;
+
+pub use chrono::NaiveDate;
+pub use rust_decimal::Decimal;

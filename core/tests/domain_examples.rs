@@ -1,0 +1,31 @@
+//! Table tests from `tests/data/*.csv`: the worked examples of the domain brief.
+
+use credit_core::kpi::countback_dso;
+use credit_core::Decimal;
+
+fn rows(name: &str) -> Vec<Vec<String>> {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("table file");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn countback_dso_table() {
+    let table = rows("countback.csv");
+    assert!(table.len() >= 5);
+    for r in table {
+        let ar: Decimal = r[0].parse().unwrap();
+        let months: Vec<(Decimal, u32)> = r[1]
+            .split(';')
+            .map(|m| {
+                let (s, d) = m.split_once(':').unwrap();
+                (s.parse().unwrap(), d.parse().unwrap())
+            })
+            .collect();
+        let got = countback_dso(ar, &months).unwrap().round_dp(1);
+        assert_eq!(got.to_string(), r[2], "case: {}", r[3]);
+    }
+}
