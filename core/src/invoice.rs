@@ -123,7 +123,11 @@ impl Invoice {
 
     /// The status as of a date.
     pub fn status_as_of(&self, as_of: NaiveDate) -> InvoiceStatus {
-        let open = self.open_as_of(as_of);
+        self.status_with_open(self.open_as_of(as_of), as_of)
+    }
+
+    /// The status as of a date, given the open amount already computed for it.
+    pub fn status_with_open(&self, open: Decimal, as_of: NaiveDate) -> InvoiceStatus {
         if open > Decimal::ZERO {
             if self.due_date < as_of {
                 InvoiceStatus::Overdue

@@ -22,5 +22,5 @@ pub mod ledger;
 pub mod money;
 pub mod portfolio;
 
-pub use chrono::NaiveDate;
+pub use chrono::{Datelike, NaiveDate};
 pub use rust_decimal::Decimal;

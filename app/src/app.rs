@@ -1,0 +1,78 @@
+//! The shell: language, navigation and the router.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::browser;
+use crate::components::lang_switch::LangSwitch;
+use crate::i18n::{I18n, Lang, K};
+use crate::pages::{customers::Customers, dashboard::Dashboard, invoices::Invoices, not_found::NotFound};
+use crate::state::{use_app, AppState, Demo};
+
+/// Where the chosen language is remembered.
+const LANG_KEY: &str = "credit-assistant.lang";
+
+/// The app.
+#[component]
+pub fn App() -> impl IntoView {
+    let initial = browser::load(LANG_KEY).unwrap_or_else(browser::navigator_language);
+    let lang = RwSignal::new(Lang::from_tag(&initial));
+    Effect::new(move |_| {
+        let l = lang.get();
+        browser::save(LANG_KEY, l.tag());
+        browser::set_document_lang(l.tag());
+    });
+    provide_context(I18n { lang });
+    provide_context(AppState::new());
+    let i = I18n { lang };
+
+    view! {
+        <Router>
+            <header class="top">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">"信"</span>
+                    <div>
+                        <div class="name" data-testid="app-name">{move || i.t(K::AppName)}</div>
+                        <div class="tagline">{move || i.t(K::Tagline)}</div>
+                    </div>
+                </div>
+                <nav class="main-nav">
+                    <A href="/" exact=true>
+                        <span data-testid="nav-dashboard">{move || i.t(K::NavDashboard)}</span>
+                    </A>
+                    <A href="/customers">
+                        <span data-testid="nav-customers">{move || i.t(K::NavCustomers)}</span>
+                    </A>
+                    <A href="/invoices">
+                        <span data-testid="nav-invoices">{move || i.t(K::NavInvoices)}</span>
+                    </A>
+                </nav>
+                <div class="tools">
+                    <DemoButton/>
+                    <LangSwitch/>
+                </div>
+            </header>
+            <main>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Dashboard/>
+                    <Route path=path!("/customers") view=Customers/>
+                    <Route path=path!("/invoices") view=Invoices/>
+                </Routes>
+            </main>
+            <footer class="privacy">{move || i.t(K::PrivacyNote)}</footer>
+        </Router>
+    }
+}
+
+/// "Load demo portfolio", one click away on every page.
+#[component]
+fn DemoButton() -> impl IntoView {
+    let i = crate::i18n::use_i18n();
+    let app = use_app();
+    view! {
+        <button class="secondary" data-testid="load-demo" on:click=move |_| app.load_demo(Demo::Standard)>
+            {move || i.t(K::LoadDemo)}
+        </button>
+    }
+}

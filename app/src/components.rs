@@ -1,0 +1,8 @@
+//! Pieces shared by the pages.
+
+pub mod ageing_chart;
+pub mod ageing_table;
+pub mod as_of;
+pub mod kpi_cards;
+pub mod lang_switch;
+pub mod pager;

@@ -1,0 +1,137 @@
+use std::sync::Arc;
+
+use credit_core::ageing::AgeingReport;
+use credit_core::kpi::{top_exposures, Kpis};
+use credit_core::portfolio::Portfolio;
+use credit_core::Decimal;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::ageing_chart::AgeingChart;
+use crate::components::ageing_table::AgeingTable;
+use crate::components::as_of::AsOfInput;
+use crate::components::kpi_cards::KpiCards;
+use crate::format;
+use crate::i18n::{use_i18n, K};
+use crate::state::{use_app, Demo};
+
+/// The dashboard: ageing table and chart, KPI cards, top buyers.
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let i = use_i18n();
+    let app = use_app();
+    let body = move || {
+        let Some(p) = app.portfolio.get() else {
+            return view! { <EmptyState/> }.into_any();
+        };
+        match (app.ageing.get(), app.kpis.get()) {
+            (Some(Ok(r)), Some(Ok(k))) => view! { <Reports portfolio=p ageing=r kpis=k/> }.into_any(),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => view! {
+                <section class="panel error" data-testid="report-error">
+                    <h2>{move || i.t(K::ErrorTitle)}</h2>
+                    <p>{e}</p>
+                </section>
+            }
+            .into_any(),
+            _ => view! { <p>{move || i.t(K::Loading)}</p> }.into_any(),
+        }
+    };
+    view! {
+        <div class="page-head">
+            <h1>{move || i.t(K::NavDashboard)}</h1>
+            <AsOfInput/>
+        </div>
+        {body}
+    }
+}
+
+#[component]
+fn EmptyState() -> impl IntoView {
+    let i = use_i18n();
+    let app = use_app();
+    view! {
+        <section class="panel empty" data-testid="empty-state">
+            <h2>{move || i.t(K::NoPortfolio)}</h2>
+            <p>{move || i.t(K::NoPortfolioHelp)}</p>
+            <div class="actions">
+                <button data-testid="empty-load-demo" on:click=move |_| app.load_demo(Demo::Standard)>
+                    {move || i.t(K::LoadDemo)}
+                </button>
+                <button class="secondary" data-testid="load-large-demo" on:click=move |_| app.load_demo(Demo::Large)>
+                    {move || i.t(K::LoadLargeDemo)}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Reports(portfolio: Arc<Portfolio>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> impl IntoView {
+    let i = use_i18n();
+    let cur = ageing.currency;
+    let total = ageing.total.total;
+    let top: Vec<(String, String, Decimal)> = top_exposures(&ageing, 10)
+        .into_iter()
+        .map(|c| {
+            let name = portfolio.customer(&c.customer_id).map(|x| x.name.clone()).unwrap_or_default();
+            (c.customer_id.clone(), name, c.row.total)
+        })
+        .collect();
+    let top_rows = move || {
+        let lang = i.lang.get();
+        top.clone()
+            .into_iter()
+            .map(|(id, name, amt)| {
+                let share = if total.is_zero() { None } else { Some(amt / total) };
+                view! {
+                    <tr data-testid="top-buyer">
+                        <td><A href=format!("/invoices?customer={id}")>{name}</A></td>
+                        <td class="muted">{id}</td>
+                        <td class="num">{format::amount(amt, cur)}</td>
+                        <td class="num">{format::percent(share, lang)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let sales = kpis.credit_sales;
+    let days = kpis.period_days;
+    let name = portfolio.name.clone();
+    view! {
+        <section class="panel">
+            <div class="panel-head">
+                <h2>{move || i.t(K::Ageing)}</h2>
+                <span class="muted" data-testid="portfolio-name">
+                    {move || i.t(K::Portfolio)} ": " {name.clone()} " · " {move || i.t(K::BaseCurrency)} ": " {cur.to_string()}
+                </span>
+            </div>
+            <AgeingTable report=ageing.clone()/>
+            <AgeingChart report=ageing.clone()/>
+        </section>
+        <section class="panel">
+            <div class="panel-head">
+                <h2>{move || i.t(K::Kpis)}</h2>
+                <span class="muted">
+                    {move || i.t(K::CreditSales)} ": " {format::money(sales, cur)} " · " {move || i.t(K::PeriodDays)} ": " {days}
+                </span>
+            </div>
+            <KpiCards kpis=kpis.clone()/>
+        </section>
+        <section class="panel">
+            <h2>{move || i.t(K::TopBuyers)}</h2>
+            <div class="table-wrap">
+                <table data-testid="top-buyers">
+                    <thead>
+                        <tr>
+                            <th>{move || i.t(K::Buyer)}</th>
+                            <th>{move || i.t(K::SortId)}</th>
+                            <th class="num">{move || i.t(K::ClosingAr)} " (" {cur.to_string()} ")"</th>
+                            <th class="num">{move || i.t(K::Share)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{top_rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

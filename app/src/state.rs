@@ -1,0 +1,107 @@
+//! The app's state: the open portfolio, the report date, and the reports the
+//! core computes from them, shared by every page through context.
+
+use std::sync::Arc;
+
+use credit_core::ageing::{age, AgeingReport};
+use credit_core::demo::{generate, DemoSpec};
+use credit_core::kpi::{compute, Kpis};
+use credit_core::portfolio::Portfolio;
+use credit_core::NaiveDate;
+use leptos::prelude::*;
+
+use crate::browser;
+
+/// Where the remembered demo choice is kept, so a reload reopens it.
+const DEMO_KEY: &str = "credit-assistant.demo";
+
+/// Which demo portfolio.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Demo {
+    /// About 120 buyers and 3,000 invoices.
+    Standard,
+    /// 2,000 buyers and 100,000 invoices, to show the lists stay smooth.
+    Large,
+}
+
+impl Demo {
+    fn key(self) -> &'static str {
+        match self {
+            Demo::Standard => "standard",
+            Demo::Large => "large",
+        }
+    }
+
+    fn spec(self, today: NaiveDate) -> DemoSpec {
+        match self {
+            Demo::Standard => DemoSpec::standard(today),
+            Demo::Large => DemoSpec::large(today, 2_000, 100_000),
+        }
+    }
+}
+
+/// A report or the reason it could not be computed.
+pub type Report<T> = Option<Result<Arc<T>, String>>;
+
+/// Handles shared by every page.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The open portfolio.
+    pub portfolio: RwSignal<Option<Arc<Portfolio>>>,
+    /// The report date.
+    pub as_of: RwSignal<NaiveDate>,
+    /// The ageing report for `as_of`.
+    pub ageing: Memo<Report<AgeingReport>>,
+    /// The KPIs for `as_of`.
+    pub kpis: Memo<Report<Kpis>>,
+}
+
+impl AppState {
+    /// Creates the state; reopens the demo if it was open before a reload.
+    pub fn new() -> Self {
+        let today = browser::today();
+        let portfolio: RwSignal<Option<Arc<Portfolio>>> = RwSignal::new(None);
+        let as_of = RwSignal::new(today);
+        let ageing = Memo::new(move |_| {
+            let p = portfolio.get()?;
+            let d = as_of.get();
+            Some(age(&p, d, &p.settings.ageing).map(Arc::new).map_err(|e| e.to_string()))
+        });
+        let kpis = Memo::new(move |_| {
+            let p = portfolio.get()?;
+            let d = as_of.get();
+            Some(compute(&p, d, &p.settings.kpi).map(Arc::new).map_err(|e| e.to_string()))
+        });
+        let state = AppState {
+            portfolio,
+            as_of,
+            ageing,
+            kpis,
+        };
+        match browser::load(DEMO_KEY).as_deref() {
+            Some("standard") => state.load_demo(Demo::Standard),
+            Some("large") => state.load_demo(Demo::Large),
+            _ => {}
+        }
+        state
+    }
+
+    /// Opens a demo portfolio generated for today, and remembers the choice.
+    pub fn load_demo(&self, demo: Demo) {
+        let p = generate(&demo.spec(browser::today()));
+        browser::save(DEMO_KEY, demo.key());
+        self.portfolio.set(Some(Arc::new(p)));
+    }
+
+    /// Closes the open portfolio.
+    #[allow(dead_code)]
+    pub fn close(&self) {
+        browser::remove(DEMO_KEY);
+        self.portfolio.set(None);
+    }
+}
+
+/// The state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
