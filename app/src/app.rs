@@ -7,7 +7,9 @@ use leptos_router::path;
 use crate::browser;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{I18n, Lang, K};
-use crate::pages::{customers::Customers, dashboard::Dashboard, invoices::Invoices, not_found::NotFound};
+use crate::pages::{
+    customers::Customers, dashboard::Dashboard, invoices::Invoices, not_found::NotFound,
+};
 use crate::state::{use_app, AppState, Demo};
 
 /// Where the chosen language is remembered.

@@ -65,12 +65,20 @@ impl AppState {
         let ageing = Memo::new(move |_| {
             let p = portfolio.get()?;
             let d = as_of.get();
-            Some(age(&p, d, &p.settings.ageing).map(Arc::new).map_err(|e| e.to_string()))
+            Some(
+                age(&p, d, &p.settings.ageing)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+            )
         });
         let kpis = Memo::new(move |_| {
             let p = portfolio.get()?;
             let d = as_of.get();
-            Some(compute(&p, d, &p.settings.kpi).map(Arc::new).map_err(|e| e.to_string()))
+            Some(
+                compute(&p, d, &p.settings.kpi)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+            )
         });
         let state = AppState {
             portfolio,

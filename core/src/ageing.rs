@@ -320,19 +320,19 @@ pub fn age(
             last = (inv.customer_id.as_str(), ci);
             ci
         };
-        let slot = if inv.currency == last_currency.0 {
-            last_currency.1
-        } else {
-            let slot = currencies
-                .iter()
-                .position(|&c| c == inv.currency)
-                .ok_or(MoneyError::NoRate {
-                    currency: inv.currency,
-                    date: as_of,
-                })?;
-            last_currency = (inv.currency, slot);
-            slot
-        };
+        let slot =
+            if inv.currency == last_currency.0 {
+                last_currency.1
+            } else {
+                let slot = currencies.iter().position(|&c| c == inv.currency).ok_or(
+                    MoneyError::NoRate {
+                        currency: inv.currency,
+                        date: as_of,
+                    },
+                )?;
+                last_currency = (inv.currency, slot);
+                slot
+            };
         let row = &mut acc[ci];
         if row.is_empty() {
             row.resize(width, Decimal::ZERO);
@@ -416,7 +416,14 @@ mod tests {
             status: CustomerStatus::Active,
         }
     }
-    fn invoice(id: &str, cust: &str, issue: &str, due: &str, cur: Currency, gross: &str) -> Invoice {
+    fn invoice(
+        id: &str,
+        cust: &str,
+        issue: &str,
+        due: &str,
+        cur: Currency,
+        gross: &str,
+    ) -> Invoice {
         Invoice {
             id: id.into(),
             customer_id: cust.into(),
@@ -431,8 +438,12 @@ mod tests {
     }
     fn portfolio() -> Portfolio {
         let mut p = Portfolio::new("t", Currency::CNY);
-        p.fx.insert(FxRate { currency: Currency::EUR, date: d("2025-01-01"), rate: dec("8") })
-            .unwrap();
+        p.fx.insert(FxRate {
+            currency: Currency::EUR,
+            date: d("2025-01-01"),
+            rate: dec("8"),
+        })
+        .unwrap();
         p.customers = vec![customer("A"), customer("B")];
         p
     }
@@ -451,7 +462,17 @@ mod tests {
         ];
         let r = age(&p, as_of, &AgeingSettings::default()).unwrap();
         let t = &r.total;
-        assert_eq!(t.buckets, vec![dec("350"), dec("300"), dec("400"), dec("0"), dec("0"), dec("80")]);
+        assert_eq!(
+            t.buckets,
+            vec![
+                dec("350"),
+                dec("300"),
+                dec("400"),
+                dec("0"),
+                dec("0"),
+                dec("80")
+            ]
+        );
         assert_eq!(t.total, dec("1130"));
         assert_eq!(r.customers[0].row.total, dec("1000"));
         assert_eq!(r.customers[1].row.total, dec("130"));
@@ -465,11 +486,20 @@ mod tests {
         let mut p = portfolio();
         let mut a = invoice("1", "A", "2025-01-01", "2025-01-31", Currency::CNY, "100");
         a.payments = vec![
-            Payment { date: d("2025-02-10"), amount: dec("40") },
-            Payment { date: d("2025-03-10"), amount: dec("60") },
+            Payment {
+                date: d("2025-02-10"),
+                amount: dec("40"),
+            },
+            Payment {
+                date: d("2025-03-10"),
+                amount: dec("60"),
+            },
         ];
         let mut b = invoice("2", "A", "2025-01-01", "2025-01-31", Currency::CNY, "100");
-        b.payments = vec![Payment { date: d("2025-02-01"), amount: dec("110") }];
+        b.payments = vec![Payment {
+            date: d("2025-02-01"),
+            amount: dec("110"),
+        }];
         p.invoices = vec![a, b];
         let r = age(&p, d("2025-02-28"), &AgeingSettings::default()).unwrap();
         assert_eq!(r.total.total, dec("60"));
@@ -484,8 +514,14 @@ mod tests {
     fn disputed_are_apart_and_included_from_their_date() {
         let mut p = portfolio();
         let mut a = invoice("1", "A", "2025-01-01", "2025-01-31", Currency::CNY, "100");
-        a.dispute = Some(Dispute { date: d("2025-02-15"), reason: "damaged".into() });
-        p.invoices = vec![a, invoice("2", "A", "2025-01-01", "2025-01-31", Currency::CNY, "50")];
+        a.dispute = Some(Dispute {
+            date: d("2025-02-15"),
+            reason: "damaged".into(),
+        });
+        p.invoices = vec![
+            a,
+            invoice("2", "A", "2025-01-01", "2025-01-31", Currency::CNY, "50"),
+        ];
         let before = age(&p, d("2025-02-14"), &AgeingSettings::default()).unwrap();
         assert_eq!(before.total.disputed_total, dec("0"));
         let after = age(&p, d("2025-02-16"), &AgeingSettings::default()).unwrap();
@@ -501,16 +537,29 @@ mod tests {
             invoice("2", "A", "2025-06-01", "2025-08-01", Currency::CNY, "2"),
             invoice("3", "A", "2025-07-05", "2025-08-05", Currency::CNY, "4"),
         ];
-        let s = AgeingSettings { basis: AgeBasis::IssueDate, edges: vec![0, 15, 30, 45, 60] };
+        let s = AgeingSettings {
+            basis: AgeBasis::IssueDate,
+            edges: vec![0, 15, 30, 45, 60],
+        };
         let r = age(&p, d("2025-06-30"), &s).unwrap();
         // 10 days, 29 days, −5 days (issued after as_of).
-        assert_eq!(r.total.buckets, vec![dec("4"), dec("1"), dec("2"), dec("0"), dec("0"), dec("0")]);
+        assert_eq!(
+            r.total.buckets,
+            vec![dec("4"), dec("1"), dec("2"), dec("0"), dec("0"), dec("0")]
+        );
     }
 
     #[test]
     fn missing_rate_is_an_error_not_a_guess() {
         let mut p = portfolio();
-        p.invoices = vec![invoice("1", "A", "2024-01-01", "2024-02-01", Currency::EUR, "1")];
+        p.invoices = vec![invoice(
+            "1",
+            "A",
+            "2024-01-01",
+            "2024-02-01",
+            Currency::EUR,
+            "1",
+        )];
         let e = age(&p, d("2024-12-31"), &AgeingSettings::default()).unwrap_err();
         assert!(matches!(e, AgeingError::Money(MoneyError::NoRate { .. })));
         p.invoices[0].currency = Currency::GBP;
@@ -520,7 +569,14 @@ mod tests {
     #[test]
     fn unknown_buyer_gets_its_own_row() {
         let mut p = portfolio();
-        p.invoices = vec![invoice("1", "Z", "2025-01-01", "2025-02-01", Currency::CNY, "5")];
+        p.invoices = vec![invoice(
+            "1",
+            "Z",
+            "2025-01-01",
+            "2025-02-01",
+            Currency::CNY,
+            "5",
+        )];
         let r = age(&p, d("2025-03-01"), &AgeingSettings::default()).unwrap();
         assert_eq!(r.customers.len(), 3);
         assert_eq!(r.customers[2].customer_id, "Z");

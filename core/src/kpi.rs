@@ -188,7 +188,12 @@ pub fn countback_dso(ar: Decimal, months: &[(Decimal, u32)]) -> Option<Decimal> 
 /// // 100 + 300 − 150 = 250 collected of 100 + 300 − 90 = 310 collectable.
 /// assert_eq!(cei(d(100), d(300), d(150), d(90)).unwrap().round_dp(1).to_string(), "80.6");
 /// ```
-pub fn cei(opening: Decimal, sales: Decimal, closing: Decimal, closing_not_due: Decimal) -> Option<Decimal> {
+pub fn cei(
+    opening: Decimal,
+    sales: Decimal,
+    closing: Decimal,
+    closing_not_due: Decimal,
+) -> Option<Decimal> {
     ratio(
         (opening + sales - closing) * Decimal::ONE_HUNDRED,
         opening + sales - closing_not_due,
@@ -206,7 +211,11 @@ pub fn cei(opening: Decimal, sales: Decimal, closing: Decimal, closing_not_due: 
 /// assert_eq!((top1, top10, hhi), (Decimal::new(5, 1), Decimal::ONE, Decimal::from(5000)));
 /// ```
 pub fn concentration(totals: &[Decimal]) -> Option<(Decimal, Decimal, Decimal)> {
-    let mut v: Vec<Decimal> = totals.iter().copied().filter(|t| *t > Decimal::ZERO).collect();
+    let mut v: Vec<Decimal> = totals
+        .iter()
+        .copied()
+        .filter(|t| *t > Decimal::ZERO)
+        .collect();
     let sum: Decimal = v.iter().sum();
     if sum.is_zero() {
         return None;
@@ -258,7 +267,11 @@ struct Pass {
 /// let k = kpi::compute(&p, as_of, &p.settings.kpi).unwrap();
 /// assert!(k.dso.unwrap() > k.best_dso.unwrap());
 /// ```
-pub fn compute(portfolio: &Portfolio, as_of: NaiveDate, settings: &KpiSettings) -> Result<Kpis, KpiError> {
+pub fn compute(
+    portfolio: &Portfolio,
+    as_of: NaiveDate,
+    settings: &KpiSettings,
+) -> Result<Kpis, KpiError> {
     if settings.period_days == 0 {
         return Err(KpiError::EmptyPeriod);
     }
@@ -301,16 +314,19 @@ pub fn compute(portfolio: &Portfolio, as_of: NaiveDate, settings: &KpiSettings) 
     };
     let mut last_currency = (currencies[0], 0usize);
     for inv in &portfolio.invoices {
-        let slot = if inv.currency == last_currency.0 {
-            last_currency.1
-        } else {
-            let slot = currencies.iter().position(|&c| c == inv.currency).ok_or(MoneyError::NoRate {
-                currency: inv.currency,
-                date: as_of,
-            })?;
-            last_currency = (inv.currency, slot);
-            slot
-        };
+        let slot =
+            if inv.currency == last_currency.0 {
+                last_currency.1
+            } else {
+                let slot = currencies.iter().position(|&c| c == inv.currency).ok_or(
+                    MoneyError::NoRate {
+                        currency: inv.currency,
+                        date: as_of,
+                    },
+                )?;
+                last_currency = (inv.currency, slot);
+                slot
+            };
         let issued = inv.issue_date;
         if issued <= start {
             let open = inv.open_as_of(start);
@@ -376,7 +392,7 @@ pub fn compute(portfolio: &Portfolio, as_of: NaiveDate, settings: &KpiSettings) 
         period_days: days,
         currency: portfolio.base_currency(),
         closing_ar,
-        opening_ar: opening_ar,
+        opening_ar,
         credit_sales,
         not_due_ar,
         overdue_ar,
@@ -403,8 +419,17 @@ pub fn compute(portfolio: &Portfolio, as_of: NaiveDate, settings: &KpiSettings) 
 /// The `n` buyers with the largest outstanding in an ageing report,
 /// largest first (ties by id).
 pub fn top_exposures(report: &AgeingReport, n: usize) -> Vec<&crate::ageing::CustomerAgeing> {
-    let mut v: Vec<_> = report.customers.iter().filter(|c| c.row.total > Decimal::ZERO).collect();
-    v.sort_by(|a, b| b.row.total.cmp(&a.row.total).then_with(|| a.customer_id.cmp(&b.customer_id)));
+    let mut v: Vec<_> = report
+        .customers
+        .iter()
+        .filter(|c| c.row.total > Decimal::ZERO)
+        .collect();
+    v.sort_by(|a, b| {
+        b.row
+            .total
+            .cmp(&a.row.total)
+            .then_with(|| a.customer_id.cmp(&b.customer_id))
+    });
     v.truncate(n);
     v
 }
@@ -430,7 +455,14 @@ mod tests {
             currency: Currency::CNY,
             gross: dec(gross),
             vat: None,
-            payments: paid.map(|p| vec![Payment { date: d(p), amount: dec(gross) }]).unwrap_or_default(),
+            payments: paid
+                .map(|p| {
+                    vec![Payment {
+                        date: d(p),
+                        amount: dec(gross),
+                    }]
+                })
+                .unwrap_or_default(),
             dispute: None,
         }
     }
@@ -455,9 +487,23 @@ mod tests {
         p.invoices = vec![
             inv("1", "A", "2025-05-15", "2025-06-14", "1000", None), // 16 days overdue
             inv("2", "A", "2025-06-10", "2025-07-10", "2000", None), // not due
-            inv("3", "B", "2025-03-01", "2025-03-31", "3000", Some("2025-04-10")), // 10 days late
-            inv("4", "B", "2025-01-10", "2025-02-09", "500", None), // 141 days: at risk
-            inv("5", "A", "2025-04-05", "2025-05-05", "1500", Some("2025-05-05")), // on time
+            inv(
+                "3",
+                "B",
+                "2025-03-01",
+                "2025-03-31",
+                "3000",
+                Some("2025-04-10"),
+            ), // 10 days late
+            inv("4", "B", "2025-01-10", "2025-02-09", "500", None),  // 141 days: at risk
+            inv(
+                "5",
+                "A",
+                "2025-04-05",
+                "2025-05-05",
+                "1500",
+                Some("2025-05-05"),
+            ), // on time
         ];
         let k = compute(&p, d("2025-06-30"), &KpiSettings::default()).unwrap();
         assert_eq!(k.period_start, d("2025-04-01"));
@@ -471,7 +517,7 @@ mod tests {
         assert_eq!(k.best_dso, Some(dec("40"))); // 2000 / 4500 × 90
         assert_eq!(k.add, Some(dec("30")));
         assert_eq!(k.cei, Some(dec("75"))); // 4500 / 6000 × 100
-        // (3000 × 10 + 1500 × 0) / 4500
+                                            // (3000 × 10 + 1500 × 0) / 4500
         assert_eq!(k.avg_payment_delay.unwrap().round_dp(4), dec("6.6667"));
         assert_eq!(k.overdue_ratio.unwrap().round_dp(4), dec("0.4286"));
         assert_eq!(k.at_risk_ratio.unwrap().round_dp(4), dec("0.1429"));
@@ -492,7 +538,14 @@ mod tests {
         assert_eq!(k.countback_dso, Some(Decimal::ZERO));
         assert_eq!(k.top1_share, None);
         assert!(matches!(
-            compute(&p, d("2025-06-30"), &KpiSettings { period_days: 0, ..KpiSettings::default() }),
+            compute(
+                &p,
+                d("2025-06-30"),
+                &KpiSettings {
+                    period_days: 0,
+                    ..KpiSettings::default()
+                }
+            ),
             Err(KpiError::EmptyPeriod)
         ));
     }

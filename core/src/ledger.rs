@@ -43,7 +43,13 @@ pub struct InvoiceRow {
 }
 
 /// Describes one invoice as of a date.
-pub fn describe(index: usize, inv: &Invoice, as_of: NaiveDate, settings: &AgeingSettings, buckets: &Buckets) -> InvoiceRow {
+pub fn describe(
+    index: usize,
+    inv: &Invoice,
+    as_of: NaiveDate,
+    settings: &AgeingSettings,
+    buckets: &Buckets,
+) -> InvoiceRow {
     let open = inv.open_as_of(as_of);
     let age = age_days(inv, as_of, settings.basis);
     let status = inv.status_with_open(open, as_of);
@@ -79,7 +85,11 @@ pub fn filter(
     filter: &InvoiceFilter,
 ) -> Result<Vec<InvoiceRow>, AgeingError> {
     let buckets = Buckets::new(&settings.edges)?;
-    let needle = filter.id_contains.as_ref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let needle = filter
+        .id_contains
+        .as_ref()
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty());
     let mut out = Vec::new();
     for (i, inv) in portfolio.invoices.iter().enumerate() {
         if let Some(c) = &filter.customer_id {
@@ -167,10 +177,20 @@ pub enum CustomerSort {
 /// assert_eq!(rows.len(), r.customers.len());
 /// assert!(r.customers[rows[0]].row.total >= r.customers[rows[1]].row.total);
 /// ```
-pub fn customers(portfolio: &Portfolio, report: &AgeingReport, search: &str, sort: CustomerSort) -> Vec<usize> {
+pub fn customers(
+    portfolio: &Portfolio,
+    report: &AgeingReport,
+    search: &str,
+    sort: CustomerSort,
+) -> Vec<usize> {
     let needle = search.trim().to_lowercase();
     let name_of = |i: usize| -> &str {
-        portfolio.customers.get(i).map_or(report.customers[i].customer_id.as_str(), |c| c.name.as_str())
+        portfolio
+            .customers
+            .get(i)
+            .map_or(report.customers[i].customer_id.as_str(), |c| {
+                c.name.as_str()
+            })
     };
     let mut rows: Vec<usize> = (0..report.customers.len())
         .filter(|&i| {
@@ -180,13 +200,20 @@ pub fn customers(portfolio: &Portfolio, report: &AgeingReport, search: &str, sor
             let c = &report.customers[i];
             c.customer_id.to_lowercase().contains(&needle)
                 || name_of(i).to_lowercase().contains(&needle)
-                || portfolio.customers.get(i).is_some_and(|c| c.country.to_lowercase() == needle)
+                || portfolio
+                    .customers
+                    .get(i)
+                    .is_some_and(|c| c.country.to_lowercase() == needle)
         })
         .collect();
     let id = |i: usize| report.customers[i].customer_id.as_str();
     match sort {
         CustomerSort::Exposure => rows.sort_by(|&a, &b| {
-            report.customers[b].row.total.cmp(&report.customers[a].row.total).then_with(|| id(a).cmp(id(b)))
+            report.customers[b]
+                .row
+                .total
+                .cmp(&report.customers[a].row.total)
+                .then_with(|| id(a).cmp(id(b)))
         }),
         CustomerSort::Overdue => rows.sort_by(|&a, &b| {
             report.customers[b]
@@ -195,7 +222,9 @@ pub fn customers(portfolio: &Portfolio, report: &AgeingReport, search: &str, sor
                 .cmp(&report.customers[a].row.past_first())
                 .then_with(|| id(a).cmp(id(b)))
         }),
-        CustomerSort::Name => rows.sort_by(|&a, &b| name_of(a).cmp(name_of(b)).then_with(|| id(a).cmp(id(b)))),
+        CustomerSort::Name => {
+            rows.sort_by(|&a, &b| name_of(a).cmp(name_of(b)).then_with(|| id(a).cmp(id(b))))
+        }
         CustomerSort::Id => rows.sort_by(|&a, &b| id(a).cmp(id(b))),
     }
     rows

@@ -182,7 +182,12 @@ impl Money {
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.currency, format_amount(self.amount, self.currency))
+        write!(
+            f,
+            "{} {}",
+            self.currency,
+            format_amount(self.amount, self.currency)
+        )
     }
 }
 
@@ -197,7 +202,10 @@ impl fmt::Display for Money {
 /// assert_eq!(round_minor(d, Currency::JPY).to_string(), "2");
 /// ```
 pub fn round_minor(amount: Decimal, currency: Currency) -> Decimal {
-    amount.round_dp_with_strategy(currency.minor_units(), RoundingStrategy::MidpointNearestEven)
+    amount.round_dp_with_strategy(
+        currency.minor_units(),
+        RoundingStrategy::MidpointNearestEven,
+    )
 }
 
 /// Formats an amount rounded to the currency's minor unit, with `,` between
@@ -316,7 +324,10 @@ impl FxTable {
             });
         }
         let key = (rate.currency, rate.date);
-        match self.rates.binary_search_by(|r| (r.currency, r.date).cmp(&key)) {
+        match self
+            .rates
+            .binary_search_by(|r| (r.currency, r.date).cmp(&key))
+        {
             Ok(i) => self.rates[i] = rate,
             Err(i) => self.rates.insert(i, rate),
         }
@@ -378,7 +389,10 @@ mod tests {
     fn mismatched_currencies_never_add() {
         let a = Money::new(dec("1"), Currency::EUR);
         let b = Money::new(dec("1"), Currency::USD);
-        assert!(matches!(a.checked_add(b), Err(MoneyError::CurrencyMismatch { .. })));
+        assert!(matches!(
+            a.checked_add(b),
+            Err(MoneyError::CurrencyMismatch { .. })
+        ));
         assert_eq!(a.checked_add(a).unwrap().amount, dec("2"));
     }
 
@@ -391,15 +405,30 @@ mod tests {
             (Currency::USD, "2025-02-01", "7.2"),
             (Currency::EUR, "2025-01-15", "7.9"),
         ] {
-            fx.insert(FxRate { currency: c, date: d(day), rate: dec(r) }).unwrap();
+            fx.insert(FxRate {
+                currency: c,
+                date: d(day),
+                rate: dec(r),
+            })
+            .unwrap();
         }
         assert_eq!(fx.rate(Currency::USD, d("2025-01-31")).unwrap(), dec("7.1"));
         assert_eq!(fx.rate(Currency::USD, d("2025-02-01")).unwrap(), dec("7.2"));
         assert_eq!(fx.rate(Currency::USD, d("2030-01-01")).unwrap(), dec("7.2"));
-        assert_eq!(fx.rate(Currency::CNY, d("1990-01-01")).unwrap(), Decimal::ONE);
+        assert_eq!(
+            fx.rate(Currency::CNY, d("1990-01-01")).unwrap(),
+            Decimal::ONE
+        );
         assert!(fx.rate(Currency::EUR, d("2025-01-14")).is_err());
         assert!(fx.rate(Currency::GBP, d("2025-06-01")).is_err());
-        let bad = FxRate { currency: Currency::GBP, date: d("2025-01-01"), rate: Decimal::ZERO };
-        assert!(matches!(fx.insert(bad), Err(MoneyError::InvalidRate { .. })));
+        let bad = FxRate {
+            currency: Currency::GBP,
+            date: d("2025-01-01"),
+            rate: Decimal::ZERO,
+        };
+        assert!(matches!(
+            fx.insert(bad),
+            Err(MoneyError::InvalidRate { .. })
+        ));
     }
 }

@@ -27,7 +27,13 @@ fn share(v: Decimal, max: Decimal) -> f64 {
 pub fn AgeingChart(report: Arc<AgeingReport>) -> impl IntoView {
     let i = use_i18n();
     let n = report.buckets.len();
-    let max = report.total.buckets.iter().copied().max().unwrap_or_default();
+    let max = report
+        .total
+        .buckets
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or_default();
     let slot = W / n as f64;
     let bars = move || {
         let lang = i.lang.get();

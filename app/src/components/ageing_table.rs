@@ -10,7 +10,9 @@ use crate::i18n::{text, use_i18n, Lang, K};
 pub fn bucket_label(def: &BucketDef, basis: AgeBasis, lang: Lang) -> String {
     let days = text(lang, K::Days);
     match (def.min_days, def.max_days) {
-        (None, Some(hi)) if basis == AgeBasis::DueDate && hi == 0 => text(lang, K::NotYetDue).to_string(),
+        (None, Some(hi)) if basis == AgeBasis::DueDate && hi == 0 => {
+            text(lang, K::NotYetDue).to_string()
+        }
         (None, Some(hi)) => format!("≤ {hi} {days}"),
         (None, None) => text(lang, K::Total).to_string(),
         (Some(lo), Some(hi)) => format!("{lo}–{hi} {days}"),

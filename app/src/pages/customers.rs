@@ -36,7 +36,9 @@ pub fn Customers() -> impl IntoView {
     let total = Signal::derive(move || rows.with(|r| r.as_ref().map_or(0, Vec::len)));
     let table = move || {
         let lang = i.lang.get();
-        let (Some(p), Some(Ok(r)), Some(rows)) = (app.portfolio.get(), app.ageing.get(), rows.get()) else {
+        let (Some(p), Some(Ok(r)), Some(rows)) =
+            (app.portfolio.get(), app.ageing.get(), rows.get())
+        else {
             return view! { <p class="muted">{i.t(K::NoPortfolio)}</p> }.into_any();
         };
         let pg = ledger::page(rows.len(), page.get(), PER_PAGE);

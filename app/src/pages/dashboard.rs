@@ -25,7 +25,9 @@ pub fn Dashboard() -> impl IntoView {
             return view! { <EmptyState/> }.into_any();
         };
         match (app.ageing.get(), app.kpis.get()) {
-            (Some(Ok(r)), Some(Ok(k))) => view! { <Reports portfolio=p ageing=r kpis=k/> }.into_any(),
+            (Some(Ok(r)), Some(Ok(k))) => {
+                view! { <Reports portfolio=p ageing=r kpis=k/> }.into_any()
+            }
             (Some(Err(e)), _) | (_, Some(Err(e))) => view! {
                 <section class="panel error" data-testid="report-error">
                     <h2>{move || i.t(K::ErrorTitle)}</h2>
@@ -73,7 +75,10 @@ fn Reports(portfolio: Arc<Portfolio>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>
     let top: Vec<(String, String, Decimal)> = top_exposures(&ageing, 10)
         .into_iter()
         .map(|c| {
-            let name = portfolio.customer(&c.customer_id).map(|x| x.name.clone()).unwrap_or_default();
+            let name = portfolio
+                .customer(&c.customer_id)
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
             (c.customer_id.clone(), name, c.row.total)
         })
         .collect();
@@ -82,7 +87,11 @@ fn Reports(portfolio: Arc<Portfolio>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>
         top.clone()
             .into_iter()
             .map(|(id, name, amt)| {
-                let share = if total.is_zero() { None } else { Some(amt / total) };
+                let share = if total.is_zero() {
+                    None
+                } else {
+                    Some(amt / total)
+                };
                 view! {
                     <tr data-testid="top-buyer">
                         <td><A href=format!("/invoices?customer={id}")>{name}</A></td>

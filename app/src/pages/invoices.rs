@@ -52,7 +52,9 @@ pub fn Invoices() -> impl IntoView {
         let f = InvoiceFilter {
             customer_id: Some(customer.get()).filter(|c| !c.is_empty()),
             bucket: bucket.get().parse().ok(),
-            status: InvoiceStatus::ALL.into_iter().find(|s| status_value(*s) == status.get()),
+            status: InvoiceStatus::ALL
+                .into_iter()
+                .find(|s| status_value(*s) == status.get()),
             disputed: match disputed.get().as_str() {
                 "yes" => Some(true),
                 "no" => Some(false),
@@ -67,7 +69,8 @@ pub fn Invoices() -> impl IntoView {
 
     let buyer_options = move || {
         let lang = i.lang.get();
-        let mut opts = vec![view! { <option value="">{text(lang, K::AllBuyers)}</option> }.into_any()];
+        let mut opts =
+            vec![view! { <option value="">{text(lang, K::AllBuyers)}</option> }.into_any()];
         if let Some(p) = app.portfolio.get() {
             let cur = customer.get();
             for c in &p.customers {
@@ -83,7 +86,10 @@ pub fn Invoices() -> impl IntoView {
         let mut opts = vec![view! { <option value="">{text(lang, K::Any)}</option> }.into_any()];
         if let Some(Ok(r)) = app.ageing.get() {
             for (k, b) in r.buckets.iter().enumerate() {
-                opts.push(view! { <option value=k.to_string()>{bucket_label(b, r.basis, lang)}</option> }.into_any());
+                opts.push(
+                    view! { <option value=k.to_string()>{bucket_label(b, r.basis, lang)}</option> }
+                        .into_any(),
+                );
             }
         }
         opts
@@ -95,7 +101,8 @@ pub fn Invoices() -> impl IntoView {
             return view! { <p class="muted">{text(lang, K::NoPortfolio)}</p> }.into_any();
         };
         if rows.is_empty() {
-            return view! { <p class="muted" data-testid="no-rows">{text(lang, K::NoRows)}</p> }.into_any();
+            return view! { <p class="muted" data-testid="no-rows">{text(lang, K::NoRows)}</p> }
+                .into_any();
         }
         let basis_labels = app.ageing.get().and_then(Result::ok);
         let pg = ledger::page(rows.len(), page.get(), PER_PAGE);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints, the core's unit, property, table and
+# doc tests, the release build with its size, and the end-to-end tests in
+# headless Chromium. Sets up whatever is missing first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "set-up"
+bash scripts/setup.sh --test
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+cargo clippy -p credit-app --target wasm32-unknown-unknown -- -D warnings
+
+step "core tests (unit, property, table, doc)"
+cargo test -p credit-core
+
+step "release build (trunk build --release) and its size"
+trunk build --release
+node tests/sizes.mjs dist
+
+step "end-to-end tests in headless Chromium"
+(cd tests && npx playwright test)
