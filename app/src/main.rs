@@ -11,5 +11,12 @@ mod state;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The browser benchmark (tests/bench) reads the wasm memory's size here;
+    // nothing else uses it.
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &"__credit_wasm_memory".into(),
+        &wasm_bindgen::memory(),
+    );
     leptos::mount::mount_to_body(app::App);
 }

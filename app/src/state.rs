@@ -3,9 +3,12 @@
 
 use std::sync::Arc;
 
-use credit_core::ageing::{age, AgeingReport};
+use std::ops::Deref;
+
+use credit_core::ageing::{age_index, AgeingReport};
 use credit_core::demo::{generate, DemoSpec};
-use credit_core::kpi::{compute, Kpis};
+use credit_core::index::LedgerIndex;
+use credit_core::kpi::{compute_index, Kpis};
 use credit_core::portfolio::Portfolio;
 use credit_core::NaiveDate;
 use leptos::prelude::*;
@@ -40,6 +43,29 @@ impl Demo {
     }
 }
 
+/// An open portfolio with its index, built once when it is opened so that
+/// a new report date only reruns the reports (see `credit_core::index`).
+pub struct Open {
+    portfolio: Portfolio,
+    /// The columnar index of its invoices.
+    pub index: LedgerIndex,
+}
+
+impl Open {
+    /// Opens a portfolio: builds its index.
+    pub fn new(portfolio: Portfolio) -> Self {
+        let index = LedgerIndex::new(&portfolio);
+        Open { portfolio, index }
+    }
+}
+
+impl Deref for Open {
+    type Target = Portfolio;
+    fn deref(&self) -> &Portfolio {
+        &self.portfolio
+    }
+}
+
 /// A report or the reason it could not be computed.
 pub type Report<T> = Option<Result<Arc<T>, String>>;
 
@@ -47,7 +73,7 @@ pub type Report<T> = Option<Result<Arc<T>, String>>;
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The open portfolio.
-    pub portfolio: RwSignal<Option<Arc<Portfolio>>>,
+    pub portfolio: RwSignal<Option<Arc<Open>>>,
     /// The report date.
     pub as_of: RwSignal<NaiveDate>,
     /// The ageing report for `as_of`.
@@ -60,13 +86,13 @@ impl AppState {
     /// Creates the state; reopens the demo if it was open before a reload.
     pub fn new() -> Self {
         let today = browser::today();
-        let portfolio: RwSignal<Option<Arc<Portfolio>>> = RwSignal::new(None);
+        let portfolio: RwSignal<Option<Arc<Open>>> = RwSignal::new(None);
         let as_of = RwSignal::new(today);
         let ageing = Memo::new(move |_| {
             let p = portfolio.get()?;
             let d = as_of.get();
             Some(
-                age(&p, d, &p.settings.ageing)
+                age_index(&p.index, d, &p.settings.ageing)
                     .map(Arc::new)
                     .map_err(|e| e.to_string()),
             )
@@ -75,7 +101,7 @@ impl AppState {
             let p = portfolio.get()?;
             let d = as_of.get();
             Some(
-                compute(&p, d, &p.settings.kpi)
+                compute_index(&p.index, d, &p.settings.kpi)
                     .map(Arc::new)
                     .map_err(|e| e.to_string()),
             )
@@ -98,7 +124,7 @@ impl AppState {
     pub fn load_demo(&self, demo: Demo) {
         let p = generate(&demo.spec(browser::today()));
         browser::save(DEMO_KEY, demo.key());
-        self.portfolio.set(Some(Arc::new(p)));
+        self.portfolio.set(Some(Arc::new(Open::new(p))));
     }
 
     /// Closes the open portfolio.

@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use credit_core::demo::{generate, DemoSpec};
+use credit_core::index::LedgerIndex;
 use credit_core::{ageing, kpi, NaiveDate};
 
 fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
@@ -28,14 +29,18 @@ fn main() {
     let s = Instant::now();
     let p = generate(&DemoSpec::large(as_of, 10_000, n));
     let gen = s.elapsed().as_secs_f64() * 1000.0;
+    let index = median_ms(5, || {
+        LedgerIndex::new(&p);
+    });
+    let ix = LedgerIndex::new(&p);
     let age = median_ms(11, || {
-        ageing::age(&p, as_of, &p.settings.ageing).expect("ageing");
+        ageing::age_index(&ix, as_of, &p.settings.ageing).expect("ageing");
     });
     let kpis = median_ms(11, || {
-        kpi::compute(&p, as_of, &p.settings.kpi).expect("kpis");
+        kpi::compute_index(&ix, as_of, &p.settings.kpi).expect("kpis");
     });
     println!(
-        "invoices={} generate_ms={gen:.1} ageing_ms={age:.2} kpis_ms={kpis:.2} ageing_plus_kpis_ms={:.2}",
+        "invoices={} generate_ms={gen:.1} index_ms={index:.1} ageing_ms={age:.2} kpis_ms={kpis:.2} ageing_plus_kpis_ms={:.2}",
         p.invoices.len(),
         age + kpis
     );

@@ -16,12 +16,11 @@
 //!   currency, which is exact with `Decimal` and keeps the hot loop to
 //!   additions.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::index::{day, LedgerIndex, NO_SLOT};
 use crate::invoice::Invoice;
 use crate::money::{Currency, MoneyError};
 use crate::portfolio::Portfolio;
@@ -282,99 +281,87 @@ pub fn age(
     as_of: NaiveDate,
     settings: &AgeingSettings,
 ) -> Result<AgeingReport, AgeingError> {
+    age_index(&LedgerIndex::new(portfolio), as_of, settings)
+}
+
+/// Ages a portfolio through its [`LedgerIndex`]: what the app does when only
+/// the date or the settings change. Same result as [`age`].
+///
+/// # Errors
+/// As [`age`].
+pub fn age_index(
+    ix: &LedgerIndex,
+    as_of: NaiveDate,
+    settings: &AgeingSettings,
+) -> Result<AgeingReport, AgeingError> {
     let buckets = Buckets::new(&settings.edges)?;
     let nb = buckets.len();
-    let fx = &portfolio.fx;
-    let currencies = fx.currencies();
-    let rates: Vec<Result<Decimal, MoneyError>> =
-        currencies.iter().map(|&c| fx.rate(c, as_of)).collect();
-    // Per buyer, per currency: nb open amounts, nb disputed, 1 credit.
+    let on = day(as_of);
+    // Per buyer and currency: nb open amounts, nb disputed, 1 credit.
     let stride = 2 * nb + 1;
-    let width = stride * currencies.len();
+    let width = stride * ix.currencies.len();
+    let n_customers = ix.customer_ids.len();
+    let mut acc = vec![Decimal::ZERO; n_customers * width];
+    let mut open_count = vec![0usize; n_customers];
+    let by_issue = settings.basis == AgeBasis::IssueDate;
 
-    let mut index: HashMap<&str, usize> = portfolio.customer_index();
-    let mut ids: Vec<&str> = portfolio.customers.iter().map(|c| c.id.as_str()).collect();
-    let mut acc: Vec<Vec<Decimal>> = vec![Vec::new(); ids.len()];
-    let mut open_count: Vec<usize> = vec![0; ids.len()];
-
-    let mut last: (&str, usize) = ("", usize::MAX);
-    let mut last_currency = (currencies[0], 0usize);
-    for inv in &portfolio.invoices {
-        let open = inv.open_as_of(as_of);
+    for r in &ix.rows {
+        let open = ix.open_at(r, on);
         if open.is_zero() {
             continue;
         }
-        let ci = if last.1 != usize::MAX && inv.customer_id == last.0 {
-            last.1
-        } else {
-            let ci = match index.get(inv.customer_id.as_str()) {
-                Some(&i) => i,
-                None => {
-                    ids.push(inv.customer_id.as_str());
-                    acc.push(Vec::new());
-                    open_count.push(0);
-                    index.insert(inv.customer_id.as_str(), ids.len() - 1);
-                    ids.len() - 1
-                }
-            };
-            last = (inv.customer_id.as_str(), ci);
-            ci
-        };
-        let slot =
-            if inv.currency == last_currency.0 {
-                last_currency.1
-            } else {
-                let slot = currencies.iter().position(|&c| c == inv.currency).ok_or(
-                    MoneyError::NoRate {
-                        currency: inv.currency,
-                        date: as_of,
-                    },
-                )?;
-                last_currency = (inv.currency, slot);
-                slot
-            };
-        let row = &mut acc[ci];
-        if row.is_empty() {
-            row.resize(width, Decimal::ZERO);
+        if r.slot == NO_SLOT {
+            return Err(MoneyError::NoRate {
+                currency: r.currency,
+                date: as_of,
+            }
+            .into());
         }
-        let base = slot * stride;
+        let base = r.customer as usize * width + r.slot as usize * stride;
         if open.is_sign_negative() {
-            row[base + 2 * nb] -= open;
+            acc[base + 2 * nb] -= open;
             continue;
         }
-        let b = buckets.index(age_days(inv, as_of, settings.basis));
-        row[base + b] += open;
-        if inv.disputed_as_of(as_of) {
-            row[base + nb + b] += open;
+        let age = i64::from(on) - i64::from(if by_issue { r.issue } else { r.due });
+        let b = buckets.index(age);
+        acc[base + b] += open;
+        if r.disputed_from <= on {
+            acc[base + nb + b] += open;
         }
-        open_count[ci] += 1;
+        open_count[r.customer as usize] += 1;
     }
 
+    let mut rates: Vec<Option<Decimal>> = vec![None; ix.currencies.len()];
     let mut total = AgeingRow::zero(nb);
-    let mut customers = Vec::with_capacity(ids.len());
-    for (ci, id) in ids.iter().enumerate() {
+    let mut customers = Vec::with_capacity(n_customers);
+    for (ci, id) in ix.customer_ids.iter().enumerate() {
         let mut row = AgeingRow::zero(nb);
         row.open_invoices = open_count[ci];
-        let a = &acc[ci];
-        if !a.is_empty() {
-            for (slot, rate) in rates.iter().enumerate() {
-                let part = &a[slot * stride..(slot + 1) * stride];
-                if part.iter().all(|d| d.is_zero()) {
-                    continue;
-                }
-                let rate = rate.clone()?;
-                for b in 0..nb {
-                    row.buckets[b] += part[b] * rate;
-                    row.disputed[b] += part[nb + b] * rate;
-                }
-                row.credit += part[2 * nb] * rate;
+        for (slot, &currency) in ix.currencies.iter().enumerate() {
+            let start = ci * width + slot * stride;
+            let part = &acc[start..start + stride];
+            if part.iter().all(|d| d.is_zero()) {
+                continue;
             }
-            row.total = row.buckets.iter().sum();
-            row.disputed_total = row.disputed.iter().sum();
+            let rate = match rates[slot] {
+                Some(r) => r,
+                None => {
+                    let r = ix.fx.rate(currency, as_of)?;
+                    rates[slot] = Some(r);
+                    r
+                }
+            };
+            for b in 0..nb {
+                row.buckets[b] += part[b] * rate;
+                row.disputed[b] += part[nb + b] * rate;
+            }
+            row.credit += part[2 * nb] * rate;
         }
+        row.total = row.buckets.iter().sum();
+        row.disputed_total = row.disputed.iter().sum();
         total.add(&row);
         customers.push(CustomerAgeing {
-            customer_id: (*id).to_string(),
+            customer_id: id.clone(),
             row,
         });
     }
@@ -382,7 +369,7 @@ pub fn age(
     Ok(AgeingReport {
         as_of,
         basis: settings.basis,
-        currency: portfolio.base_currency(),
+        currency: ix.fx.base(),
         buckets: buckets.defs(),
         total,
         customers,

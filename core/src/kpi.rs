@@ -26,7 +26,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::ageing::{age, AgeBasis, AgeingError, AgeingReport, AgeingSettings};
+use crate::ageing::{age_index, AgeBasis, AgeingError, AgeingReport, AgeingSettings};
+use crate::index::{day, LedgerIndex, NO_SLOT};
 use crate::money::{Currency, MoneyError};
 use crate::portfolio::Portfolio;
 
@@ -272,6 +273,19 @@ pub fn compute(
     as_of: NaiveDate,
     settings: &KpiSettings,
 ) -> Result<Kpis, KpiError> {
+    compute_index(&LedgerIndex::new(portfolio), as_of, settings)
+}
+
+/// Computes every KPI through a portfolio's [`LedgerIndex`]; same result as
+/// [`compute`].
+///
+/// # Errors
+/// As [`compute`].
+pub fn compute_index(
+    ix: &LedgerIndex,
+    as_of: NaiveDate,
+    settings: &KpiSettings,
+) -> Result<Kpis, KpiError> {
     if settings.period_days == 0 {
         return Err(KpiError::EmptyPeriod);
     }
@@ -281,30 +295,27 @@ pub fn compute(
         basis: AgeBasis::DueDate,
         edges: vec![settings.at_risk_days.max(1)],
     };
-    let closing = age(portfolio, as_of, &risk)?;
+    let closing = age_index(ix, as_of, &risk)?;
     let closing_ar = closing.total.total;
     let not_due_ar = closing.total.buckets[0];
     let at_risk_ar = closing.total.buckets[2];
     let overdue_ar = closing_ar - not_due_ar;
 
-    // Countback month boundaries, latest first: (b[k+1], b[k]].
-    let n_months = settings.countback_months.max(1) as usize;
-    let mut bounds = vec![as_of];
+    // Countback month boundaries as day numbers, latest first: month k is
+    // (bounds[k+1], bounds[k]].
+    let n_months = settings.countback_months.max(1);
+    let mut bounds = vec![day(as_of)];
     for k in 1..=n_months {
-        match months_back(as_of, k as u32) {
-            Some(b) => bounds.push(b),
+        match months_back(as_of, k) {
+            Some(b) => bounds.push(day(b)),
             None => break,
         }
     }
-    let month_days: Vec<u32> = bounds
-        .windows(2)
-        .map(|w| (w[0] - w[1]).num_days() as u32)
-        .collect();
-    let oldest = *bounds.last().unwrap_or(&as_of);
+    let month_days: Vec<u32> = bounds.windows(2).map(|w| (w[0] - w[1]) as u32).collect();
+    let (on, from) = (day(as_of), day(start));
+    let oldest = *bounds.last().unwrap_or(&on);
 
-    let fx = &portfolio.fx;
-    let currencies = fx.currencies();
-    let nc = currencies.len();
+    let nc = ix.currencies.len();
     let mut pass = Pass {
         opening: vec![Decimal::ZERO; nc],
         period_sales: vec![Decimal::ZERO; nc],
@@ -312,42 +323,44 @@ pub fn compute(
         paid: vec![Decimal::ZERO; nc],
         paid_days: vec![Decimal::ZERO; nc],
     };
-    let mut last_currency = (currencies[0], 0usize);
-    for inv in &portfolio.invoices {
-        let slot =
-            if inv.currency == last_currency.0 {
-                last_currency.1
-            } else {
-                let slot = currencies.iter().position(|&c| c == inv.currency).ok_or(
-                    MoneyError::NoRate {
-                        currency: inv.currency,
-                        date: as_of,
-                    },
-                )?;
-                last_currency = (inv.currency, slot);
-                slot
-            };
-        let issued = inv.issue_date;
-        if issued <= start {
-            let open = inv.open_as_of(start);
-            if open > Decimal::ZERO {
-                pass.opening[slot] += open;
-            }
+    for r in &ix.rows {
+        let opening = if r.issue <= from {
+            let open = ix.open_at(r, from);
+            (open > Decimal::ZERO).then_some(open)
+        } else {
+            None
+        };
+        let in_months = r.issue <= on && r.issue > oldest;
+        let pays_in_period = r.last_pay > from;
+        if opening.is_none() && !in_months && !pays_in_period {
+            continue;
         }
-        if issued <= as_of && issued > oldest {
-            if issued > start {
-                pass.period_sales[slot] += inv.gross;
+        let slot = r.slot as usize;
+        if r.slot == NO_SLOT {
+            return Err(MoneyError::NoRate {
+                currency: r.currency,
+                date: as_of,
             }
-            // bounds descend; the month k has bounds[k+1] < issued <= bounds[k].
-            let k = bounds.partition_point(|&b| b >= issued) - 1;
-            pass.monthly[slot][k] += inv.gross;
+            .into());
         }
-        for p in &inv.payments {
-            if p.date > start && p.date <= as_of {
-                pass.paid[slot] += p.amount;
-                let late = (p.date - inv.due_date).num_days();
-                if late > 0 {
-                    pass.paid_days[slot] += p.amount * Decimal::from(late);
+        if let Some(open) = opening {
+            pass.opening[slot] += open;
+        }
+        if in_months {
+            if r.issue > from {
+                pass.period_sales[slot] += r.gross;
+            }
+            let k = bounds.partition_point(|&b| b >= r.issue) - 1;
+            pass.monthly[slot][k] += r.gross;
+        }
+        if pays_in_period {
+            for p in ix.pays_of(r) {
+                if p.day > from && p.day <= on {
+                    pass.paid[slot] += p.amount;
+                    let late = p.day - r.due;
+                    if late > 0 {
+                        pass.paid_days[slot] += p.amount * Decimal::from(late);
+                    }
                 }
             }
         }
@@ -357,7 +370,7 @@ pub fn compute(
     let mut monthly = vec![Decimal::ZERO; month_days.len()];
     let mut paid = Decimal::ZERO;
     let mut paid_days = Decimal::ZERO;
-    for (slot, &c) in currencies.iter().enumerate() {
+    for (slot, &c) in ix.currencies.iter().enumerate() {
         let used = !pass.opening[slot].is_zero()
             || !pass.period_sales[slot].is_zero()
             || !pass.paid[slot].is_zero()
@@ -365,7 +378,7 @@ pub fn compute(
         if !used {
             continue;
         }
-        let rate = fx.rate(c, as_of)?;
+        let rate = ix.fx.rate(c, as_of)?;
         opening_ar += pass.opening[slot] * rate;
         credit_sales += pass.period_sales[slot] * rate;
         for (m, v) in monthly.iter_mut().zip(&pass.monthly[slot]) {
@@ -390,7 +403,7 @@ pub fn compute(
         as_of,
         period_start: start,
         period_days: days,
-        currency: portfolio.base_currency(),
+        currency: ix.fx.base(),
         closing_ar,
         opening_ar,
         credit_sales,

@@ -7,6 +7,7 @@
 //!
 //! - [`money`]: `Decimal` amounts with ISO currencies, dated FX tables.
 //! - [`customer`], [`invoice`], [`portfolio`]: the data.
+//! - [`index`]: the compact copy of the invoices the reports run over.
 //! - [`ageing`]: receivables ageing by configurable buckets.
 //! - [`kpi`]: DSO, countback DSO, best possible DSO, ADD, CEI, payment delay,
 //!   overdue and at-risk ratios, concentration, turnover.
@@ -16,6 +17,7 @@
 pub mod ageing;
 pub mod customer;
 pub mod demo;
+pub mod index;
 pub mod invoice;
 pub mod kpi;
 pub mod ledger;

@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use credit_core::ageing::AgeingReport;
 use credit_core::kpi::{top_exposures, Kpis};
-use credit_core::portfolio::Portfolio;
 use credit_core::Decimal;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +12,7 @@ use crate::components::as_of::AsOfInput;
 use crate::components::kpi_cards::KpiCards;
 use crate::format;
 use crate::i18n::{use_i18n, K};
-use crate::state::{use_app, Demo};
+use crate::state::{use_app, Demo, Open};
 
 /// The dashboard: ageing table and chart, KPI cards, top buyers.
 #[component]
@@ -68,7 +67,7 @@ fn EmptyState() -> impl IntoView {
 }
 
 #[component]
-fn Reports(portfolio: Arc<Portfolio>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> impl IntoView {
+fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> impl IntoView {
     let i = use_i18n();
     let cur = ageing.currency;
     let total = ageing.total.total;
