@@ -12,7 +12,9 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+// E2E_DIST and E2E_PORT let two builds be tested side by side.
 const port = Number(process.env.E2E_PORT || 4173);
+const dist = process.env.E2E_DIST || '../dist';
 
 export default defineConfig({
   testDir: './e2e',
@@ -31,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ../dist ${port}`,
+    command: `node serve.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,
