@@ -6,7 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 bash scripts/setup.sh --test
-rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
 
 echo "==> criterion (native)"
 cargo bench -p credit-core --bench ageing 2>&1 | grep -E "Benchmarking .*: Analyzing|time:" | sed 's/Benchmarking //; s/: Analyzing//'

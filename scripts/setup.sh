@@ -42,6 +42,11 @@ if ! "$CREDIT_TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q 
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  # The core's native-vs-wasm checks run it as a WASI program under Node.
+  if ! rustup target list --installed | grep -qx wasm32-wasip1; then
+    step "adding the wasm32-wasip1 target"
+    rustup target add wasm32-wasip1
+  fi
   if [ ! -x /usr/bin/chromium ]; then
     step "installing Debian's Chromium for the end-to-end tests"
     if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

@@ -21,6 +21,17 @@ cargo clippy -p credit-app --target wasm32-unknown-unknown -- -D warnings
 step "core tests (unit, property, table, doc)"
 cargo test -p credit-core
 
+step "the same demo and figures natively and in wasm (wasm32-wasip1 under Node)"
+cargo build -q --release -p credit-core --example demo_fingerprint
+cargo build -q --release -p credit-core --example demo_fingerprint --target wasm32-wasip1
+native=$(./target/release/examples/demo_fingerprint)
+wasm=$(node --no-warnings tests/bench/wasi-run.mjs target/wasm32-wasip1/release/examples/demo_fingerprint.wasm)
+echo "$native"
+if [ "$native" != "$wasm" ]; then
+  echo "wasm differs from native:"; echo "$wasm"; exit 1
+fi
+echo "wasm: identical"
+
 step "release build (trunk build --release) and its size"
 trunk build --release
 node tests/sizes.mjs dist

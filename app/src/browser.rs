@@ -20,13 +20,6 @@ pub fn save(key: &str, value: &str) {
     }
 }
 
-/// Forgets a preference.
-pub fn remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
-}
-
 /// The browser's preferred language tag, e.g. `zh-CN`.
 pub fn navigator_language() -> String {
     web_sys::window()

@@ -126,13 +126,6 @@ impl AppState {
         browser::save(DEMO_KEY, demo.key());
         self.portfolio.set(Some(Arc::new(Open::new(p))));
     }
-
-    /// Closes the open portfolio.
-    #[allow(dead_code)]
-    pub fn close(&self) {
-        browser::remove(DEMO_KEY);
-        self.portfolio.set(None);
-    }
 }
 
 /// The state from context.

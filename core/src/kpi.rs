@@ -429,9 +429,26 @@ pub fn compute_index(
     })
 }
 
-/// The `n` buyers with the largest outstanding in an ageing report,
-/// largest first (ties by id).
-pub fn top_exposures(report: &AgeingReport, n: usize) -> Vec<&crate::ageing::CustomerAgeing> {
+/// The `n` buyers with the largest outstanding in an ageing report, largest
+/// first (ties by id), each with its share of the total outstanding.
+///
+/// # Example
+/// ```
+/// use credit_core::{ageing, demo, kpi, NaiveDate};
+/// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+/// let p = demo::generate(&demo::DemoSpec::standard(as_of));
+/// let r = ageing::age(&p, as_of, &p.settings.ageing).unwrap();
+/// let top = kpi::top_exposures(&r, 10);
+/// assert_eq!(top.len(), 10);
+/// assert!(top[0].0.row.total >= top[1].0.row.total);
+/// let k = kpi::compute(&p, as_of, &p.settings.kpi).unwrap();
+/// assert_eq!(Some(top[0].1), k.top1_share);
+/// ```
+pub fn top_exposures(
+    report: &AgeingReport,
+    n: usize,
+) -> Vec<(&crate::ageing::CustomerAgeing, Decimal)> {
+    let total = report.total.total;
     let mut v: Vec<_> = report
         .customers
         .iter()
@@ -444,7 +461,8 @@ pub fn top_exposures(report: &AgeingReport, n: usize) -> Vec<&crate::ageing::Cus
             .then_with(|| a.customer_id.cmp(&b.customer_id))
     });
     v.truncate(n);
-    v
+    // total > 0 whenever any buyer's total is.
+    v.into_iter().map(|c| (c, c.row.total / total)).collect()
 }
 
 #[cfg(test)]

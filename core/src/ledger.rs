@@ -229,3 +229,171 @@ pub fn customers(
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ageing::age;
+    use crate::customer::{Customer, CustomerStatus};
+    use crate::invoice::{Dispute, Payment};
+    use crate::money::Currency;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn sample() -> Portfolio {
+        let mut p = Portfolio::new("t", Currency::CNY);
+        for (id, name, country) in [("A", "Alpha GmbH", "DE"), ("B", "北京贝塔", "CN")] {
+            p.customers.push(Customer {
+                id: id.into(),
+                name: name.into(),
+                country: country.into(),
+                industry: String::new(),
+                year_founded: None,
+                terms_days: 30,
+                credit_limit: None,
+                insured_limit: None,
+                status: CustomerStatus::Active,
+            });
+        }
+        let inv = |id: &str, c: &str, due: &str, gross: i64| Invoice {
+            id: id.into(),
+            customer_id: c.into(),
+            issue_date: d("2025-01-01"),
+            due_date: d(due),
+            currency: Currency::CNY,
+            gross: gross.into(),
+            vat: None,
+            payments: vec![],
+            dispute: None,
+        };
+        let mut paid = inv("INV-3", "A", "2025-02-01", 100);
+        paid.payments.push(Payment {
+            date: d("2025-02-01"),
+            amount: 100.into(),
+        });
+        let mut disputed = inv("INV-4", "B", "2025-01-15", 400);
+        disputed.dispute = Some(Dispute {
+            date: d("2025-02-01"),
+            reason: "damaged".into(),
+        });
+        p.invoices = vec![
+            inv("INV-1", "A", "2025-07-01", 150), // not due on 2025-06-30
+            inv("INV-2", "A", "2025-03-01", 300), // 121 days: 121+
+            paid,
+            disputed, // 166 days, disputed
+        ];
+        p
+    }
+
+    fn ids(p: &Portfolio, rows: &[InvoiceRow]) -> Vec<String> {
+        rows.iter()
+            .map(|r| p.invoices[r.index].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn filters_combine() {
+        let p = sample();
+        let s = AgeingSettings::default();
+        let as_of = d("2025-06-30");
+        let all = filter(&p, as_of, &s, &InvoiceFilter::default()).unwrap();
+        assert_eq!(all.len(), 4);
+        let by = |f: InvoiceFilter| ids(&p, &filter(&p, as_of, &s, &f).unwrap());
+        assert_eq!(
+            by(InvoiceFilter {
+                customer_id: Some("A".into()),
+                ..Default::default()
+            }),
+            ["INV-1", "INV-2", "INV-3"]
+        );
+        assert_eq!(
+            by(InvoiceFilter {
+                status: Some(InvoiceStatus::Paid),
+                ..Default::default()
+            }),
+            ["INV-3"]
+        );
+        assert_eq!(
+            by(InvoiceFilter {
+                status: Some(InvoiceStatus::NotDue),
+                ..Default::default()
+            }),
+            ["INV-1"]
+        );
+        assert_eq!(
+            by(InvoiceFilter {
+                bucket: Some(5),
+                ..Default::default()
+            }),
+            ["INV-2", "INV-4"]
+        );
+        assert_eq!(
+            by(InvoiceFilter {
+                disputed: Some(true),
+                ..Default::default()
+            }),
+            ["INV-4"]
+        );
+        assert_eq!(
+            by(InvoiceFilter {
+                bucket: Some(5),
+                customer_id: Some("B".into()),
+                ..Default::default()
+            }),
+            ["INV-4"]
+        );
+        assert_eq!(
+            by(InvoiceFilter {
+                id_contains: Some(" inv-2 ".into()),
+                ..Default::default()
+            }),
+            ["INV-2"]
+        );
+        // A paid invoice is in no bucket.
+        let row = &filter(&p, as_of, &s, &InvoiceFilter::default()).unwrap()[2];
+        assert_eq!((row.bucket, row.open), (None, Decimal::ZERO));
+    }
+
+    #[test]
+    fn customers_search_and_sort() {
+        let p = sample();
+        let r = age(&p, d("2025-06-30"), &AgeingSettings::default()).unwrap();
+        let names = |rows: Vec<usize>| {
+            rows.into_iter()
+                .map(|i| r.customers[i].customer_id.clone())
+                .collect::<Vec<_>>()
+        };
+        // A owes 450 (150 not due, 300 overdue), B 400 (all overdue).
+        assert_eq!(
+            names(customers(&p, &r, "", CustomerSort::Exposure)),
+            ["A", "B"]
+        );
+        assert_eq!(
+            names(customers(&p, &r, "alpha", CustomerSort::Exposure)),
+            ["A"]
+        );
+        assert_eq!(
+            names(customers(&p, &r, "贝塔", CustomerSort::Exposure)),
+            ["B"]
+        );
+        assert_eq!(
+            names(customers(&p, &r, "cn", CustomerSort::Exposure)),
+            ["B"]
+        );
+        assert_eq!(names(customers(&p, &r, "", CustomerSort::Id)), ["A", "B"]);
+        assert_eq!(
+            names(customers(&p, &r, "", CustomerSort::Overdue)),
+            ["B", "A"]
+        );
+    }
+
+    #[test]
+    fn paging_clamps() {
+        let p = page(120, 99, 50);
+        assert_eq!((p.page, p.pages, p.start, p.end), (2, 3, 100, 120));
+        let p = page(50, 1, 50);
+        assert_eq!((p.page, p.pages, p.start, p.end), (0, 1, 0, 50));
+    }
+}

@@ -70,33 +70,27 @@ fn EmptyState() -> impl IntoView {
 fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> impl IntoView {
     let i = use_i18n();
     let cur = ageing.currency;
-    let total = ageing.total.total;
-    let top: Vec<(String, String, Decimal)> = top_exposures(&ageing, 10)
+    let top: Vec<(String, String, Decimal, Decimal)> = top_exposures(&ageing, 10)
         .into_iter()
-        .map(|c| {
+        .map(|(c, share)| {
             let name = portfolio
                 .customer(&c.customer_id)
                 .map(|x| x.name.clone())
                 .unwrap_or_default();
-            (c.customer_id.clone(), name, c.row.total)
+            (c.customer_id.clone(), name, c.row.total, share)
         })
         .collect();
     let top_rows = move || {
         let lang = i.lang.get();
         top.clone()
             .into_iter()
-            .map(|(id, name, amt)| {
-                let share = if total.is_zero() {
-                    None
-                } else {
-                    Some(amt / total)
-                };
+            .map(|(id, name, amt, share)| {
                 view! {
                     <tr data-testid="top-buyer">
                         <td><A href=format!("/invoices?customer={id}")>{name}</A></td>
                         <td class="muted">{id}</td>
                         <td class="num">{format::amount(amt, cur)}</td>
-                        <td class="num">{format::percent(share, lang)}</td>
+                        <td class="num">{format::percent(Some(share), lang)}</td>
                     </tr>
                 }
             })
