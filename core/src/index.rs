@@ -143,6 +143,14 @@ impl LedgerIndex {
         }
     }
 
+    /// The position of a buyer in the index (rows refer to buyers by it).
+    pub(crate) fn customer_position(&self, id: &str) -> Option<u32> {
+        self.customer_ids
+            .iter()
+            .position(|c| c == id)
+            .map(|i| i as u32)
+    }
+
     /// Number of invoices.
     pub fn len(&self) -> usize {
         self.rows.len()

@@ -235,7 +235,7 @@ pub fn concentration(totals: &[Decimal]) -> Option<(Decimal, Decimal, Decimal)> 
 /// `as_of` moved back `k` months; from a month's last day, to the last day
 /// of the earlier month, so that month-end reports walk calendar months
 /// (June 30 → May 31 → April 30).
-fn months_back(as_of: NaiveDate, k: u32) -> Option<NaiveDate> {
+pub(crate) fn months_back(as_of: NaiveDate, k: u32) -> Option<NaiveDate> {
     let next = as_of.succ_opt()?;
     if next.month() != as_of.month() {
         next.checked_sub_months(Months::new(k))?.pred_opt()

@@ -9,12 +9,14 @@
 //! - [`customer`], [`invoice`], [`portfolio`]: the data.
 //! - [`index`]: the compact copy of the invoices the reports run over.
 //! - [`ageing`]: receivables ageing by configurable buckets.
+//! - [`behaviour`]: a buyer's payment behaviour derived from the ledger.
 //! - [`kpi`]: DSO, countback DSO, best possible DSO, ADD, CEI, payment delay,
 //!   overdue and at-risk ratios, concentration, turnover.
 //! - [`ledger`]: the invoice list's filters and paging.
 //! - [`demo`]: a deterministic demo portfolio from a seed.
 
 pub mod ageing;
+pub mod behaviour;
 pub mod customer;
 pub mod demo;
 pub mod index;
