@@ -16,10 +16,12 @@ cargo fmt --all --check
 
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --all-features -- -D warnings
 cargo clippy -p credit-app --target wasm32-unknown-unknown -- -D warnings
 
-step "core tests (unit, property, table, doc)"
-cargo test -p credit-core
+step "core tests (unit, property, table, doc, CLI)"
+cargo test -p credit-core --all-features
+cargo test -p credit-app
 
 step "the same demo and figures natively and in wasm (wasm32-wasip1 under Node)"
 cargo build -q --release -p credit-core --example demo_fingerprint

@@ -7,6 +7,8 @@ use leptos_router::path;
 use crate::browser;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{I18n, Lang, K};
+use crate::pages::selfcheck::{self, SelfCheck};
+use crate::pages::{customer::Customer, meeting::Meeting};
 use crate::pages::{
     customers::Customers, dashboard::Dashboard, invoices::Invoices, not_found::NotFound,
 };
@@ -18,7 +20,10 @@ const LANG_KEY: &str = "credit-assistant.lang";
 /// The app.
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = browser::load(LANG_KEY).unwrap_or_else(browser::navigator_language);
+    // `?lang=zh` (or `en`) lets a site embedding the self-check choose.
+    let initial = selfcheck::query_param("lang")
+        .or_else(|| browser::load(LANG_KEY))
+        .unwrap_or_else(browser::navigator_language);
     let lang = RwSignal::new(Lang::from_tag(&initial));
     Effect::new(move |_| {
         let l = lang.get();
@@ -26,6 +31,10 @@ pub fn App() -> impl IntoView {
         browser::set_document_lang(l.tag());
     });
     provide_context(I18n { lang });
+    if selfcheck::embed_mode() {
+        // Embedded in another site (an iframe): the self-check alone.
+        return view! { <main class="embed"><SelfCheck/></main> }.into_any();
+    }
     provide_context(AppState::new());
     let i = I18n { lang };
 
@@ -49,6 +58,12 @@ pub fn App() -> impl IntoView {
                     <A href="/invoices">
                         <span data-testid="nav-invoices">{move || i.t(K::NavInvoices)}</span>
                     </A>
+                    <A href="/meeting">
+                        <span data-testid="nav-meeting">{move || i.t(K::NavMeeting)}</span>
+                    </A>
+                    <A href="/self-check">
+                        <span data-testid="nav-selfcheck">{move || i.t(K::NavSelfCheck)}</span>
+                    </A>
                 </nav>
                 <div class="tools">
                     <DemoButton/>
@@ -59,12 +74,16 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard/>
                     <Route path=path!("/customers") view=Customers/>
+                    <Route path=path!("/customers/:id") view=Customer/>
+                    <Route path=path!("/meeting") view=Meeting/>
                     <Route path=path!("/invoices") view=Invoices/>
+                    <Route path=path!("/self-check") view=SelfCheck/>
                 </Routes>
             </main>
             <footer class="privacy">{move || i.t(K::PrivacyNote)}</footer>
         </Router>
     }
+    .into_any()
 }
 
 /// "Load demo portfolio", one click away on every page.

@@ -20,6 +20,14 @@ pub fn save(key: &str, value: &str) {
     }
 }
 
+/// Stores a value, saying why when the browser refuses (storage full,
+/// storage disabled).
+pub fn try_save(key: &str, value: &str) -> Result<(), String> {
+    let s = storage().ok_or_else(|| "localStorage is not available".to_string())?;
+    s.set_item(key, value)
+        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}
+
 /// The browser's preferred language tag, e.g. `zh-CN`.
 pub fn navigator_language() -> String {
     web_sys::window()

@@ -3,6 +3,10 @@
 pub mod ageing_chart;
 pub mod ageing_table;
 pub mod as_of;
+pub mod assessment_form;
+pub mod assessment_result;
+pub mod delay_chart;
 pub mod kpi_cards;
 pub mod lang_switch;
 pub mod pager;
+pub mod svg;

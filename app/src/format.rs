@@ -47,6 +47,17 @@ pub fn percent(frac: Option<Decimal>, lang: Lang) -> String {
     }
 }
 
+/// A fraction as a percentage with `dp` decimals, for small figures such
+/// as a probability of default (0.03 %).
+pub fn percent_dp(frac: Decimal, dp: u32, lang: Lang) -> String {
+    let p = (frac * Decimal::ONE_HUNDRED).round_dp(dp);
+    let p = format!("{p:.*}", dp as usize);
+    match lang {
+        Lang::En => format!("{p} %"),
+        Lang::Zh => format!("{p}%"),
+    }
+}
+
 /// A number with one decimal and a unit: `70.0 days` / `70.0 天`.
 pub fn with_unit(v: Option<Decimal>, unit: K, lang: Lang) -> String {
     match v {
@@ -68,5 +79,14 @@ pub fn whole(v: Option<Decimal>, lang: Lang) -> String {
     match v {
         None => text(lang, K::NotAvailable).to_string(),
         Some(v) => format_amount(v.round_dp(0), Currency::JPY),
+    }
+}
+
+/// A month for a chart axis: `Jun 26` / `26年6月`.
+pub fn month(d: NaiveDate, lang: Lang) -> String {
+    let (y, m) = (d.year() % 100, d.month());
+    match lang {
+        Lang::En => format!("{} {y:02}", MONTHS[(m - 1) as usize]),
+        Lang::Zh => format!("{y:02}年{m}月"),
     }
 }

@@ -8,6 +8,7 @@ mod format;
 mod i18n;
 mod pages;
 mod state;
+mod storage;
 
 fn main() {
     console_error_panic_hook::set_once();

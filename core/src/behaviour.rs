@@ -79,13 +79,16 @@ impl Weighted {
     }
 }
 
-/// A buyer's payments as `(day, amount in base currency, days late)`, and
-/// its open overdue invoices' days past due, as of a date.
+/// One payment of a buyer: `(day, amount in base currency, days late)`.
+type Paid = (i32, Decimal, i32);
+
+/// A buyer's payments dated up to a date, and the most days past due of
+/// its open overdue invoices.
 fn payments_of(
     ix: &LedgerIndex,
     customer_id: &str,
     as_of: NaiveDate,
-) -> Result<(Vec<(i32, Decimal, i32)>, Option<i32>), MoneyError> {
+) -> Result<(Vec<Paid>, Option<i32>), MoneyError> {
     let on = day(as_of);
     let mut out = Vec::new();
     let mut worst_open: Option<i32> = None;
@@ -213,6 +216,50 @@ pub fn monthly_delays(
     Ok(out)
 }
 
+/// A buyer's credit sales (gross) in the 12 months to `as_of`, in the base
+/// currency at the `as_of` rate: the default for "expected annual purchases"
+/// when assessing a buyer of the portfolio.
+///
+/// # Errors
+/// As [`payment_behaviour`].
+pub fn sales_last_12_months(
+    ix: &LedgerIndex,
+    customer_id: &str,
+    as_of: NaiveDate,
+) -> Result<Decimal, MoneyError> {
+    let Some(ci) = ix.customer_position(customer_id) else {
+        return Ok(Decimal::ZERO);
+    };
+    let (on, from) = (
+        day(as_of),
+        as_of
+            .checked_sub_months(Months::new(12))
+            .map_or(i32::MIN, day),
+    );
+    let mut by_slot = vec![Decimal::ZERO; ix.currencies.len()];
+    for r in ix
+        .rows
+        .iter()
+        .filter(|r| r.customer == ci && r.issue > from && r.issue <= on)
+    {
+        if let Some(s) = by_slot.get_mut(r.slot as usize) {
+            *s += r.gross;
+        } else {
+            return Err(MoneyError::NoRate {
+                currency: r.currency,
+                date: as_of,
+            });
+        }
+    }
+    let mut total = Decimal::ZERO;
+    for (slot, v) in by_slot.iter().enumerate() {
+        if !v.is_zero() {
+            total += *v * ix.fx.rate(ix.currencies[slot], as_of)?;
+        }
+    }
+    Ok(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +342,21 @@ mod tests {
         assert_eq!(
             payment_behaviour(&ix, "nobody", d("2025-06-30")).unwrap(),
             PaymentBehaviour::default()
+        );
+    }
+
+    #[test]
+    fn sales_in_the_last_year() {
+        let p = ledger();
+        let ix = LedgerIndex::new(&p);
+        // Invoices 2–5 were issued in the 12 months to 2025-06-30; 1 was not.
+        assert_eq!(
+            sales_last_12_months(&ix, "A", d("2025-06-30")).unwrap(),
+            Decimal::from(1000)
+        );
+        assert_eq!(
+            sales_last_12_months(&ix, "nobody", d("2025-06-30")).unwrap(),
+            Decimal::ZERO
         );
     }
 

@@ -9,22 +9,39 @@
 //! - [`customer`], [`invoice`], [`portfolio`]: the data.
 //! - [`index`]: the compact copy of the invoices the reports run over.
 //! - [`ageing`]: receivables ageing by configurable buckets.
+//! - [`assessment`]: a buyer's Altman Z-score, ratios and scorecard grade
+//!   (1–10) with its PD band, confidence and drivers.
+//! - [`limit`]: the credit limit by every method, the recommended limit and
+//!   the rule that set it, review date, utilisation.
+//! - [`terms`]: recommended payment terms and security by grade.
+//! - [`country`]: default country risk by ISO code.
+//! - [`dates`]: dates as typed in forms.
+//! - [`decision`]: the audit trail of saved assessments.
 //! - [`behaviour`]: a buyer's payment behaviour derived from the ledger.
 //! - [`kpi`]: DSO, countback DSO, best possible DSO, ADD, CEI, payment delay,
 //!   overdue and at-risk ratios, concentration, turnover.
 //! - [`ledger`]: the invoice list's filters and paging.
 //! - [`demo`]: a deterministic demo portfolio from a seed.
+//! - [`selfcheck`]: the five-minute self-check for prospects: exposure,
+//!   expected loss, whether credit insurance is worth considering.
 
 pub mod ageing;
+pub mod assessment;
 pub mod behaviour;
+pub mod country;
 pub mod customer;
+pub mod dates;
+pub mod decision;
 pub mod demo;
 pub mod index;
 pub mod invoice;
 pub mod kpi;
 pub mod ledger;
+pub mod limit;
 pub mod money;
 pub mod portfolio;
+pub mod selfcheck;
+pub mod terms;
 
 pub use chrono::{Datelike, NaiveDate};
 pub use rust_decimal::Decimal;

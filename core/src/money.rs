@@ -432,3 +432,78 @@ mod tests {
         ));
     }
 }
+
+/// Why a typed amount was refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AmountError {
+    /// Nothing but spaces.
+    #[error("empty")]
+    Empty,
+    /// Not a number.
+    #[error("not a number")]
+    NotANumber,
+    /// Negative where the figure cannot be.
+    #[error("cannot be negative")]
+    Negative,
+}
+
+/// Parses an amount as a person types it in a form: `1,234,567.89`,
+/// `1 234 567`, `-5,000`, `(5,000)` for a negative, a leading currency sign
+/// (¥ € $ £) or a trailing ISO code. `.` is the decimal point, as in both
+/// English and Chinese. (File imports have their own, wider rules.)
+///
+/// # Errors
+/// [`AmountError`] saying why, so the form can explain it.
+///
+/// # Example
+/// ```
+/// use credit_core::money::{parse_amount, AmountError};
+/// assert_eq!(parse_amount("¥1,234,567.5", false).unwrap().to_string(), "1234567.5");
+/// assert_eq!(parse_amount("(5,000)", true).unwrap().to_string(), "-5000");
+/// assert_eq!(parse_amount("-1", false), Err(AmountError::Negative));
+/// assert_eq!(parse_amount("12k", false), Err(AmountError::NotANumber));
+/// ```
+pub fn parse_amount(text: &str, allow_negative: bool) -> Result<Decimal, AmountError> {
+    let mut t = text.trim();
+    if t.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let mut negative = false;
+    if let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        negative = true;
+        t = inner.trim();
+    }
+    if let Some(rest) = t.strip_prefix('-') {
+        negative = !negative;
+        t = rest.trim();
+    }
+    for sign in ['¥', '￥', '€', '$', '£'] {
+        if let Some(rest) = t.strip_prefix(sign) {
+            t = rest.trim();
+        }
+    }
+    if t.len() > 3 {
+        let (head, tail) = t.split_at(t.len() - 3);
+        if tail.bytes().all(|b| b.is_ascii_alphabetic()) && head.ends_with(' ') {
+            t = head.trim();
+        }
+    }
+    let digits: String = t
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ' && *c != '\u{a0}')
+        .collect();
+    let valid = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|c| *c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit());
+    if !valid {
+        return Err(AmountError::NotANumber);
+    }
+    let v: Decimal = digits.parse().map_err(|_| AmountError::NotANumber)?;
+    let v = if negative { -v } else { v };
+    if v.is_sign_negative() && !v.is_zero() && !allow_negative {
+        return Err(AmountError::Negative);
+    }
+    Ok(v)
+}

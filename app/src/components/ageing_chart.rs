@@ -1,26 +1,17 @@
 use std::sync::Arc;
 
 use credit_core::ageing::AgeingReport;
-use credit_core::Decimal;
 use leptos::prelude::*;
 
 use crate::components::ageing_table::bucket_label;
+use crate::components::svg::scale;
 use crate::format;
 use crate::i18n::{use_i18n, K};
 
-const W: f64 = 640.0;
-const H: f64 = 220.0;
-const TOP: f64 = 16.0;
-const BOTTOM: f64 = 40.0;
-
-/// Bar height as a share of the tallest; only geometry, never a figure shown.
-fn share(v: Decimal, max: Decimal) -> f64 {
-    if max.is_zero() {
-        return 0.0;
-    }
-    let s = (v / max).round_dp(4);
-    s.to_string().parse().unwrap_or(0.0)
-}
+const W: i64 = 640;
+const H: i64 = 220;
+const TOP: i64 = 16;
+const BOTTOM: i64 = 40;
 
 /// Outstanding per bucket as an inline SVG bar chart (no chart library).
 #[component]
@@ -34,15 +25,15 @@ pub fn AgeingChart(report: Arc<AgeingReport>) -> impl IntoView {
         .copied()
         .max()
         .unwrap_or_default();
-    let slot = W / n as f64;
+    let slot = W / n.max(1) as i64;
     let bars = move || {
         let lang = i.lang.get();
         let r = &report;
         (0..n)
             .map(|k| {
                 let v = r.total.buckets[k];
-                let h = share(v, max) * (H - TOP - BOTTOM);
-                let x = k as f64 * slot + slot * 0.15;
+                let h = scale(v, max, H - TOP - BOTTOM);
+                let x = k as i64 * slot + slot * 15 / 100;
                 let y = H - BOTTOM - h;
                 let label = bucket_label(&r.buckets[k], r.basis, lang);
                 let amount = format::money(v, r.currency);
@@ -52,14 +43,14 @@ pub fn AgeingChart(report: Arc<AgeingReport>) -> impl IntoView {
                         <rect
                             class=class
                             data-testid="chart-bar"
-                            x=format!("{x:.1}")
-                            y=format!("{y:.1}")
-                            width=format!("{:.1}", slot * 0.7)
-                            height=format!("{h:.1}")
+                            x=x.to_string()
+                            y=y.to_string()
+                            width=(slot * 70 / 100).to_string()
+                            height=h.to_string()
                         >
                             <title>{format!("{label}: {amount}")}</title>
                         </rect>
-                        <text class="bar-label" x=format!("{:.1}", x + slot * 0.35) y=format!("{:.1}", H - BOTTOM + 18.0)>
+                        <text class="bar-label" x=(x + slot * 35 / 100).to_string() y=(H - BOTTOM + 18).to_string()>
                             {label}
                         </text>
                     </g>

@@ -1,4 +1,4 @@
-use credit_core::NaiveDate;
+use credit_core::dates::parse_iso;
 use leptos::prelude::*;
 
 use crate::format;
@@ -19,7 +19,7 @@ pub fn AsOfInput() -> impl IntoView {
                 data-testid="as-of"
                 prop:value=move || app.as_of.get().to_string()
                 on:change=move |ev| {
-                    if let Ok(d) = event_target_value(&ev).parse::<NaiveDate>() {
+                    if let Some(d) = parse_iso(&event_target_value(&ev)) {
                         app.as_of.set(d);
                     }
                 }

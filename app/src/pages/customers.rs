@@ -66,7 +66,9 @@ pub fn Customers() -> impl IntoView {
                 view! {
                     <tr data-testid="customer-row">
                         <td class="muted">{c.customer_id.clone()}</td>
-                        <td data-testid="customer-name">{name}</td>
+                        <td data-testid="customer-name">
+                            <A href=format!("/customers/{}", c.customer_id)>{name}</A>
+                        </td>
                         <td>{country}</td>
                         <td>{industry}</td>
                         <td>{status}</td>

@@ -1,0 +1,146 @@
+//! What the app keeps in the browser, behind one small trait per kind of
+//! record so the backing store can change (the IndexedDB storage of the
+//! portfolios will take these over) without touching the pages.
+//!
+//! For now: the audit trail of assessments, in `localStorage`, one JSON list
+//! of [`AssessmentRecord`]s (inputs and all) per portfolio and buyer. A new
+//! record is appended to the stored list as text, and the page reads back
+//! only what it shows ([`DecisionSummary`]): neither needs the code to
+//! decode every input, which keeps the download small. A write is whole or
+//! not at all; a stored list that is not one is never overwritten.
+
+use credit_core::dates::parse_iso;
+use credit_core::decision::AssessmentRecord;
+use credit_core::money::Currency;
+use credit_core::terms::TermsRecommendation;
+use credit_core::{Decimal, NaiveDate};
+use serde::{Deserialize, Deserializer};
+
+use crate::browser;
+
+/// What the history table shows of a saved assessment.
+#[derive(Clone, PartialEq, Debug, Deserialize)]
+pub struct DecisionSummary {
+    /// The date it was made for.
+    #[serde(deserialize_with = "iso_date")]
+    pub date: NaiveDate,
+    /// Currency of its amounts.
+    pub currency: Currency,
+    /// Grade 1–10.
+    pub grade: u8,
+    /// Confidence 0–1.
+    pub confidence: Decimal,
+    /// The recommended limit.
+    pub recommended_limit: Decimal,
+    /// The recommended terms.
+    pub terms: TermsRecommendation,
+    /// The limit decided.
+    pub decided_limit: Option<Decimal>,
+    /// The decision note.
+    pub note: String,
+}
+
+fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_iso(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date: {s}")))
+}
+
+/// The audit trail of credit decisions.
+pub trait DecisionLog {
+    /// A buyer's saved assessments, oldest first.
+    fn load(&self, portfolio: &str, customer_id: &str) -> Vec<DecisionSummary>;
+    /// Adds one.
+    ///
+    /// # Errors
+    /// A message when the browser refused the write (e.g. storage full) or
+    /// the stored list is unreadable; what was stored before is unchanged.
+    fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String>;
+}
+
+/// [`DecisionLog`] in `localStorage`.
+pub struct LocalDecisionLog;
+
+fn key(portfolio: &str, customer_id: &str) -> String {
+    format!("credit-assistant.decisions.{portfolio}.{customer_id}")
+}
+
+/// The stored list with one more record: `[` … `]` text, appended to.
+pub fn appended(stored: Option<&str>, record_json: &str) -> Result<String, String> {
+    let Some(s) = stored.map(str::trim) else {
+        return Ok(format!("[{record_json}]"));
+    };
+    let inner = s
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .ok_or_else(|| "the stored audit trail is not a list; it was left as it is".to_string())?;
+    Ok(if inner.trim().is_empty() {
+        format!("[{record_json}]")
+    } else {
+        format!("[{inner},{record_json}]")
+    })
+}
+
+impl DecisionLog for LocalDecisionLog {
+    fn load(&self, portfolio: &str, customer_id: &str) -> Vec<DecisionSummary> {
+        browser::load(&key(portfolio, customer_id))
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String> {
+        let k = key(portfolio, &record.customer_id);
+        let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
+        let list = appended(browser::load(&k).as_deref(), &json)?;
+        browser::try_save(&k, &list)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appends_to_the_stored_list_or_refuses() {
+        assert_eq!(appended(None, "{\"a\":1}").unwrap(), "[{\"a\":1}]");
+        assert_eq!(appended(Some("[]"), "{}").unwrap(), "[{}]");
+        assert_eq!(
+            appended(Some(" [{\"a\":1}] "), "{\"a\":2}").unwrap(),
+            "[{\"a\":1},{\"a\":2}]"
+        );
+        assert!(appended(Some("{\"a\":1}"), "{}").is_err());
+        assert!(appended(Some("garbage"), "{}").is_err());
+    }
+
+    #[test]
+    fn summary_reads_a_full_record() {
+        use credit_core::assessment::{assess, AssessmentInput, Scorecard};
+        use credit_core::limit::{recommend_limit, LimitInput};
+        use credit_core::terms::recommend_terms;
+        let d = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let input = AssessmentInput::default();
+        let a = assess(&input, &Scorecard::default()).unwrap();
+        let li = LimitInput::default();
+        let l = recommend_limit(&li, a.grade, d);
+        let t = recommend_terms(a.grade, false);
+        let rec = AssessmentRecord::new(
+            d,
+            "C1",
+            Currency::CNY,
+            input,
+            li,
+            &a,
+            &l,
+            t.clone(),
+            None,
+            "ok",
+        );
+        let json = appended(None, &serde_json::to_string(&rec).unwrap()).unwrap();
+        let back: Vec<DecisionSummary> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(
+            (back[0].date, back[0].grade, back[0].terms.clone()),
+            (d, a.grade, t)
+        );
+        assert_eq!(back[0].note, "ok");
+    }
+}
