@@ -27,7 +27,9 @@ step "the same demo and figures natively and in wasm (wasm32-wasip1 under Node)"
 cargo build -q --release -p credit-core --example demo_fingerprint
 cargo build -q --release -p credit-core --example demo_fingerprint --target wasm32-wasip1
 native=$(./target/release/examples/demo_fingerprint)
-wasm=$(node --no-warnings tests/bench/wasi-run.mjs target/wasm32-wasip1/release/examples/demo_fingerprint.wasm)
+# Judged by its output: Node 20 has crashed while tearing down a WASI
+# instance after the program had finished and printed everything.
+wasm=$(node --no-warnings tests/bench/wasi-run.mjs target/wasm32-wasip1/release/examples/demo_fingerprint.wasm) || true
 echo "$native"
 if [ "$native" != "$wasm" ]; then
   echo "wasm differs from native:"; echo "$wasm"; exit 1

@@ -1,14 +1,14 @@
 // Browser benchmark of the built app (dist/) in Debian's headless Chromium:
 // how long the user waits for each action, measured in the page from the
 // event to the next animation frame (the DOM is updated by then). Median of
-// several runs. Usage: node tests/bench/app-bench.mjs [runs=5]
+// several runs. Usage: [E2E_DIST=dir] node tests/bench/app-bench.mjs [runs=5]
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../playwright.config.js';
 
 const runs = Number(process.argv[2] || 5);
 const port = 4174;
-const server = spawn('node', ['serve.mjs', '../dist', String(port)], { cwd: new URL('..', import.meta.url).pathname, stdio: 'ignore' });
+const server = spawn('node', ['serve.mjs', process.env.E2E_DIST || '../dist', String(port)], { cwd: new URL('..', import.meta.url).pathname, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
