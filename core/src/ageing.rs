@@ -379,7 +379,7 @@ pub fn age_index(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::customer::{Customer, CustomerStatus};
+    use crate::customer::Customer;
     use crate::invoice::{Dispute, Payment};
     use crate::money::FxRate;
     use proptest::prelude::*;
@@ -392,15 +392,9 @@ mod tests {
     }
     fn customer(id: &str) -> Customer {
         Customer {
-            id: id.into(),
-            name: id.into(),
             country: "CN".into(),
             industry: "Machinery".into(),
-            year_founded: None,
-            terms_days: 30,
-            credit_limit: None,
-            insured_limit: None,
-            status: CustomerStatus::Active,
+            ..Customer::new(id, id)
         }
     }
     fn invoice(

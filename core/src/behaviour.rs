@@ -263,7 +263,7 @@ pub fn sales_last_12_months(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::customer::{Customer, CustomerStatus};
+    use crate::customer::Customer;
     use crate::invoice::{Invoice, Payment};
     use crate::money::Currency;
     use crate::portfolio::Portfolio;
@@ -275,15 +275,8 @@ mod tests {
     fn ledger() -> Portfolio {
         let mut p = Portfolio::new("t", Currency::CNY);
         p.customers.push(Customer {
-            id: "A".into(),
-            name: "A".into(),
             country: "CN".into(),
-            industry: String::new(),
-            year_founded: None,
-            terms_days: 30,
-            credit_limit: None,
-            insured_limit: None,
-            status: CustomerStatus::Active,
+            ..Customer::new("A", "A")
         });
         let inv = |id: &str, due: &str, gross: i64, paid: Option<&str>| Invoice {
             id: id.into(),

@@ -50,3 +50,28 @@ pub struct Customer {
     /// Status.
     pub status: CustomerStatus,
 }
+
+impl Customer {
+    /// A buyer with an id and a name; the rest at defaults: no country or
+    /// industry yet, 30-day terms, no limits, active.
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::customer::{Customer, CustomerStatus};
+    /// let c = Customer { country: "DE".into(), ..Customer::new("C1", "Alpha GmbH") };
+    /// assert_eq!((c.terms_days, c.status), (30, CustomerStatus::Active));
+    /// ```
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Customer {
+            id: id.into(),
+            name: name.into(),
+            country: String::new(),
+            industry: String::new(),
+            year_founded: None,
+            terms_days: 30,
+            credit_limit: None,
+            insured_limit: None,
+            status: CustomerStatus::Active,
+        }
+    }
+}

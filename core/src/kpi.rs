@@ -468,7 +468,7 @@ pub fn top_exposures(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::customer::{Customer, CustomerStatus};
+    use crate::customer::Customer;
     use crate::invoice::{Invoice, Payment};
 
     fn d(s: &str) -> NaiveDate {
@@ -504,15 +504,8 @@ mod tests {
         let mut p = Portfolio::new("t", Currency::CNY);
         for id in ["A", "B"] {
             p.customers.push(Customer {
-                id: id.into(),
-                name: id.into(),
                 country: "CN".into(),
-                industry: String::new(),
-                year_founded: None,
-                terms_days: 30,
-                credit_limit: None,
-                insured_limit: None,
-                status: CustomerStatus::Active,
+                ..Customer::new(id, id)
             });
         }
         p.invoices = vec![

@@ -234,7 +234,7 @@ pub fn customers(
 mod tests {
     use super::*;
     use crate::ageing::age;
-    use crate::customer::{Customer, CustomerStatus};
+    use crate::customer::Customer;
     use crate::invoice::{Dispute, Payment};
     use crate::money::Currency;
 
@@ -246,15 +246,8 @@ mod tests {
         let mut p = Portfolio::new("t", Currency::CNY);
         for (id, name, country) in [("A", "Alpha GmbH", "DE"), ("B", "北京贝塔", "CN")] {
             p.customers.push(Customer {
-                id: id.into(),
-                name: name.into(),
                 country: country.into(),
-                industry: String::new(),
-                year_founded: None,
-                terms_days: 30,
-                credit_limit: None,
-                insured_limit: None,
-                status: CustomerStatus::Active,
+                ..Customer::new(id, name)
             });
         }
         let inv = |id: &str, c: &str, due: &str, gross: i64| Invoice {

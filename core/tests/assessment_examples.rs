@@ -6,13 +6,13 @@ use credit_core::assessment::{altman, Financials, Profile, ZModel, Zone};
 use credit_core::limit::{recommend_limit, LimitInput, LimitMethod, LimitRule};
 use credit_core::{Decimal, NaiveDate};
 
+mod common;
+
 /// The rows of a table: `columns` fields, the rest of the line (the
 /// arithmetic, which may hold commas) joined as the last one.
 fn rows(name: &str, columns: usize) -> Vec<Vec<String>> {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("table file");
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    common::lines(name)
+        .iter()
         .map(|l| {
             let parts: Vec<&str> = l.splitn(columns + 1, ',').collect();
             assert_eq!(parts.len(), columns + 1, "row {l:?} of {name}");

@@ -3,14 +3,8 @@
 use credit_core::kpi::countback_dso;
 use credit_core::Decimal;
 
-fn rows(name: &str) -> Vec<Vec<String>> {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("table file");
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split(',').map(str::to_string).collect())
-        .collect()
-}
+mod common;
+use common::rows;
 
 #[test]
 fn countback_dso_table() {

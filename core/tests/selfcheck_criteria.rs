@@ -6,14 +6,8 @@ use credit_core::money::Currency;
 use credit_core::selfcheck::{assess, Criterion, Industry, SelfCheckInput, Verdict};
 use credit_core::Decimal;
 
-fn rows(name: &str) -> Vec<Vec<String>> {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("table file");
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split(',').map(str::to_string).collect())
-        .collect()
-}
+mod common;
+use common::rows;
 
 fn pct(s: &str) -> Decimal {
     s.parse::<Decimal>().unwrap() / Decimal::ONE_HUNDRED
