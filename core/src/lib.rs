@@ -22,6 +22,12 @@
 //!   overdue and at-risk ratios, concentration, turnover.
 //! - [`ledger`]: the invoice list's filters and paging.
 //! - [`demo`]: a deterministic demo portfolio from a seed.
+//! - [`import`]: invoices, payments and buyers from CSV (XLSX with the
+//!   `xlsx` feature) in UTF-8, UTF-16 or GBK, with English or Chinese
+//!   headers: a mapping, a preview listing every error, an all-or-nothing
+//!   merge.
+//! - [`export`]: CSV of ageing, KPIs and invoices, escaped against formula
+//!   injection.
 //! - [`selfcheck`]: the five-minute self-check for prospects: exposure,
 //!   expected loss, whether credit insurance is worth considering.
 
@@ -33,6 +39,8 @@ pub mod customer;
 pub mod dates;
 pub mod decision;
 pub mod demo;
+pub mod export;
+pub mod import;
 pub mod index;
 pub mod invoice;
 pub mod kpi;

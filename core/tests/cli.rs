@@ -123,3 +123,205 @@ fn usage_errors_exit_2() {
     );
     assert!(credit(&["--help"]).status.success());
 }
+
+// ---------------------------------------------------------------------------
+// `credit age` and `credit kpi` on the import samples (tests/data/import/).
+
+fn import_sample(name: &str) -> String {
+    format!("{}/tests/data/import/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample aged by the core itself, through the same import.
+fn core_ageing(name: &str, as_of: &str) -> credit_core::ageing::AgeingReport {
+    use credit_core::import::*;
+    let bytes = std::fs::read(import_sample(name)).unwrap();
+    let t = read_table(&bytes, &ReadOptions::default()).unwrap();
+    let p = preview(
+        name,
+        &t,
+        &guess_mapping(&t.headers),
+        &ParseOptions::default(),
+    );
+    let empty = credit_core::portfolio::Portfolio::new("p", credit_core::money::Currency::CNY);
+    let (q, _) = merge(&empty, &p, MergePolicy::AllOrNothing, OnExisting::Skip).unwrap();
+    let as_of = credit_core::dates::parse_iso(as_of).unwrap();
+    credit_core::ageing::age(&q, as_of, &q.settings.ageing).unwrap()
+}
+
+#[test]
+fn age_json_totals_match_the_core() {
+    for name in ["invoices_en.csv", "invoices_zh_gbk.csv"] {
+        let out = credit(&[
+            "age",
+            &import_sample(name),
+            "--as-of",
+            "2025-06-30",
+            "--json",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let dec = |x: &serde_json::Value| -> credit_core::Decimal {
+            x.as_str().expect("amount as a string").parse().unwrap()
+        };
+        assert_eq!(v["as_of"], "2025-06-30");
+        assert_eq!(v["currency"], "CNY");
+        let buckets = v["buckets"].as_array().unwrap();
+        assert_eq!(buckets.len(), 6);
+        assert_eq!(buckets[0]["label"], "Not yet due");
+        assert_eq!(buckets[0]["min_days"], serde_json::Value::Null);
+        assert_eq!(buckets[1]["min_days"], 1);
+        assert_eq!(buckets[1]["max_days"], 30);
+        assert_eq!(buckets[5]["max_days"], serde_json::Value::Null);
+        let sum: credit_core::Decimal = buckets.iter().map(|b| dec(&b["amount"])).sum();
+        assert_eq!(sum, dec(&v["total"]), "{name}");
+        let r = core_ageing(name, "2025-06-30");
+        assert_eq!(dec(&v["total"]), r.total.total, "{name}");
+        for (b, want) in buckets.iter().zip(&r.total.buckets) {
+            assert_eq!(dec(&b["amount"]), *want);
+        }
+        let customers = v["customers"].as_array().unwrap();
+        assert_eq!(customers.len(), r.customers.len());
+        for (c, want) in customers.iter().zip(&r.customers) {
+            assert_eq!(c["id"], want.customer_id.as_str());
+            assert_eq!(dec(&c["total"]), want.row.total);
+            assert_eq!(c["buckets"].as_array().unwrap().len(), 6);
+        }
+    }
+}
+
+#[test]
+fn age_english_sample_by_hand() {
+    // As of 2025-06-30: INV-1006 45,678.90 is 11 days late (1–30); INV-1003's
+    // 15,000 left is 70 days late (61–90); INV-1002 8,500.50 and INV-1004
+    // 3,200 are 110 and 91 days late (91–120); INV-1005 is a credit note.
+    let out = credit(&[
+        "age",
+        &import_sample("invoices_en.csv"),
+        "--as-of",
+        "2025-06-30",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let amounts: Vec<&str> = v["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["amount"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        amounts,
+        ["0.00", "45678.90", "0.00", "15000.00", "11700.50", "0.00"]
+    );
+    assert_eq!(v["total"], "72379.40");
+    let out = credit(&[
+        "age",
+        &import_sample("invoices_en.csv"),
+        "--as-of=2025-06-30",
+        "--buckets",
+        "60",
+        "--by",
+        "issue",
+    ]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("by issue date"), "{s}");
+    assert!(s.contains("TOTAL"), "{s}");
+    assert!(s.contains("72,379.40"), "{s}");
+}
+
+#[test]
+fn kpi_json_is_one_object() {
+    let out = credit(&[
+        "kpi",
+        &import_sample("invoices_en.csv"),
+        "--as-of",
+        "2025-06-30",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["closing_ar"], "72379.40");
+    assert_eq!(v["overdue_ratio"], "1.000");
+    assert_eq!(v["currency"], "CNY");
+}
+
+#[test]
+fn broken_file_lists_every_row_error_with_exit_code_2() {
+    let out = credit(&["age", &import_sample("broken.csv"), "--as-of", "2025-06-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for want in [
+        "row 3, column \"issue date\", value \"2025-13-01\": no such date",
+        "row 4, column \"amount\", value \"abc\": not an amount",
+        "row 6, column \"paid\", value \"60\": paid amount exceeds the gross amount",
+        "row 8, column \"amount\", value \"1,2,3\": not an amount",
+        "8 error(s); nothing computed",
+    ] {
+        assert!(err.contains(want), "missing {want:?} in:\n{err}");
+    }
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn ambiguous_dates_ask_for_an_order() {
+    let file = import_sample("ambiguous.csv");
+    let out = credit(&["kpi", &file, "--as-of", "2025-06-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--date-order dmy or --date-order mdy"),
+        "{err}"
+    );
+    let out = credit(&["age", &file, "--as-of", "2025-06-30", "--date-order", "mdy"]);
+    assert!(out.status.success());
+}
+
+#[test]
+fn foreign_currency_needs_its_base() {
+    let file = import_sample("invoices_semicolon.csv");
+    let out = credit(&["age", &file, "--as-of", "2025-06-30"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("--currency EUR"));
+    let out = credit(&[
+        "age",
+        &file,
+        "--as-of",
+        "2025-06-30",
+        "--currency",
+        "EUR",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], "4247.06");
+    assert_eq!(v["currency"], "EUR");
+}
+
+#[test]
+fn age_usage_errors_exit_2() {
+    for args in [
+        vec!["age"],
+        vec!["age", "x.csv"],
+        vec!["age", "x.csv", "--as-of", "31.12.2025"],
+        vec!["age", "x.csv", "--as-of", "2025-12-31", "--by", "week"],
+        vec!["age", "x.csv", "--as-of", "2025-12-31", "--buckets", "30,x"],
+        vec!["kpi", "x.csv", "--as-of", "2025-12-31", "--buckets", "30"],
+        vec!["age", "/nonexistent.csv", "--as-of", "2025-12-31"],
+    ] {
+        assert_eq!(credit(&args).status.code(), Some(2), "{args:?}");
+    }
+    let out = credit(&[
+        "age",
+        &import_sample("invoices_en.csv"),
+        "--as-of",
+        "2025-06-30",
+        "--buckets",
+        "60,30",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

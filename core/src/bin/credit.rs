@@ -2,7 +2,30 @@
 //!
 //! ```text
 //! credit assess BUYER.json [--json]
+//! credit age FILE --as-of DATE [--buckets 30,60,90,120] [--by due|issue]
+//!            [--currency CNY] [--date-order dmy|mdy] [--json]
+//! credit kpi FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
 //! ```
+//!
+//! `age` and `kpi` read an invoice file (CSV in UTF-8, UTF-16 or GBK with
+//! `,` `;` or tab; XLSX when built with the `xlsx` feature) through the same
+//! parser as the app's import (`credit_core::import`), into a portfolio whose
+//! base currency is `--currency` (default CNY; rows without a currency take
+//! it). Every row error is printed to stderr (file, row, column, value,
+//! reason) and the exit code is 2; nothing is computed from half a file.
+//! A file whose dates can be read day/month or month/day needs
+//! `--date-order`. Invoices in another currency than the base need a rate,
+//! which a file cannot give: the command refuses them (exit 2).
+//!
+//! `age --json` prints one object: `as_of`, `currency`, `basis`, `total`,
+//! `disputed`, `buckets` (in order, each `{label, min_days, max_days,
+//! amount}`, `null` for an open end) and `customers` (each `{id, name,
+//! total, buckets}`); amounts are decimal strings rounded half-even to the
+//! currency's minor unit. `kpi --json` prints one object of the KPIs as
+//! decimal strings (amounts to the minor unit, days, CEI and turnover to
+//! 0.1, ratios as
+//! fractions to 0.001, HHI whole), `null` where a KPI is undefined — the
+//! figures of `credit_core::export::kpi_rows`, at the app's precision.
 //!
 //! `assess` grades a buyer and recommends its credit limit and terms. The
 //! file (see `core/tests/data/buyer_example.json`) holds:
@@ -40,18 +63,29 @@
 
 use std::process::ExitCode;
 
+use credit_core::ageing::{age, AgeBasis, AgeingReport, AgeingSettings, BucketDef};
 use credit_core::assessment::{
     assess, Assessment, AssessmentInput, DefaultTrigger, FactorId, Scorecard, ZModel, Zone,
 };
+use credit_core::export::{amount_string, kpi_rows};
+use credit_core::import::{
+    guess_mapping, merge, preview, read_file, DateOrder, ErrorReason, FileKind, MergePolicy,
+    OnExisting, ParseOptions, ReadOptions,
+};
+use credit_core::kpi;
 use credit_core::limit::{
     blocks_new_credit, recommend_limit, utilisation, LimitInput, LimitMethod, LimitRecommendation,
     LimitRule,
 };
+use credit_core::money::{format_amount, Currency};
+use credit_core::portfolio::Portfolio;
 use credit_core::terms::{recommend_terms, Security, TermsBasis, TermsRecommendation};
 use credit_core::{Decimal, NaiveDate};
 use serde::Deserialize;
 
-const USAGE: &str = "usage: credit assess BUYER.json [--json]";
+const USAGE: &str = "usage: credit assess BUYER.json [--json]
+       credit age FILE --as-of DATE [--buckets 30,60,90,120] [--by due|issue] [--currency CNY] [--date-order dmy|mdy] [--json]
+       credit kpi FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]";
 
 /// The buyer file of `credit assess`.
 #[derive(Deserialize)]
@@ -85,6 +119,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("assess") => cmd_assess(&args[1..]),
+        Some("age") => cmd_age(&args[1..]),
+        Some("kpi") => cmd_kpi(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -178,6 +214,325 @@ fn cmd_assess(args: &[String]) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// The options of `age` and `kpi`.
+struct FileArgs {
+    path: String,
+    as_of: NaiveDate,
+    currency: Currency,
+    date_order: Option<DateOrder>,
+    json: bool,
+    edges: Option<Vec<u32>>,
+    basis: AgeBasis,
+}
+
+fn usage_error(cmd: &str, msg: &str) -> Failure {
+    Failure(format!("credit {cmd}: {msg}\n{USAGE}"), 2)
+}
+
+fn parse_file_args(cmd: &str, args: &[String], ageing: bool) -> Result<FileArgs, Failure> {
+    let mut path = None;
+    let mut as_of = None;
+    let mut currency = Currency::CNY;
+    let mut date_order = None;
+    let mut json = false;
+    let mut edges = None;
+    let mut basis = AgeBasis::DueDate;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        let needs_value = matches!(
+            flag,
+            "--as-of" | "--currency" | "--date-order" | "--buckets" | "--by"
+        );
+        let value = if needs_value {
+            match inline {
+                Some(v) => v,
+                None => it
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| usage_error(cmd, &format!("{flag} needs a value")))?,
+            }
+        } else {
+            String::new()
+        };
+        match flag {
+            "--json" => json = true,
+            "--as-of" => {
+                as_of = Some(credit_core::dates::parse_iso(&value).ok_or_else(|| {
+                    usage_error(cmd, &format!("--as-of {value:?} is not a date YYYY-MM-DD"))
+                })?)
+            }
+            "--currency" => {
+                currency = Currency::new(&value.to_ascii_uppercase()).map_err(|_| {
+                    usage_error(
+                        cmd,
+                        &format!("--currency {value:?} is not an ISO 4217 code"),
+                    )
+                })?
+            }
+            "--date-order" => {
+                date_order = Some(match value.to_ascii_lowercase().as_str() {
+                    "dmy" => DateOrder::Dmy,
+                    "mdy" => DateOrder::Mdy,
+                    _ => return Err(usage_error(cmd, "--date-order is dmy or mdy")),
+                })
+            }
+            "--buckets" if ageing => {
+                let e: Result<Vec<u32>, _> =
+                    value.split(',').map(|x| x.trim().parse::<u32>()).collect();
+                edges = Some(e.map_err(|_| {
+                    usage_error(
+                        cmd,
+                        &format!("--buckets {value:?}: days separated by commas"),
+                    )
+                })?);
+            }
+            "--by" if ageing => {
+                basis = match value.as_str() {
+                    "due" => AgeBasis::DueDate,
+                    "issue" => AgeBasis::IssueDate,
+                    _ => return Err(usage_error(cmd, "--by is due or issue")),
+                }
+            }
+            f if f.starts_with("--") => {
+                return Err(usage_error(cmd, &format!("unknown option {f}")))
+            }
+            p if path.is_none() => path = Some(p.to_string()),
+            extra => return Err(usage_error(cmd, &format!("unexpected argument {extra:?}"))),
+        }
+    }
+    Ok(FileArgs {
+        path: path.ok_or_else(|| usage_error(cmd, "no invoice file"))?,
+        as_of: as_of.ok_or_else(|| usage_error(cmd, "--as-of DATE is required"))?,
+        currency,
+        date_order,
+        json,
+        edges,
+        basis,
+    })
+}
+
+/// Reads an invoice file into a portfolio, or reports every error.
+fn load(a: &FileArgs) -> Result<Portfolio, Failure> {
+    let path = &a.path;
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure(format!("credit: cannot read {path}: {e}"), 2))?;
+    let table = read_file(&bytes, &ReadOptions::default())
+        .map_err(|e| Failure(format!("credit: {path}: {e}"), 2))?;
+    let mapping = guess_mapping(&table.headers);
+    let opts = ParseOptions {
+        date_order: a.date_order,
+        decimal: None,
+        default_currency: a.currency,
+    };
+    let p = preview(path, &table, &mapping, &opts);
+    if !p.errors.is_empty() || p.needs_date_order {
+        let mut msg = String::new();
+        let mut ambiguous = None;
+        for e in &p.errors {
+            if e.reason == ErrorReason::AmbiguousDate {
+                ambiguous.get_or_insert(e);
+            } else {
+                msg.push_str(&format!("{e}\n"));
+            }
+        }
+        if let Some(e) = ambiguous {
+            msg.push_str(&format!(
+                "credit: {path}: the dates can be read day/month or month/day \
+                 (row {}, column {:?}: {:?}); pass --date-order dmy or --date-order mdy\n",
+                e.row, e.column, e.value
+            ));
+        }
+        let n = p
+            .errors
+            .iter()
+            .filter(|e| e.reason != ErrorReason::AmbiguousDate)
+            .count();
+        if n > 0 {
+            msg.push_str(&format!("credit: {path}: {n} error(s); nothing computed"));
+        }
+        return Err(Failure(msg.trim_end().to_string(), 2));
+    }
+    if p.kind != FileKind::Invoices {
+        return Err(Failure(
+            format!("credit: {path}: not an invoice file (it needs invoice id, customer, issue date, due date and amount columns)"),
+            2,
+        ));
+    }
+    let name = std::path::Path::new(path)
+        .file_stem()
+        .map_or_else(|| path.clone(), |s| s.to_string_lossy().into_owned());
+    let (portfolio, report) = merge(
+        &Portfolio::new(name, a.currency),
+        &p,
+        MergePolicy::AllOrNothing,
+        OnExisting::Skip,
+    )
+    .map_err(|e| Failure(format!("credit: {path}: {e}"), 2))?;
+    if let Some(c) = report.currencies_without_rate.first() {
+        return Err(Failure(
+            format!(
+                "credit: {path}: invoices in {c}, which has no exchange rate to {}; \
+                 pass --currency {c} or convert the file",
+                a.currency
+            ),
+            2,
+        ));
+    }
+    Ok(portfolio)
+}
+
+fn print_json(v: &serde_json::Value) -> Result<(), Failure> {
+    let s = serde_json::to_string_pretty(v)
+        .map_err(|e| Failure(format!("credit: cannot write JSON: {e}"), 1))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn buckets_json(
+    defs: &[BucketDef],
+    basis: AgeBasis,
+    amounts: &[Decimal],
+    cur: Currency,
+) -> serde_json::Value {
+    serde_json::Value::Array(
+        defs.iter()
+            .zip(amounts)
+            .map(|(d, x)| {
+                serde_json::json!({
+                    "label": d.label(basis),
+                    "min_days": d.min_days,
+                    "max_days": d.max_days,
+                    "amount": amount_string(*x, cur),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn cmd_age(args: &[String]) -> Result<(), Failure> {
+    let a = parse_file_args("age", args, true)?;
+    let p = load(&a)?;
+    let settings = AgeingSettings {
+        basis: a.basis,
+        edges: a
+            .edges
+            .clone()
+            .unwrap_or_else(|| p.settings.ageing.edges.clone()),
+    };
+    let r = age(&p, a.as_of, &settings).map_err(|e| Failure(format!("credit age: {e}"), 2))?;
+    let cur = r.currency;
+    let names = p.customer_index();
+    let name = |id: &str| {
+        names
+            .get(id)
+            .and_then(|i| p.customers.get(*i))
+            .map_or(String::new(), |c| c.name.clone())
+    };
+    if a.json {
+        let customers: Vec<serde_json::Value> = r
+            .customers
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "id": c.customer_id,
+                    "name": name(&c.customer_id),
+                    "total": amount_string(c.row.total, cur),
+                    "buckets": buckets_json(&r.buckets, r.basis, &c.row.buckets, cur),
+                })
+            })
+            .collect();
+        print_json(&serde_json::json!({
+            "as_of": r.as_of,
+            "currency": cur,
+            "basis": match r.basis { AgeBasis::DueDate => "due", AgeBasis::IssueDate => "issue" },
+            "total": amount_string(r.total.total, cur),
+            "disputed": amount_string(r.total.disputed_total, cur),
+            "buckets": buckets_json(&r.buckets, r.basis, &r.total.buckets, cur),
+            "customers": customers,
+        }))
+    } else {
+        print!("{}", plain_ageing(&r, &name));
+        Ok(())
+    }
+}
+
+fn plain_ageing(r: &AgeingReport, name: &dyn Fn(&str) -> String) -> String {
+    use std::fmt::Write;
+    let cur = r.currency;
+    let mut o = String::new();
+    let basis = match r.basis {
+        AgeBasis::DueDate => "due date",
+        AgeBasis::IssueDate => "issue date",
+    };
+    let _ = writeln!(o, "Ageing as of {} by {basis}, in {cur}", r.as_of);
+    let mut head = format!("{:<28}", "customer");
+    for b in &r.buckets {
+        let _ = write!(head, " {:>14}", b.label(r.basis));
+    }
+    let _ = writeln!(o, "{head} {:>16}", "total");
+    let line = |o: &mut String, label: &str, row: &credit_core::ageing::AgeingRow| {
+        let mut l = format!("{:<28}", label);
+        for x in &row.buckets {
+            let _ = write!(l, " {:>14}", format_amount(*x, cur));
+        }
+        let _ = writeln!(o, "{l} {:>16}", format_amount(row.total, cur));
+    };
+    for c in &r.customers {
+        let n = name(&c.customer_id);
+        let label = if n.is_empty() || n == c.customer_id {
+            c.customer_id.clone()
+        } else {
+            format!("{} {}", c.customer_id, n)
+        };
+        line(&mut o, &label, &c.row);
+    }
+    line(&mut o, "TOTAL", &r.total);
+    if !r.total.credit.is_zero() {
+        let _ = writeln!(
+            o,
+            "Credit balances (overpayments and credit notes, not in the buckets): {}",
+            format_amount(r.total.credit, cur)
+        );
+    }
+    o
+}
+
+fn cmd_kpi(args: &[String]) -> Result<(), Failure> {
+    let a = parse_file_args("kpi", args, false)?;
+    let p = load(&a)?;
+    let k = kpi::compute(&p, a.as_of, &p.settings.kpi)
+        .map_err(|e| Failure(format!("credit kpi: {e}"), 2))?;
+    let rows = kpi_rows(&k);
+    if a.json {
+        let mut m = serde_json::Map::new();
+        for (name, value) in rows {
+            let v = if value.is_empty() {
+                serde_json::Value::Null
+            } else if name == "period_days" {
+                serde_json::Value::from(k.period_days)
+            } else {
+                serde_json::Value::String(value)
+            };
+            m.insert(name.to_string(), v);
+        }
+        print_json(&serde_json::Value::Object(m))
+    } else {
+        for (name, value) in rows {
+            let value = if value.is_empty() {
+                "n/a".to_string()
+            } else {
+                value
+            };
+            println!("{name:<20} {value}");
+        }
+        Ok(())
+    }
 }
 
 /// `1234567.891` → `1,234,567.89`.

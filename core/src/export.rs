@@ -1,0 +1,341 @@
+//! CSV export of ageing, KPIs and invoices.
+//!
+//! Choices:
+//! - **UTF-8 with a byte-order mark**, CRLF line ends, `,` delimiter: Excel
+//!   opens a BOM-less UTF-8 CSV in the system code page (GBK on Chinese
+//!   Windows) and garbles Chinese names; with the BOM it reads UTF-8. The
+//!   import skips the BOM.
+//! - **Formula injection**: a *text* cell beginning with `=`, `+`, `-`, `@`,
+//!   tab or CR gets a leading `'`, so a spreadsheet shows it as text instead
+//!   of running it (OWASP's advice). *Number* cells we format ourselves
+//!   (`-1234.50`, `2025-03-31`) are not escaped: a plain number cannot run
+//!   anything, and escaping it would turn a negative balance into text that
+//!   no longer sums. So a customer named `-5` is exported as `'-5`, while an
+//!   amount of −5 stays `-5`. The import reads what the export writes, but an
+//!   escaped text cell comes back with its `'`.
+//! - **Quoting** per RFC 4180: a cell with `,`, `"`, CR or LF is quoted, its
+//!   quotes doubled.
+//! - **Amounts**: ageing and KPI amounts rounded half-even to the currency's
+//!   minor unit (money::round_minor), other KPIs to the precision the app
+//!   shows ([`kpi_rows`]). The invoice export writes the stored
+//!   amounts unrounded, so that export → import gives the same invoices. An
+//!   invoice's payments are exported as their sum in `paid` and the last
+//!   payment's date in `payment_date`: one row per invoice, the form the
+//!   import reads back (an invoice with several payments comes back with one).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::ageing::AgeingReport;
+use crate::import::Field;
+use crate::invoice::Invoice;
+use crate::kpi::Kpis;
+use crate::money::{round_minor, Currency};
+use crate::portfolio::Portfolio;
+
+/// One cell to write.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Cell<'a> {
+    /// Text from a user or a file: escaped against formula injection.
+    Text(&'a str),
+    /// A number or date the export formatted itself: written as is.
+    Number(&'a str),
+}
+
+/// Whether a text cell would start a formula in a spreadsheet.
+fn is_formula_like(s: &str) -> bool {
+    matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
+/// A cell as CSV: escaped (text only) and quoted when needed.
+///
+/// # Example
+/// ```
+/// use credit_core::export::{csv_cell, Cell};
+/// assert_eq!(csv_cell(Cell::Text("=HYPERLINK(\"x\")")), "\"'=HYPERLINK(\"\"x\"\")\"");
+/// assert_eq!(csv_cell(Cell::Text("-5")), "'-5");
+/// assert_eq!(csv_cell(Cell::Number("-5")), "-5");
+/// assert_eq!(csv_cell(Cell::Text("上海, 甲")), "\"上海, 甲\"");
+/// ```
+pub fn csv_cell(cell: Cell<'_>) -> String {
+    let s = match cell {
+        Cell::Text(t) if is_formula_like(t) => format!("'{t}"),
+        Cell::Text(t) | Cell::Number(t) => t.to_string(),
+    };
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// Builds a CSV text: BOM, rows joined by `,`, CRLF.
+#[derive(Clone, Debug)]
+pub struct CsvWriter {
+    out: String,
+}
+
+impl Default for CsvWriter {
+    fn default() -> Self {
+        CsvWriter::new()
+    }
+}
+
+impl CsvWriter {
+    /// An empty CSV (just the BOM).
+    pub fn new() -> Self {
+        CsvWriter {
+            out: String::from("\u{feff}"),
+        }
+    }
+
+    /// Appends a row.
+    pub fn row<'a>(&mut self, cells: impl IntoIterator<Item = Cell<'a>>) {
+        for (i, c) in cells.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.out.push_str(&csv_cell(c));
+        }
+        self.out.push_str("\r\n");
+    }
+
+    /// The text.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// An amount rounded to the currency's minor unit, with all its decimals
+/// (`1234.50`).
+///
+/// # Example
+/// ```
+/// use credit_core::export::amount_string;
+/// use credit_core::money::Currency;
+/// assert_eq!(amount_string("1234.505".parse().unwrap(), Currency::CNY), "1234.50");
+/// assert_eq!(amount_string("1234.5".parse().unwrap(), Currency::JPY), "1234");
+/// ```
+pub fn amount_string(x: Decimal, currency: Currency) -> String {
+    let dp = currency.minor_units() as usize;
+    format!("{:.*}", dp, round_minor(x, currency))
+}
+
+fn opt(x: Option<Decimal>, dp: u32) -> String {
+    x.map_or(String::new(), |v| {
+        format!("{:.*}", dp as usize, v.round_dp(dp))
+    })
+}
+
+/// The ageing report as CSV: one row per buyer (id, name, each bucket,
+/// total, of which disputed), then a `TOTAL` row; bucket headers are the
+/// English labels ([`crate::ageing::BucketDef::label`]).
+///
+/// # Example
+/// ```
+/// use credit_core::{ageing, demo, export, NaiveDate};
+/// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+/// let p = demo::generate(&demo::DemoSpec::standard(as_of));
+/// let r = ageing::age(&p, as_of, &p.settings.ageing).unwrap();
+/// let csv = export::ageing_csv(&r, &p);
+/// assert!(csv.starts_with("\u{feff}customer_id,customer_name,Not yet due,1–30,"));
+/// assert_eq!(csv.lines().count(), r.customers.len() + 2);
+/// ```
+pub fn ageing_csv(report: &AgeingReport, portfolio: &Portfolio) -> String {
+    let cur = report.currency;
+    let mut w = CsvWriter::new();
+    let labels: Vec<String> = report
+        .buckets
+        .iter()
+        .map(|b| b.label(report.basis))
+        .collect();
+    let mut head = vec![Cell::Text("customer_id"), Cell::Text("customer_name")];
+    head.extend(labels.iter().map(|l| Cell::Text(l)));
+    head.push(Cell::Text("total"));
+    head.push(Cell::Text("disputed"));
+    w.row(head);
+    let names = portfolio.customer_index();
+    let row = |w: &mut CsvWriter, id: &str, name: &str, r: &crate::ageing::AgeingRow| {
+        let nums: Vec<String> = r
+            .buckets
+            .iter()
+            .chain([&r.total, &r.disputed_total])
+            .map(|x| amount_string(*x, cur))
+            .collect();
+        let mut cells = vec![Cell::Text(id), Cell::Text(name)];
+        cells.extend(nums.iter().map(|s| Cell::Number(s)));
+        w.row(cells);
+    };
+    for c in &report.customers {
+        let name = names
+            .get(c.customer_id.as_str())
+            .and_then(|i| portfolio.customers.get(*i))
+            .map_or("", |x| x.name.as_str());
+        row(&mut w, &c.customer_id, name, &c.row);
+    }
+    row(&mut w, "TOTAL", "", &report.total);
+    w.finish()
+}
+
+/// The KPIs as CSV: `kpi,value` rows, amounts in the report's currency.
+///
+/// # Example
+/// ```
+/// use credit_core::{demo, export, kpi, NaiveDate};
+/// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+/// let p = demo::generate(&demo::DemoSpec::standard(as_of));
+/// let k = kpi::compute(&p, as_of, &p.settings.kpi).unwrap();
+/// let csv = export::kpis_csv(&k);
+/// assert!(csv.contains("\r\nas_of,2026-06-30\r\n"));
+/// assert!(csv.contains("\r\ndso,"));
+/// ```
+pub fn kpis_csv(k: &Kpis) -> String {
+    let mut w = CsvWriter::new();
+    w.row([Cell::Text("kpi"), Cell::Text("value")]);
+    for (name, value) in kpi_rows(k) {
+        w.row([Cell::Text(name), Cell::Number(&value)]);
+    }
+    w.finish()
+}
+
+/// The KPIs as (name, value) pairs, formatted as the CSV export and the
+/// CLI's `--json` write them, to the precision the app shows: amounts to
+/// the minor unit, days, CEI (a percentage) and turnover to 0.1, ratios and
+/// shares (fractions) to 0.001 (0.1 %), HHI whole; an empty value when a KPI
+/// is undefined.
+pub fn kpi_rows(k: &Kpis) -> Vec<(&'static str, String)> {
+    let cur = k.currency;
+    let a = |x: Decimal| amount_string(x, cur);
+    vec![
+        ("as_of", k.as_of.to_string()),
+        ("period_start", k.period_start.to_string()),
+        ("period_days", k.period_days.to_string()),
+        ("currency", cur.to_string()),
+        ("closing_ar", a(k.closing_ar)),
+        ("opening_ar", a(k.opening_ar)),
+        ("credit_sales", a(k.credit_sales)),
+        ("not_due_ar", a(k.not_due_ar)),
+        ("overdue_ar", a(k.overdue_ar)),
+        ("at_risk_ar", a(k.at_risk_ar)),
+        ("dso", opt(k.dso, 1)),
+        ("countback_dso", opt(k.countback_dso, 1)),
+        ("best_dso", opt(k.best_dso, 1)),
+        ("add", opt(k.add, 1)),
+        ("cei", opt(k.cei, 1)),
+        ("avg_payment_delay", opt(k.avg_payment_delay, 1)),
+        ("overdue_ratio", opt(k.overdue_ratio, 3)),
+        ("at_risk_ratio", opt(k.at_risk_ratio, 3)),
+        ("top1_share", opt(k.top1_share, 3)),
+        ("top10_share", opt(k.top10_share, 3)),
+        ("hhi", opt(k.hhi, 0)),
+        ("turnover", opt(k.turnover, 1)),
+    ]
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map_or(String::new(), |d| d.to_string())
+}
+
+/// The invoices as CSV, one row each, with the headers the import maps back
+/// (see the module docs for payments): `invoice_id, customer_id,
+/// customer_name, issue_date, due_date, currency, gross, vat, paid,
+/// payment_date, disputed, dispute_reason, dispute_date`.
+///
+/// # Example
+/// ```
+/// use credit_core::{export, import::*, portfolio::Portfolio, money::Currency};
+/// let csv = "invoice,customer,issue date,due date,amount\nA,-C1,2025-01-01,2025-01-31,-7.5\n";
+/// let t = read_table(csv.as_bytes(), &ReadOptions::default()).unwrap();
+/// let p = preview("f", &t, &guess_mapping(&t.headers), &ParseOptions::default());
+/// let out = export::invoices_csv(&p.invoices, &Portfolio::new("p", Currency::CNY));
+/// assert!(out.ends_with("\r\nA,'-C1,'-C1,2025-01-01,2025-01-31,CNY,-7.5,,,,no,,\r\n"));
+/// ```
+pub fn invoices_csv(invoices: &[Invoice], portfolio: &Portfolio) -> String {
+    let fields = [
+        Field::InvoiceId,
+        Field::CustomerId,
+        Field::CustomerName,
+        Field::IssueDate,
+        Field::DueDate,
+        Field::Currency,
+        Field::Gross,
+        Field::Vat,
+        Field::Paid,
+        Field::PaymentDate,
+        Field::Disputed,
+        Field::DisputeReason,
+        Field::DisputeDate,
+    ];
+    let mut w = CsvWriter::new();
+    w.row(fields.iter().map(|f| Cell::Text(f.header())));
+    let names = portfolio.customer_index();
+    for inv in invoices {
+        let name = names
+            .get(inv.customer_id.as_str())
+            .and_then(|i| portfolio.customers.get(*i))
+            .map_or(inv.customer_id.as_str(), |c| c.name.as_str());
+        let paid: Decimal = inv.payments.iter().map(|p| p.amount).sum();
+        let paid = if inv.payments.is_empty() {
+            String::new()
+        } else {
+            paid.to_string()
+        };
+        let last = inv.payments.iter().map(|p| p.date).max();
+        let (issue, due, gross) = (
+            inv.issue_date.to_string(),
+            inv.due_date.to_string(),
+            inv.gross.to_string(),
+        );
+        let vat = inv.vat.map_or(String::new(), |v| v.to_string());
+        let pay_date = date(last);
+        let disputed = if inv.dispute.is_some() { "yes" } else { "no" };
+        let reason = inv.dispute.as_ref().map_or("", |d| d.reason.as_str());
+        let disp_date = date(inv.dispute.as_ref().map(|d| d.date));
+        w.row([
+            Cell::Text(&inv.id),
+            Cell::Text(&inv.customer_id),
+            Cell::Text(name),
+            Cell::Number(&issue),
+            Cell::Number(&due),
+            Cell::Text(inv.currency.code()),
+            Cell::Number(&gross),
+            Cell::Number(&vat),
+            Cell::Number(&paid),
+            Cell::Number(&pay_date),
+            Cell::Text(disputed),
+            Cell::Text(reason),
+            Cell::Number(&disp_date),
+        ]);
+    }
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_but_not_our_numbers() {
+        for (s, want) in [
+            ("=1+1", "'=1+1"),
+            ("+86 21", "'+86 21"),
+            ("-5", "'-5"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(Cell::Text(s)), want, "{s:?}");
+        }
+        assert_eq!(csv_cell(Cell::Text("\rx")), "\"'\rx\"");
+        assert_eq!(csv_cell(Cell::Number("-1234.50")), "-1234.50");
+        assert_eq!(csv_cell(Cell::Text("say \"hi\"")), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let mut w = CsvWriter::new();
+        w.row([Cell::Text("客户"), Cell::Number("1")]);
+        assert_eq!(w.finish(), "\u{feff}客户,1\r\n");
+    }
+}

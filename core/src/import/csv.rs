@@ -1,0 +1,285 @@
+//! A small RFC 4180 reader: fields in double quotes may hold the delimiter,
+//! line breaks and doubled quotes (`""` → `"`); records end at CRLF, LF or a
+//! lone CR.
+//!
+//! Lenient where RFC 4180 is silent or strict, as spreadsheet programs are:
+//! a quote inside an unquoted field is kept as text; text after a closing
+//! quote is appended to the field; records may have different lengths (the
+//! import reads a missing cell as empty). A quoted field still open at the
+//! end of the file is an error ([`CsvError`]), since everything after the
+//! stray quote would otherwise be swallowed into one cell. A blank line is
+//! kept as a record of one empty cell, so that record numbers stay the row
+//! numbers a spreadsheet shows.
+
+/// The delimiters the reader detects.
+pub const DELIMITERS: [char; 3] = [',', ';', '\t'];
+
+/// Lines the delimiter detection looks at.
+const SAMPLE_LINES: usize = 20;
+
+/// A CSV text that cannot be split into records.
+#[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CsvError {
+    /// A quoted field opened on this record (1-based) is never closed.
+    #[error("row {row}: a quoted field is never closed")]
+    UnclosedQuote {
+        /// The record where the quote opened, 1-based.
+        row: usize,
+    },
+}
+
+/// Detects the delimiter from the first lines (outside quotes): the
+/// candidate that appears the same non-zero number of times on most lines,
+/// the commonest on a tie; `,` when none appears.
+///
+/// # Example
+/// ```
+/// use credit_core::import::csv::detect_delimiter;
+/// assert_eq!(detect_delimiter("a;b;c\n1,5;2;3\n"), ';');
+/// assert_eq!(detect_delimiter("a\tb\n1\t2\n"), '\t');
+/// assert_eq!(detect_delimiter("just one column\n"), ',');
+/// ```
+pub fn detect_delimiter(text: &str) -> char {
+    // Per candidate, its count on each of the first lines.
+    let mut counts: Vec<Vec<usize>> = vec![Vec::new(); DELIMITERS.len()];
+    let mut current = [0usize; 3];
+    let mut in_quotes = false;
+    let mut lines = 0;
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' | '\r' if !in_quotes => {
+                if current.iter().any(|n| *n > 0) || lines == 0 {
+                    for (k, n) in current.iter().enumerate() {
+                        counts[k].push(*n);
+                    }
+                    lines += 1;
+                }
+                current = [0; 3];
+                if lines >= SAMPLE_LINES {
+                    break;
+                }
+            }
+            _ if !in_quotes => {
+                if let Some(k) = DELIMITERS.iter().position(|d| *d == c) {
+                    current[k] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if lines < SAMPLE_LINES && current.iter().any(|n| *n > 0) {
+        for (k, n) in current.iter().enumerate() {
+            counts[k].push(*n);
+        }
+    }
+    let mut best = (0usize, 0usize, ',');
+    for (k, d) in DELIMITERS.iter().enumerate() {
+        let first = counts[k].first().copied().unwrap_or(0);
+        if first == 0 {
+            continue;
+        }
+        let consistent = counts[k].iter().filter(|n| **n == first).count();
+        let total: usize = counts[k].iter().sum();
+        if (consistent, total) > (best.0, best.1) {
+            best = (consistent, total, *d);
+        }
+    }
+    best.2
+}
+
+/// Splits text into records of fields.
+///
+/// # Errors
+/// [`CsvError::UnclosedQuote`] for a quoted field never closed.
+///
+/// # Example
+/// ```
+/// use credit_core::import::csv::parse;
+/// let rows = parse("id,note\r\n1,\"say \"\"hi\"\", then\nbye\"\n", ',').unwrap();
+/// assert_eq!(rows, vec![vec!["id", "note"], vec!["1", "say \"hi\", then\nbye"]]);
+/// assert!(parse("a,\"b\n", ',').is_err());
+/// ```
+pub fn parse(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> {
+    if !delimiter.is_ascii() || delimiter == '"' || delimiter == '\n' || delimiter == '\r' {
+        return parse_chars(text, delimiter);
+    }
+    // Byte scan: the delimiter, quote and line breaks are ASCII, so every
+    // index where one is found is a char boundary and fields are slices.
+    let b = text.as_bytes();
+    let d = delimiter as u8;
+    let n = b.len();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    if n == 0 {
+        return Ok(rows);
+    }
+    let mut width = 4;
+    let mut row: Vec<String> = Vec::with_capacity(width);
+    let mut i = 0;
+    let is_end = |c: u8| c == d || c == b'\n' || c == b'\r';
+    loop {
+        let field = if i < n && b[i] == b'"' {
+            let open_row = rows.len() + 1;
+            let mut f = String::new();
+            i += 1;
+            loop {
+                let Some(q) = b[i..].iter().position(|c| *c == b'"') else {
+                    return Err(CsvError::UnclosedQuote { row: open_row });
+                };
+                f.push_str(&text[i..i + q]);
+                i += q + 1;
+                if i < n && b[i] == b'"' {
+                    f.push('"');
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let s = i;
+            while i < n && !is_end(b[i]) {
+                i += 1;
+            }
+            f.push_str(&text[s..i]);
+            f
+        } else {
+            let s = i;
+            while i < n && !is_end(b[i]) {
+                i += 1;
+            }
+            text[s..i].to_string()
+        };
+        row.push(field);
+        if i >= n {
+            rows.push(row);
+            break;
+        }
+        if b[i] == d {
+            i += 1;
+            continue;
+        }
+        i += if b[i] == b'\r' && i + 1 < n && b[i + 1] == b'\n' {
+            2
+        } else {
+            1
+        };
+        width = width.max(row.len());
+        rows.push(std::mem::replace(&mut row, Vec::with_capacity(width)));
+        if i >= n {
+            break;
+        }
+    }
+    Ok(rows)
+}
+
+/// The same, char by char, for a delimiter that is not ASCII.
+fn parse_chars(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    // Whether the current record has started (so a final line without a
+    // line break still counts, and the text's last line break does not add
+    // an empty record).
+    let mut started = false;
+    while let Some(c) = chars.next() {
+        if c == '"' && field.is_empty() {
+            started = true;
+            let open_row = rows.len() + 1;
+            let mut closed = false;
+            while let Some(q) = chars.next() {
+                if q == '"' {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        field.push('"');
+                    } else {
+                        closed = true;
+                        break;
+                    }
+                } else {
+                    field.push(q);
+                }
+            }
+            if !closed {
+                return Err(CsvError::UnclosedQuote { row: open_row });
+            }
+        } else if c == delimiter {
+            started = true;
+            row.push(std::mem::take(&mut field));
+        } else if c == '\n' || c == '\r' {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            row.push(std::mem::take(&mut field));
+            rows.push(std::mem::take(&mut row));
+            started = false;
+        } else {
+            started = true;
+            field.push(c);
+        }
+    }
+    if started {
+        row.push(field);
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc4180_quotes_and_breaks() {
+        let t = "a,b,c\n\"x,y\",\"line1\r\nline2\",\"\"\"q\"\"\"\r\n1,,3";
+        let r = parse(t, ',').unwrap();
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1], vec!["x,y", "line1\r\nline2", "\"q\""]);
+        assert_eq!(r[2], vec!["1", "", "3"]);
+    }
+
+    #[test]
+    fn blank_lines_and_lone_cr() {
+        let r = parse("a\r\rb\n", ',').unwrap();
+        assert_eq!(r, vec![vec!["a"], vec![""], vec!["b"]]);
+        assert_eq!(parse("", ',').unwrap(), Vec::<Vec<String>>::new());
+        assert_eq!(parse("a,b", ',').unwrap(), vec![vec!["a", "b"]]);
+    }
+
+    #[test]
+    fn lenient_inner_quotes() {
+        let r = parse("5\" pipe,\"a\"b\n", ',').unwrap();
+        assert_eq!(r, vec![vec!["5\" pipe", "ab"]]);
+    }
+
+    #[test]
+    fn unclosed_quote_names_the_row() {
+        assert_eq!(
+            parse("a\nb\n\"c,d\n", ','),
+            Err(CsvError::UnclosedQuote { row: 3 })
+        );
+    }
+
+    #[test]
+    fn non_ascii_delimiter_gives_the_same() {
+        for t in ["a|b\n\"x|y\"|2\r\n\n", "a|\"b\"\"c\"d|", "", "\"a"] {
+            let ascii = parse(t, '|');
+            let wide = parse(&t.replace('|', "¦"), '¦');
+            let wide = wide.map(|r| {
+                r.into_iter()
+                    .map(|row| row.into_iter().map(|f| f.replace('¦', "|")).collect())
+                    .collect::<Vec<Vec<String>>>()
+            });
+            assert_eq!(ascii, wide, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn delimiter_detection() {
+        assert_eq!(detect_delimiter("a,b,c\n1,2,3\n"), ',');
+        assert_eq!(detect_delimiter("a;b;c\n\"1;x\";2,5;3\n"), ';');
+        assert_eq!(detect_delimiter("a\tb\tc\n1,5\t2\t3"), '\t');
+        assert_eq!(detect_delimiter("Betrag;Datum\n1.234,56;31.03.2025\n"), ';');
+        assert_eq!(detect_delimiter(""), ',');
+    }
+}

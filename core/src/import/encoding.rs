@@ -1,0 +1,193 @@
+//! Text encodings of imported files.
+//!
+//! Detection, in order: a byte-order mark (UTF-8 `EF BB BF`, UTF-16LE
+//! `FF FE`, UTF-16BE `FE FF`); then UTF-16 without a mark when at least a
+//! quarter of the bytes are zeros all on odd (LE) or all on even (BE)
+//! positions — what ASCII-heavy UTF-16 looks like; then valid UTF-8; else
+//! GB18030, the superset of GBK that Chinese Excel writes. GB18030 decodes
+//! any byte string, so detection never fails: a wrong guess shows as odd
+//! characters in the preview and the user picks the encoding
+//! ([`EncodingChoice`]). Malformed sequences become U+FFFD, never an error.
+
+use serde::{Deserialize, Serialize};
+
+/// The encoding a file was read with.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark (what Excel's "CSV UTF-8" writes).
+    Utf8Bom,
+    /// UTF-16, little-endian (Excel's "Unicode text").
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+    /// GB18030, which includes GBK and GB2312.
+    Gb18030,
+}
+
+/// The user's choice of encoding: detect, or force one.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EncodingChoice {
+    /// Detect (the default).
+    #[default]
+    Auto,
+    /// UTF-8 (a byte-order mark, when present, is skipped).
+    Utf8,
+    /// UTF-16LE (a byte-order mark, when present, is skipped).
+    Utf16Le,
+    /// UTF-16BE (a byte-order mark, when present, is skipped).
+    Utf16Be,
+    /// GBK / GB18030.
+    Gb18030,
+}
+
+/// Decodes a file's bytes to text.
+///
+/// # Example
+/// ```
+/// use credit_core::import::encoding::{decode, Encoding, EncodingChoice};
+/// let (gbk, _, _) = encoding_rs::GBK.encode("客户,金额");
+/// assert_eq!(decode(&gbk, EncodingChoice::Auto), ("客户,金额".to_string(), Encoding::Gb18030));
+/// assert_eq!(decode(b"\xEF\xBB\xBFa,b", EncodingChoice::Auto).1, Encoding::Utf8Bom);
+/// ```
+pub fn decode(bytes: &[u8], choice: EncodingChoice) -> (String, Encoding) {
+    let enc = match choice {
+        EncodingChoice::Auto => detect(bytes),
+        EncodingChoice::Utf8 => {
+            if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                Encoding::Utf8Bom
+            } else {
+                Encoding::Utf8
+            }
+        }
+        EncodingChoice::Utf16Le => Encoding::Utf16Le,
+        EncodingChoice::Utf16Be => Encoding::Utf16Be,
+        EncodingChoice::Gb18030 => Encoding::Gb18030,
+    };
+    let text = match enc {
+        Encoding::Utf8 | Encoding::Utf8Bom => {
+            let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+            match std::str::from_utf8(b) {
+                Ok(s) => s.to_owned(),
+                Err(_) => String::from_utf8_lossy(b).into_owned(),
+            }
+        }
+        Encoding::Utf16Le => {
+            let b = bytes.strip_prefix(&[0xFF, 0xFE]).unwrap_or(bytes);
+            encoding_rs::UTF_16LE
+                .decode_without_bom_handling(b)
+                .0
+                .into_owned()
+        }
+        Encoding::Utf16Be => {
+            let b = bytes.strip_prefix(&[0xFE, 0xFF]).unwrap_or(bytes);
+            encoding_rs::UTF_16BE
+                .decode_without_bom_handling(b)
+                .0
+                .into_owned()
+        }
+        Encoding::Gb18030 => encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    };
+    (text, enc)
+}
+
+/// Detects the encoding (see the module docs for the order).
+pub fn detect(bytes: &[u8]) -> Encoding {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Encoding::Utf8Bom;
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Encoding::Utf16Le;
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Encoding::Utf16Be;
+    }
+    // UTF-16 without a mark: sample the start.
+    let sample = &bytes[..bytes.len().min(4096)];
+    if sample.len() >= 4 {
+        let zeros_odd = sample
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count();
+        let zeros_even = sample.iter().step_by(2).filter(|b| **b == 0).count();
+        if zeros_even == 0 && zeros_odd * 4 >= sample.len() {
+            return Encoding::Utf16Le;
+        }
+        if zeros_odd == 0 && zeros_even * 4 >= sample.len() {
+            return Encoding::Utf16Be;
+        }
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        Encoding::Utf8
+    } else {
+        Encoding::Gb18030
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend_from_slice(if le { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
+        }
+        for u in s.encode_utf16() {
+            let b = if le { u.to_le_bytes() } else { u.to_be_bytes() };
+            out.extend_from_slice(&b);
+        }
+        out
+    }
+
+    #[test]
+    fn detects_every_encoding() {
+        let text = "发票号,客户,金额\nINV-1,C1,1234.50\n";
+        assert_eq!(
+            decode(text.as_bytes(), EncodingChoice::Auto),
+            (text.to_string(), Encoding::Utf8)
+        );
+        let bom = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
+        assert_eq!(
+            decode(&bom, EncodingChoice::Auto),
+            (text.to_string(), Encoding::Utf8Bom)
+        );
+        for (le, bom, enc) in [
+            (true, true, Encoding::Utf16Le),
+            (false, true, Encoding::Utf16Be),
+            (true, false, Encoding::Utf16Le),
+            (false, false, Encoding::Utf16Be),
+        ] {
+            let b = utf16("invoice,amount\nA,1\n", le, bom);
+            assert_eq!(
+                decode(&b, EncodingChoice::Auto),
+                ("invoice,amount\nA,1\n".to_string(), enc)
+            );
+        }
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(
+            decode(&gbk, EncodingChoice::Auto),
+            (text.to_string(), Encoding::Gb18030)
+        );
+    }
+
+    #[test]
+    fn override_wins() {
+        // GBK bytes that also happen to be valid... forced UTF-8 gives U+FFFD.
+        let (gbk, _, _) = encoding_rs::GBK.encode("客户");
+        let (t, e) = decode(&gbk, EncodingChoice::Utf8);
+        assert_eq!(e, Encoding::Utf8);
+        assert!(t.contains('\u{FFFD}'));
+        assert_eq!(decode(&gbk, EncodingChoice::Gb18030).0, "客户");
+        let b = utf16("a", true, true);
+        assert_eq!(decode(&b, EncodingChoice::Utf16Le).0, "a");
+    }
+}
