@@ -15,9 +15,7 @@ pub fn load(key: &str) -> Option<String> {
 
 /// Remembers a preference; failing quietly is fine for a preference.
 pub fn save(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
+    let _ = try_save(key, value);
 }
 
 /// Stores a value, saying why when the browser refuses (storage full,

@@ -35,16 +35,10 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
 
 /// A fraction as a percentage with one decimal: `42.9 %` / `42.9%`.
 pub fn percent(frac: Option<Decimal>, lang: Lang) -> String {
-    match frac {
-        None => text(lang, K::NotAvailable).to_string(),
-        Some(f) => {
-            let p = (f * Decimal::ONE_HUNDRED).round_dp(1);
-            match lang {
-                Lang::En => format!("{p:.1} %"),
-                Lang::Zh => format!("{p:.1}%"),
-            }
-        }
-    }
+    frac.map_or_else(
+        || text(lang, K::NotAvailable).to_string(),
+        |f| percent_dp(f, 1, lang),
+    )
 }
 
 /// A fraction as a percentage with `dp` decimals, for small figures such

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::index::{day, LedgerIndex, NO_SLOT};
+use crate::index::{day, LedgerIndex, Rates, NO_SLOT};
 use crate::invoice::Invoice;
 use crate::money::{Currency, MoneyError};
 use crate::portfolio::Portfolio;
@@ -331,26 +331,19 @@ pub fn age_index(
         open_count[r.customer as usize] += 1;
     }
 
-    let mut rates: Vec<Option<Decimal>> = vec![None; ix.currencies.len()];
+    let mut rates = Rates::new(ix, as_of);
     let mut total = AgeingRow::zero(nb);
     let mut customers = Vec::with_capacity(n_customers);
     for (ci, id) in ix.customer_ids.iter().enumerate() {
         let mut row = AgeingRow::zero(nb);
         row.open_invoices = open_count[ci];
-        for (slot, &currency) in ix.currencies.iter().enumerate() {
+        for slot in 0..ix.currencies.len() {
             let start = ci * width + slot * stride;
             let part = &acc[start..start + stride];
             if part.iter().all(|d| d.is_zero()) {
                 continue;
             }
-            let rate = match rates[slot] {
-                Some(r) => r,
-                None => {
-                    let r = ix.fx.rate(currency, as_of)?;
-                    rates[slot] = Some(r);
-                    r
-                }
-            };
+            let rate = rates.slot(slot)?;
             for b in 0..nb {
                 row.buckets[b] += part[b] * rate;
                 row.disputed[b] += part[nb + b] * rate;

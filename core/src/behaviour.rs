@@ -20,7 +20,7 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::index::{day, LedgerIndex};
+use crate::index::{day, LedgerIndex, Rates};
 use crate::money::MoneyError;
 
 /// Days after the due date within which a payment does not count as late
@@ -95,18 +95,9 @@ fn payments_of(
     let Some(ci) = ix.customer_position(customer_id) else {
         return Ok((out, None));
     };
-    let mut rates: Vec<Option<Decimal>> = vec![None; ix.currencies.len()];
+    let mut rates = Rates::new(ix, as_of);
     for r in ix.rows.iter().filter(|r| r.customer == ci) {
-        let rate = match rates.get(r.slot as usize).copied().flatten() {
-            Some(x) => x,
-            None => {
-                let x = ix.fx.rate(r.currency, as_of)?;
-                if let Some(slot) = rates.get_mut(r.slot as usize) {
-                    *slot = Some(x);
-                }
-                x
-            }
-        };
+        let rate = rates.row(r)?;
         for p in ix.pays_of(r) {
             if p.day <= on {
                 out.push((p.day, p.amount * rate, p.day - r.due));

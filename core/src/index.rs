@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::money::{Currency, FxTable};
+use crate::money::{Currency, FxTable, MoneyError};
 use crate::portfolio::Portfolio;
 
 /// Marks a row whose currency the FX table does not know.
@@ -55,6 +55,47 @@ pub(crate) struct Row {
 pub(crate) struct Pay {
     pub day: i32,
     pub amount: Decimal,
+}
+
+/// Rates to the base currency on one date, looked up once per currency and
+/// only when an amount in it counts: a currency without a rate is an error
+/// only where it is needed.
+pub(crate) struct Rates<'a> {
+    ix: &'a LedgerIndex,
+    on: NaiveDate,
+    cache: Vec<Option<Decimal>>,
+}
+
+impl<'a> Rates<'a> {
+    pub(crate) fn new(ix: &'a LedgerIndex, on: NaiveDate) -> Self {
+        Rates {
+            ix,
+            on,
+            cache: vec![None; ix.currencies.len()],
+        }
+    }
+
+    /// The rate of a currency slot of the index.
+    pub(crate) fn slot(&mut self, slot: usize) -> Result<Decimal, MoneyError> {
+        if let Some(r) = self.cache[slot] {
+            return Ok(r);
+        }
+        let r = self.ix.fx.rate(self.ix.currencies[slot], self.on)?;
+        self.cache[slot] = Some(r);
+        Ok(r)
+    }
+
+    /// The rate of a row's currency, [`MoneyError::NoRate`] when the table
+    /// does not know it.
+    pub(crate) fn row(&mut self, r: &Row) -> Result<Decimal, MoneyError> {
+        if r.slot == NO_SLOT {
+            return Err(MoneyError::NoRate {
+                currency: r.currency,
+                date: self.on,
+            });
+        }
+        self.slot(r.slot as usize)
+    }
 }
 
 /// The columnar index of a portfolio's invoices.

@@ -140,19 +140,4 @@ impl Invoice {
             InvoiceStatus::Overpaid
         }
     }
-
-    /// The day the payments dated on or before `as_of` first covered the
-    /// gross amount, if they did.
-    pub fn settled_on(&self, as_of: NaiveDate) -> Option<NaiveDate> {
-        let mut dated: Vec<&Payment> = self.payments.iter().filter(|p| p.date <= as_of).collect();
-        dated.sort_by_key(|p| p.date);
-        let mut paid = Decimal::ZERO;
-        for p in dated {
-            paid += p.amount;
-            if paid >= self.gross {
-                return Some(p.date);
-            }
-        }
-        None
-    }
 }

@@ -34,7 +34,7 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::Financials;
+use crate::assessment::{AssessmentInput, Financials};
 
 /// What the limit methods take.
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
@@ -58,6 +58,32 @@ pub struct LimitInput {
     pub worst_delay_12m: Option<u32>,
     /// Whether the buyer has a payment history.
     pub has_history: bool,
+}
+
+impl LimitInput {
+    /// These limit inputs completed with the buyer's own figures from its
+    /// assessment input: the financial statements and the payment behaviour
+    /// (average and worst delay, whether it has a history). What the user
+    /// gives — purchases, terms, references, insurance — stays as set.
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::assessment::AssessmentInput;
+    /// use credit_core::limit::LimitInput;
+    /// let mut a = AssessmentInput::default();
+    /// a.behaviour.has_history = true;
+    /// let l = LimitInput { terms_days: 60, ..LimitInput::default() }.with_buyer(&a);
+    /// assert!(l.has_history && l.terms_days == 60);
+    /// ```
+    pub fn with_buyer(self, input: &AssessmentInput) -> Self {
+        LimitInput {
+            financials: input.financials.clone(),
+            avg_payment_delay_days: input.behaviour.avg_delay_days,
+            worst_delay_12m: input.behaviour.worst_delay_days,
+            has_history: input.behaviour.has_history,
+            ..self
+        }
+    }
 }
 
 /// A limit method.

@@ -361,78 +361,6 @@ impl FxTable {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn rounding_is_half_even_to_minor_unit() {
-        assert_eq!(round_minor(dec("2.125"), Currency::EUR), dec("2.12"));
-        assert_eq!(round_minor(dec("2.135"), Currency::EUR), dec("2.14"));
-        assert_eq!(round_minor(dec("2.5"), Currency::JPY), dec("2"));
-        assert_eq!(round_minor(dec("3.5"), Currency::KRW), dec("4"));
-    }
-
-    #[test]
-    fn formats_grouping_and_small_values() {
-        assert_eq!(format_amount(dec("0"), Currency::CNY), "0.00");
-        assert_eq!(format_amount(dec("999.999"), Currency::CNY), "1,000.00");
-        assert_eq!(format_amount(dec("-0.001"), Currency::CNY), "0.00");
-        assert_eq!(format_amount(dec("123456"), Currency::USD), "123,456.00");
-    }
-
-    #[test]
-    fn mismatched_currencies_never_add() {
-        let a = Money::new(dec("1"), Currency::EUR);
-        let b = Money::new(dec("1"), Currency::USD);
-        assert!(matches!(
-            a.checked_add(b),
-            Err(MoneyError::CurrencyMismatch { .. })
-        ));
-        assert_eq!(a.checked_add(a).unwrap().amount, dec("2"));
-    }
-
-    #[test]
-    fn rate_picks_latest_on_or_before() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let mut fx = FxTable::new(Currency::CNY);
-        for (c, day, r) in [
-            (Currency::USD, "2025-01-01", "7.1"),
-            (Currency::USD, "2025-02-01", "7.2"),
-            (Currency::EUR, "2025-01-15", "7.9"),
-        ] {
-            fx.insert(FxRate {
-                currency: c,
-                date: d(day),
-                rate: dec(r),
-            })
-            .unwrap();
-        }
-        assert_eq!(fx.rate(Currency::USD, d("2025-01-31")).unwrap(), dec("7.1"));
-        assert_eq!(fx.rate(Currency::USD, d("2025-02-01")).unwrap(), dec("7.2"));
-        assert_eq!(fx.rate(Currency::USD, d("2030-01-01")).unwrap(), dec("7.2"));
-        assert_eq!(
-            fx.rate(Currency::CNY, d("1990-01-01")).unwrap(),
-            Decimal::ONE
-        );
-        assert!(fx.rate(Currency::EUR, d("2025-01-14")).is_err());
-        assert!(fx.rate(Currency::GBP, d("2025-06-01")).is_err());
-        let bad = FxRate {
-            currency: Currency::GBP,
-            date: d("2025-01-01"),
-            rate: Decimal::ZERO,
-        };
-        assert!(matches!(
-            fx.insert(bad),
-            Err(MoneyError::InvalidRate { .. })
-        ));
-    }
-}
-
 /// Why a typed amount was refused.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -506,4 +434,76 @@ pub fn parse_amount(text: &str, allow_negative: bool) -> Result<Decimal, AmountE
         return Err(AmountError::Negative);
     }
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounding_is_half_even_to_minor_unit() {
+        assert_eq!(round_minor(dec("2.125"), Currency::EUR), dec("2.12"));
+        assert_eq!(round_minor(dec("2.135"), Currency::EUR), dec("2.14"));
+        assert_eq!(round_minor(dec("2.5"), Currency::JPY), dec("2"));
+        assert_eq!(round_minor(dec("3.5"), Currency::KRW), dec("4"));
+    }
+
+    #[test]
+    fn formats_grouping_and_small_values() {
+        assert_eq!(format_amount(dec("0"), Currency::CNY), "0.00");
+        assert_eq!(format_amount(dec("999.999"), Currency::CNY), "1,000.00");
+        assert_eq!(format_amount(dec("-0.001"), Currency::CNY), "0.00");
+        assert_eq!(format_amount(dec("123456"), Currency::USD), "123,456.00");
+    }
+
+    #[test]
+    fn mismatched_currencies_never_add() {
+        let a = Money::new(dec("1"), Currency::EUR);
+        let b = Money::new(dec("1"), Currency::USD);
+        assert!(matches!(
+            a.checked_add(b),
+            Err(MoneyError::CurrencyMismatch { .. })
+        ));
+        assert_eq!(a.checked_add(a).unwrap().amount, dec("2"));
+    }
+
+    #[test]
+    fn rate_picks_latest_on_or_before() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut fx = FxTable::new(Currency::CNY);
+        for (c, day, r) in [
+            (Currency::USD, "2025-01-01", "7.1"),
+            (Currency::USD, "2025-02-01", "7.2"),
+            (Currency::EUR, "2025-01-15", "7.9"),
+        ] {
+            fx.insert(FxRate {
+                currency: c,
+                date: d(day),
+                rate: dec(r),
+            })
+            .unwrap();
+        }
+        assert_eq!(fx.rate(Currency::USD, d("2025-01-31")).unwrap(), dec("7.1"));
+        assert_eq!(fx.rate(Currency::USD, d("2025-02-01")).unwrap(), dec("7.2"));
+        assert_eq!(fx.rate(Currency::USD, d("2030-01-01")).unwrap(), dec("7.2"));
+        assert_eq!(
+            fx.rate(Currency::CNY, d("1990-01-01")).unwrap(),
+            Decimal::ONE
+        );
+        assert!(fx.rate(Currency::EUR, d("2025-01-14")).is_err());
+        assert!(fx.rate(Currency::GBP, d("2025-06-01")).is_err());
+        let bad = FxRate {
+            currency: Currency::GBP,
+            date: d("2025-01-01"),
+            rate: Decimal::ZERO,
+        };
+        assert!(matches!(
+            fx.insert(bad),
+            Err(MoneyError::InvalidRate { .. })
+        ));
+    }
 }

@@ -15,7 +15,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::as_of::AsOfInput;
 use crate::components::assessment_form::{
-    amount, AmountField, FinancialsForm, ProfileForm, WholeField,
+    amount, whole, AmountField, FinancialsForm, ProfileForm, WholeField,
 };
 use crate::components::assessment_result::{terms_text, AssessmentResult};
 use crate::components::delay_chart::DelayChart;
@@ -109,16 +109,14 @@ fn CustomerView(id: String) -> impl IntoView {
         let input = profile.input(fin.read(), b);
         let a = assess(&input, &Scorecard::default()).map_err(|e| e.to_string())?;
         let li = LimitInput {
-            financials: input.financials.clone(),
             expected_annual_purchases: purchases.with(|v| amount(v, false).ok().flatten()),
-            terms_days: terms_days.with(|v| v.trim().parse().unwrap_or(0)),
-            avg_payment_delay_days: input.behaviour.avg_delay_days,
+            terms_days: terms_days.with(|v| whole(v, 0, 720).ok().flatten().unwrap_or(0)),
             trade_references: refs.with(|v| trade_refs(v).unwrap_or_default()),
             insured_limit,
             insured_only: insured_only.get(),
-            worst_delay_12m: input.behaviour.worst_delay_days,
-            has_history: input.behaviour.has_history,
-        };
+            ..LimitInput::default()
+        }
+        .with_buyer(&input);
         let l = recommend_limit(&li, a.grade, app.as_of.get());
         let t = recommend_terms(a.grade, input.behaviour.has_history);
         Ok::<_, String>((input, li, a, l, t))

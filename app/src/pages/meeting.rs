@@ -58,16 +58,12 @@ pub fn Meeting() -> impl IntoView {
         let input = profile.input(fin.read(), behaviour);
         let a = assess(&input, &Scorecard::default()).map_err(|e| e.to_string())?;
         let li = LimitInput {
-            financials: input.financials.clone(),
             expected_annual_purchases: purchases.with(|v| amount(v, false).ok().flatten()),
             terms_days: terms_days.with(|v| whole(v, 0, 720).ok().flatten().unwrap_or(0)),
-            avg_payment_delay_days: input.behaviour.avg_delay_days,
             trade_references: refs.with(|v| trade_refs(v).unwrap_or_default()),
-            insured_limit: None,
-            insured_only: false,
-            worst_delay_12m: input.behaviour.worst_delay_days,
-            has_history: input.behaviour.has_history,
-        };
+            ..LimitInput::default()
+        }
+        .with_buyer(&input);
         let l = recommend_limit(&li, a.grade, app.as_of.get());
         let t = recommend_terms(a.grade, input.behaviour.has_history);
         Ok::<_, String>((a, l, t))

@@ -179,16 +179,14 @@ fn cmd_assess(args: &[String]) -> Result<(), Failure> {
     let b = &file.assessment.behaviour;
     let l = &file.limit;
     let limit_input = LimitInput {
-        financials: file.assessment.financials.clone(),
         expected_annual_purchases: l.expected_annual_purchases,
         terms_days: l.terms_days,
-        avg_payment_delay_days: b.avg_delay_days,
         trade_references: l.trade_references.clone(),
         insured_limit: l.insured_limit,
         insured_only: l.insured_only,
-        worst_delay_12m: b.worst_delay_days,
-        has_history: b.has_history,
-    };
+        ..LimitInput::default()
+    }
+    .with_buyer(&file.assessment);
     let limit = recommend_limit(&limit_input, a.grade, file.as_of);
     let terms = recommend_terms(a.grade, b.has_history);
     let used = l.exposure.and_then(|x| utilisation(x, limit.recommended));
