@@ -8,7 +8,7 @@ use crate::browser;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::{I18n, Lang, K};
 use crate::pages::selfcheck::{self, SelfCheck};
-use crate::pages::{customer::Customer, meeting::Meeting};
+use crate::pages::{customer::Customer, import::Import, meeting::Meeting, portfolios::Portfolios};
 use crate::pages::{
     customers::Customers, dashboard::Dashboard, invoices::Invoices, not_found::NotFound,
 };
@@ -58,6 +58,12 @@ pub fn App() -> impl IntoView {
                     <A href="/invoices">
                         <span data-testid="nav-invoices">{move || i.t(K::NavInvoices)}</span>
                     </A>
+                    <A href="/portfolios">
+                        <span data-testid="nav-portfolios">{move || i.pick("Portfolios", "组合")}</span>
+                    </A>
+                    <A href="/import">
+                        <span data-testid="nav-import">{move || i.pick("Import", "导入")}</span>
+                    </A>
                     <A href="/meeting">
                         <span data-testid="nav-meeting">{move || i.t(K::NavMeeting)}</span>
                     </A>
@@ -66,6 +72,7 @@ pub fn App() -> impl IntoView {
                     </A>
                 </nav>
                 <div class="tools">
+                    <OpenPortfolio/>
                     <DemoButton/>
                     <LangSwitch/>
                 </div>
@@ -76,6 +83,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customers") view=Customers/>
                     <Route path=path!("/customers/:id") view=Customer/>
                     <Route path=path!("/meeting") view=Meeting/>
+                    <Route path=path!("/portfolios") view=Portfolios/>
+                    <Route path=path!("/import") view=Import/>
                     <Route path=path!("/invoices") view=Invoices/>
                     <Route path=path!("/self-check") view=SelfCheck/>
                 </Routes>
@@ -84,6 +93,25 @@ pub fn App() -> impl IntoView {
         </Router>
     }
     .into_any()
+}
+
+/// Which portfolio is open (stored, or the demo), linking to the list.
+#[component]
+fn OpenPortfolio() -> impl IntoView {
+    let i = crate::i18n::use_i18n();
+    let app = use_app();
+    view! {
+        <A href="/portfolios">
+            <span class="open-portfolio" data-testid="open-portfolio">
+                {move || match (app.open_meta.get(), app.portfolio.with(Option::is_some), app.loading.get()) {
+                    (_, _, true) => i.t(K::Loading).to_string(),
+                    (Some(m), _, _) => m.name,
+                    (None, true, _) => i.pick("Demo (not stored)", "演示（未存储）").to_string(),
+                    (None, false, _) => i.pick("No portfolio open", "未打开组合").to_string(),
+                }}
+            </span>
+        </A>
+    }
 }
 
 /// "Load demo portfolio", one click away on every page.

@@ -57,6 +57,16 @@ impl I18n {
     pub fn t(&self, k: K) -> &'static str {
         text(self.lang.get(), k)
     }
+
+    /// One of two texts by the current language (reactive). The pages of
+    /// the ledger issue (import, portfolios) write each label's English and
+    /// Chinese side by side with this: neither can be left out.
+    pub fn pick(&self, en: &'static str, zh: &'static str) -> &'static str {
+        match self.lang.get() {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
 }
 
 /// The handle from context.
@@ -402,4 +412,9 @@ pub enum K {
     History,
     NoDecisions,
     Date,
+    // CSV export
+    ExportAgeing,
+    ExportKpis,
+    ExportInvoices,
+    ExportFailed,
 }

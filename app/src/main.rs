@@ -4,11 +4,15 @@
 mod app;
 mod browser;
 mod components;
+mod db;
 mod format;
 mod i18n;
+mod messages;
 mod pages;
+mod protocol;
 mod state;
 mod storage;
+mod worker;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -3,7 +3,9 @@
 pub mod customer;
 pub mod customers;
 pub mod dashboard;
+pub mod import;
 pub mod invoices;
 pub mod meeting;
 pub mod not_found;
+pub mod portfolios;
 pub mod selfcheck;

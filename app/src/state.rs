@@ -14,9 +14,12 @@ use credit_core::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::db::{self, DbError, Meta};
 
 /// Where the remembered demo choice is kept, so a reload reopens it.
 const DEMO_KEY: &str = "credit-assistant.demo";
+/// Where the id of the open stored portfolio is kept, so a reload reopens it.
+const OPEN_KEY: &str = "credit-assistant.open";
 
 /// Which demo portfolio.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -80,6 +83,14 @@ pub struct AppState {
     pub ageing: Memo<Report<AgeingReport>>,
     /// The KPIs for `as_of`.
     pub kpis: Memo<Report<Kpis>>,
+    /// The stored portfolio that is open (`None`: the demo, or nothing).
+    pub open_meta: RwSignal<Option<Meta>>,
+    /// Every stored portfolio.
+    pub portfolios: RwSignal<Vec<Meta>>,
+    /// A stored portfolio is being read.
+    pub loading: RwSignal<bool>,
+    /// Why the last storage operation failed.
+    pub storage_error: RwSignal<Option<DbError>>,
 }
 
 impl AppState {
@@ -111,20 +122,114 @@ impl AppState {
             as_of,
             ageing,
             kpis,
+            open_meta: RwSignal::new(None),
+            portfolios: RwSignal::new(Vec::new()),
+            loading: RwSignal::new(false),
+            storage_error: RwSignal::new(None),
         };
-        match browser::load(DEMO_KEY).as_deref() {
-            Some("standard") => state.load_demo(Demo::Standard),
-            Some("large") => state.load_demo(Demo::Large),
-            _ => {}
+        if let Some(id) = browser::load(OPEN_KEY).filter(|s| !s.is_empty()) {
+            state.open_stored(id);
+        } else {
+            match browser::load(DEMO_KEY).as_deref() {
+                Some("standard") => state.load_demo(Demo::Standard),
+                Some("large") => state.load_demo(Demo::Large),
+                _ => {}
+            }
         }
+        state.refresh();
+        state.listen();
+        crate::worker::progress();
         state
     }
 
     /// Opens a demo portfolio generated for today, and remembers the choice.
+    /// The demo is never stored: it is regenerated for the day.
     pub fn load_demo(&self, demo: Demo) {
         let p = generate(&demo.spec(browser::today()));
         browser::save(DEMO_KEY, demo.key());
+        browser::save(OPEN_KEY, "");
+        self.open_meta.set(None);
         self.portfolio.set(Some(Arc::new(Open::new(p))));
+    }
+
+    /// Reads the list of stored portfolios.
+    pub fn refresh(&self) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match db::list().await {
+                Ok(list) => this.portfolios.set(list),
+                Err(e) => this.storage_error.set(Some(e)),
+            }
+        });
+    }
+
+    /// Opens a stored portfolio, and remembers it for the next visit.
+    pub fn open_stored(&self, id: String) {
+        let this = *self;
+        self.loading.set(true);
+        leptos::task::spawn_local(async move {
+            let t0 = browser::now_ms();
+            match db::load(&id).await {
+                Ok((meta, p, _)) => {
+                    browser::save(OPEN_KEY, &meta.id);
+                    browser::save(DEMO_KEY, "");
+                    let t1 = browser::now_ms();
+                    let open = Open::new(p);
+                    // Read by the browser benchmark (tests/bench).
+                    browser::record_timing("load_ms", t1 - t0);
+                    browser::record_timing("index_ms", browser::now_ms() - t1);
+                    this.portfolio.set(Some(Arc::new(open)));
+                    this.open_meta.set(Some(meta));
+                    this.storage_error.set(None);
+                }
+                Err(e) => {
+                    if e == DbError::NotFound {
+                        browser::save(OPEN_KEY, "");
+                    }
+                    this.storage_error.set(Some(e));
+                }
+            }
+            this.loading.set(false);
+        });
+    }
+
+    /// Closes the open portfolio (after it was deleted).
+    pub fn close(&self) {
+        browser::save(OPEN_KEY, "");
+        self.open_meta.set(None);
+        self.portfolio.set(None);
+    }
+
+    /// Follows changes made by the worker or another tab: the list is
+    /// reread, and the open portfolio reloaded when it changed (or closed
+    /// when it was deleted).
+    fn listen(&self) {
+        let this = *self;
+        let Ok(ch) = web_sys::BroadcastChannel::new(db::CHANNEL) else {
+            return;
+        };
+        let handler = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |ev: web_sys::MessageEvent| {
+                let id = ev.data().as_string().unwrap_or_default();
+                this.refresh();
+                let open = this.open_meta.get_untracked();
+                if let Some(m) = open.filter(|m| m.id == id) {
+                    leptos::task::spawn_local(async move {
+                        match db::meta(&m.id).await {
+                            Ok(now) if now.revision != m.revision => this.open_stored(now.id),
+                            Ok(_) => {}
+                            Err(DbError::NotFound) => this.close(),
+                            Err(e) => this.storage_error.set(Some(e)),
+                        }
+                    });
+                }
+            },
+        );
+        use wasm_bindgen::JsCast;
+        ch.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        handler.forget();
+        // Kept for the page's life.
+        std::mem::forget(ch);
     }
 }
 

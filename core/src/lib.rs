@@ -30,9 +30,14 @@
 //!   injection.
 //! - [`selfcheck`]: the five-minute self-check for prospects: exposure,
 //!   expected loss, whether credit insurance is worth considering.
+//! - [`store`]: the compact binary records a portfolio is stored in
+//!   (IndexedDB): a head and chunks of invoices, versioned by schema.
+//! - [`backup`]: the portfolio as one versioned JSON file with a SHA-256
+//!   checksum.
 
 pub mod ageing;
 pub mod assessment;
+pub mod backup;
 pub mod behaviour;
 pub mod country;
 pub mod customer;
@@ -49,6 +54,7 @@ pub mod limit;
 pub mod money;
 pub mod portfolio;
 pub mod selfcheck;
+pub mod store;
 pub mod terms;
 
 pub use chrono::{Datelike, NaiveDate};

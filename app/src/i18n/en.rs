@@ -337,5 +337,10 @@ pub fn text(k: K) -> &'static str {
         K::History => "Decisions (audit trail)",
         K::NoDecisions => "No assessment saved yet.",
         K::Date => "Date",
+        // CSV export
+        K::ExportAgeing => "Export ageing (CSV)",
+        K::ExportKpis => "Export key figures (CSV)",
+        K::ExportInvoices => "Export these invoices (CSV)",
+        K::ExportFailed => "The file could not be downloaded",
     }
 }

@@ -337,5 +337,10 @@ pub fn text(k: K) -> &'static str {
         K::History => "决定记录（审计轨迹）",
         K::NoDecisions => "尚未保存任何评估。",
         K::Date => "日期",
+        // CSV export
+        K::ExportAgeing => "导出账龄 (CSV)",
+        K::ExportKpis => "导出关键指标 (CSV)",
+        K::ExportInvoices => "导出这些发票 (CSV)",
+        K::ExportFailed => "文件无法下载",
     }
 }

@@ -1,11 +1,13 @@
 use std::sync::Arc;
 
 use credit_core::ageing::AgeingReport;
+use credit_core::export;
 use credit_core::kpi::{top_exposures, Kpis};
 use credit_core::Decimal;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser;
 use crate::components::ageing_chart::AgeingChart;
 use crate::components::ageing_table::AgeingTable;
 use crate::components::as_of::AsOfInput;
@@ -99,6 +101,24 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
     let sales = kpis.credit_sales;
     let days = kpis.period_days;
     let name = portfolio.name.clone();
+    let ageing_error = RwSignal::new(None::<String>);
+    let kpis_error = RwSignal::new(None::<String>);
+    let export_ageing = {
+        let (p, r) = (portfolio.clone(), ageing.clone());
+        move |_| {
+            let file = browser::export_file_name("ageing", &p.name, r.as_of);
+            let csv = export::ageing_csv(&r, &p);
+            ageing_error.set(browser::download(&file, "text/csv;charset=utf-8", &csv).err());
+        }
+    };
+    let export_kpis = {
+        let (p, k) = (portfolio.clone(), kpis.clone());
+        move |_| {
+            let file = browser::export_file_name("kpis", &p.name, k.as_of);
+            let csv = export::kpis_csv(&k);
+            kpis_error.set(browser::download(&file, "text/csv;charset=utf-8", &csv).err());
+        }
+    };
     view! {
         <section class="panel">
             <div class="panel-head">
@@ -109,6 +129,12 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
             </div>
             <AgeingTable report=ageing.clone()/>
             <AgeingChart report=ageing.clone()/>
+            <div class="actions">
+                <button class="secondary" data-testid="export-ageing" on:click=export_ageing>
+                    {move || i.t(K::ExportAgeing)}
+                </button>
+            </div>
+            {export_alert(ageing_error)}
         </section>
         <section class="panel">
             <div class="panel-head">
@@ -118,6 +144,12 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
                 </span>
             </div>
             <KpiCards kpis=kpis.clone()/>
+            <div class="actions">
+                <button class="secondary" data-testid="export-kpis" on:click=export_kpis>
+                    {move || i.t(K::ExportKpis)}
+                </button>
+            </div>
+            {export_alert(kpis_error)}
         </section>
         <section class="panel">
             <h2>{move || i.t(K::TopBuyers)}</h2>
@@ -135,5 +167,20 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
                 </table>
             </div>
         </section>
+    }
+}
+
+/// Why the last export failed, shown inline until the next try.
+pub fn export_alert(error: RwSignal<Option<String>>) -> impl Fn() -> Option<AnyView> {
+    let i = use_i18n();
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="error" role="alert" data-testid="export-error">
+                    {move || i.t(K::ExportFailed)} ": " {e}
+                </p>
+            }
+            .into_any()
+        })
     }
 }

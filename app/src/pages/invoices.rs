@@ -1,13 +1,16 @@
-use credit_core::invoice::InvoiceStatus;
+use credit_core::export;
+use credit_core::invoice::{Invoice, InvoiceStatus};
 use credit_core::ledger::{self, InvoiceFilter};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::browser;
 use crate::components::ageing_table::bucket_label;
 use crate::components::as_of::AsOfInput;
 use crate::components::pager::{Pager, PER_PAGE};
 use crate::format;
 use crate::i18n::{text, use_i18n, K};
+use crate::pages::dashboard::export_alert;
 use crate::state::use_app;
 
 fn status_key(s: InvoiceStatus) -> K {
@@ -66,6 +69,22 @@ pub fn Invoices() -> impl IntoView {
     });
     let total = Signal::derive(move || rows.with(|r| r.as_ref().map_or(0, Vec::len)));
     let reset = move || page.set(0);
+    // Every invoice matching the filter, on every page, not just the one shown.
+    let export_error = RwSignal::new(None::<String>);
+    let export_invoices = move |_| {
+        let Some(p) = app.portfolio.get_untracked() else {
+            return;
+        };
+        let invoices: Vec<Invoice> = rows.with_untracked(|r| {
+            r.iter()
+                .flatten()
+                .map(|row| p.invoices[row.index].clone())
+                .collect()
+        });
+        let file = browser::export_file_name("invoices", &p.name, app.as_of.get_untracked());
+        let csv = export::invoices_csv(&invoices, &p);
+        export_error.set(browser::download(&file, "text/csv;charset=utf-8", &csv).err());
+    };
 
     let buyer_options = move || {
         let lang = i.lang.get();
@@ -206,6 +225,17 @@ pub fn Invoices() -> impl IntoView {
             </div>
             {table}
             <Pager total=total page=page/>
+            <div class="actions">
+                <button
+                    class="secondary"
+                    data-testid="export-invoices"
+                    disabled=move || total.get() == 0
+                    on:click=export_invoices
+                >
+                    {move || i.t(K::ExportInvoices)}
+                </button>
+            </div>
+            {export_alert(export_error)}
         </section>
     }
 }

@@ -1,0 +1,477 @@
+//! The ledger worker: a second wasm module, run in a Web Worker and loaded
+//! only when a file is imported, a backup made or restored, or a portfolio
+//! created. It reads files (CSV in any supported encoding, XLSX), checks
+//! every row, merges, encodes and writes IndexedDB, so the page stays
+//! responsive through a million rows and the import code stays out of the
+//! page's initial download. Messages: `src/protocol.rs`.
+
+#[path = "../db.rs"]
+#[allow(dead_code)]
+mod db;
+#[path = "../protocol.rs"]
+#[allow(dead_code)]
+mod protocol;
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use credit_core::backup::{self, BackupError};
+use credit_core::import::header::{normalise, Field};
+use credit_core::import::{
+    self, csv::CsvError, existing_ids, guess_mapping, merge, preview, ImportError, Mapping,
+    ParseOptions, Preview, ReadOptions, Table,
+};
+use credit_core::portfolio::Portfolio;
+use credit_core::store::Extras;
+use db::{DbError, Meta};
+use protocol::{Committed, Failure, Opened, Phase, Previewed, Reply, Request, Target};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Where a portfolio remembers the mapping of its last import:
+/// normalised header → field, as JSON.
+const MAPPING_KEY: &str = "import.mapping";
+
+/// What the worker holds between requests of one import.
+#[derive(Default)]
+struct Session {
+    file_name: String,
+    table: Option<Table>,
+    mapping: Option<Mapping>,
+    preview: Option<Preview>,
+    /// The target read for the preview: id, meta, portfolio, extras.
+    target: Option<(String, Meta, Portfolio, Extras)>,
+}
+
+thread_local! {
+    static SESSION: RefCell<Session> = RefCell::new(Session::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn send(reply: &Reply) {
+    if let Ok(text) = serde_json::to_string(reply) {
+        let _ = scope().post_message(&JsValue::from_str(&text));
+    }
+}
+
+/// The worker's clock, for the timings the benchmark reads.
+fn now() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map_or(0.0, |p| p.now())
+}
+
+fn progress(phase: Phase, permille: u32) {
+    send(&Reply::Progress { phase, permille });
+}
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+        let data = ev.data();
+        let msg = js_sys::Reflect::get(&data, &"msg".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        let file = js_sys::Reflect::get(&data, &"file".into())
+            .ok()
+            .filter(|v| v.is_object());
+        wasm_bindgen_futures::spawn_local(async move {
+            let reply = match msg.as_deref().map(serde_json::from_str::<Request>) {
+                Some(Ok(req)) => handle(req, file).await,
+                _ => Reply::Failed(Failure::Storage {
+                    detail: "unreadable request".into(),
+                }),
+            };
+            send(&reply);
+        });
+    });
+    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    // The page queues its requests until it hears this.
+    let _ = scope().post_message(&JsValue::from_str("ready"));
+}
+
+async fn handle(req: Request, file: Option<JsValue>) -> Reply {
+    let result = match req {
+        Request::Open {
+            file_name,
+            encoding,
+            remembered_from,
+        } => open(file_name, encoding, remembered_from, file).await,
+        Request::Preview {
+            mapping,
+            date_order,
+            decimal,
+            currency,
+            target,
+        } => {
+            let opts = ParseOptions {
+                date_order,
+                decimal,
+                default_currency: currency,
+            };
+            check(mapping, opts, target).await
+        }
+        Request::Errors { offset } => SESSION.with(|s| {
+            let s = s.borrow();
+            let p = s.preview.as_ref().ok_or(Failure::NoPreview)?;
+            Ok(Reply::Errors {
+                offset,
+                errors: page(&p.errors, offset),
+            })
+        }),
+        Request::ErrorsCsv => SESSION.with(|s| {
+            let s = s.borrow();
+            let p = s.preview.as_ref().ok_or(Failure::NoPreview)?;
+            Ok(Reply::Csv {
+                text: import::errors_csv(&p.errors),
+            })
+        }),
+        Request::Commit {
+            target,
+            policy,
+            on_existing,
+        } => commit(target, policy, on_existing).await,
+        Request::Backup { id } => make_backup(&id).await,
+        Request::Restore { file_name } => restore(file_name, file).await,
+        Request::Create { name, currency } => create(name, currency).await,
+    };
+    result.unwrap_or_else(Reply::Failed)
+}
+
+async fn create(name: String, currency: credit_core::money::Currency) -> Result<Reply, Failure> {
+    let name = unique_name(&name).await?;
+    save_new(&Portfolio::new(name, currency), &Extras::new()).await
+}
+
+fn page<T: Clone>(all: &[T], offset: usize) -> Vec<T> {
+    all.iter()
+        .skip(offset)
+        .take(protocol::ERRORS_PER_PAGE)
+        .cloned()
+        .collect()
+}
+
+fn read_bytes(file: Option<JsValue>) -> Result<Vec<u8>, Failure> {
+    let unreadable = |detail: String| Failure::FileUnreadable { detail };
+    let blob: web_sys::Blob = file
+        .ok_or_else(|| unreadable("no file".into()))?
+        .dyn_into()
+        .map_err(|_| unreadable("not a file".into()))?;
+    let reader = web_sys::FileReaderSync::new().map_err(|e| unreadable(js_text(&e)))?;
+    let buf = reader
+        .read_as_array_buffer(&blob)
+        .map_err(|e| unreadable(js_text(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.as_string()
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{v:?}"))
+}
+
+fn import_failure(e: ImportError) -> Failure {
+    match e {
+        ImportError::Empty => Failure::Empty,
+        ImportError::Csv(CsvError::UnclosedQuote { row }) => Failure::Unclosed { row },
+        ImportError::Workbook(detail) => Failure::Workbook { detail },
+        ImportError::MissingColumns(fields) => Failure::MissingColumns {
+            fields: fields.iter().map(|f| field_name(*f)).collect(),
+        },
+        ImportError::DateOrderRequired => Failure::DateOrderRequired,
+        ImportError::RowErrors { count } => Failure::RowErrors { count },
+        ImportError::UnknownInvoices(ids) => Failure::UnknownInvoices {
+            ids: ids.into_iter().take(10).collect(),
+        },
+        other => Failure::Workbook {
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn field_name(f: Field) -> String {
+    serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+fn db_failure(e: DbError) -> Failure {
+    match e {
+        DbError::NotFound => Failure::NotFound,
+        DbError::Corrupt(detail) => Failure::StoreCorrupt { detail },
+        DbError::NewerSchema { found, supported } => Failure::NewerSchema { found, supported },
+        DbError::Quota => Failure::QuotaExceeded,
+        DbError::Conflict => Failure::Conflict,
+        DbError::Other(detail) => Failure::Storage { detail },
+    }
+}
+
+/// The mapping a portfolio remembers, applied over the guess for the
+/// headers it knows.
+fn remembered(extras: &Extras, headers: &[String], guess: &mut Mapping) -> bool {
+    let Some(map) = extras
+        .get(MAPPING_KEY)
+        .and_then(|t| serde_json::from_str::<BTreeMap<String, Option<Field>>>(t).ok())
+    else {
+        return false;
+    };
+    let mut used = false;
+    for (col, h) in headers.iter().enumerate() {
+        if let Some(f) = map.get(&normalise(h)) {
+            guess.set(col, *f);
+            used = true;
+        }
+    }
+    used
+}
+
+fn remember(extras: &mut Extras, headers: &[String], mapping: &Mapping) {
+    let map: BTreeMap<String, Option<Field>> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (normalise(h), mapping.columns.get(i).copied().flatten()))
+        .collect();
+    if let Ok(text) = serde_json::to_string(&map) {
+        extras.insert(MAPPING_KEY.into(), text);
+    }
+}
+
+async fn open(
+    file_name: String,
+    encoding: import::EncodingChoice,
+    remembered_from: Option<String>,
+    file: Option<JsValue>,
+) -> Result<Reply, Failure> {
+    SESSION.with(|s| *s.borrow_mut() = Session::default());
+    let t0 = now();
+    progress(Phase::Reading, 0);
+    let bytes = read_bytes(file)?;
+    progress(Phase::Parsing, 0);
+    let opts = ReadOptions {
+        encoding,
+        delimiter: None,
+    };
+    let table = import::read_file(&bytes, &opts).map_err(import_failure)?;
+    drop(bytes);
+    let mut mapping = guess_mapping(&table.headers);
+    let mut used = false;
+    if let Some(id) = remembered_from {
+        if let Ok((_, _, extras)) = db::load(&id).await {
+            used = remembered(&extras, &table.headers, &mut mapping);
+        }
+    }
+    let opened = Opened {
+        headers: table.headers.clone(),
+        sample: table.rows.iter().take(5).cloned().collect(),
+        rows: table.rows.len(),
+        encoding: Some(table.encoding),
+        delimiter: Some(table.delimiter),
+        mapping: mapping.clone(),
+        remembered: used,
+        elapsed_ms: (now() - t0) as u32,
+    };
+    SESSION.with(|s| {
+        let mut s = s.borrow_mut();
+        s.file_name = file_name;
+        s.table = Some(table);
+        s.mapping = Some(mapping);
+    });
+    Ok(Reply::Opened(opened))
+}
+
+async fn target_portfolio(target: &Target) -> Result<Option<(Meta, Portfolio, Extras)>, Failure> {
+    match target {
+        Target::New { .. } => Ok(None),
+        Target::Existing { id } => {
+            let cached = SESSION.with(|s| {
+                s.borrow()
+                    .target
+                    .as_ref()
+                    .filter(|(i, ..)| i == id)
+                    .map(|(_, m, p, e)| (m.clone(), p.clone(), e.clone()))
+            });
+            if let Some(c) = cached {
+                return Ok(Some(c));
+            }
+            let (m, p, e) = db::load(id).await.map_err(db_failure)?;
+            SESSION.with(|s| {
+                s.borrow_mut().target = Some((id.clone(), m.clone(), p.clone(), e.clone()))
+            });
+            Ok(Some((m, p, e)))
+        }
+    }
+}
+
+async fn check(mapping: Mapping, opts: ParseOptions, target: Target) -> Result<Reply, Failure> {
+    // A stale cached target would hide another tab's save.
+    SESSION.with(|s| s.borrow_mut().target = None);
+    let base = target_portfolio(&target).await?;
+    let t0 = now();
+    progress(Phase::Checking, 0);
+    let pv = SESSION.with(|s| {
+        let s = s.borrow();
+        let table = s.table.as_ref().ok_or(Failure::NoPreview)?;
+        import::file_kind(&mapping).map_err(import_failure)?;
+        Ok::<_, Failure>(preview(&s.file_name, table, &mapping, &opts))
+    })?;
+    let existing = match &base {
+        Some((_, p, _)) => existing_ids(p, &pv),
+        None => Vec::new(),
+    };
+    let reply = Previewed {
+        kind: pv.kind,
+        summary: pv.summary.clone(),
+        error_count: pv.errors.len(),
+        errors: page(&pv.errors, 0),
+        needs_date_order: pv.needs_date_order,
+        existing: existing.len(),
+        existing_sample: existing.into_iter().take(10).collect(),
+        elapsed_ms: (now() - t0) as u32,
+    };
+    SESSION.with(|s| {
+        let mut s = s.borrow_mut();
+        s.mapping = Some(mapping);
+        s.preview = Some(pv);
+    });
+    Ok(Reply::Previewed(reply))
+}
+
+async fn commit(
+    target: Target,
+    policy: import::MergePolicy,
+    on_existing: import::OnExisting,
+) -> Result<Reply, Failure> {
+    let base = target_portfolio(&target).await?;
+    let t0 = now();
+    progress(Phase::Merging, 0);
+    let session = SESSION.with(|s| {
+        let s = s.borrow();
+        let pv = s.preview.clone().ok_or(Failure::NoPreview)?;
+        let headers = s
+            .table
+            .as_ref()
+            .map(|t| t.headers.clone())
+            .unwrap_or_default();
+        Ok::<_, Failure>((pv, headers, s.mapping.clone().unwrap_or_default()))
+    });
+    let (pv, headers, mapping) = session?;
+    let (id, based_on, portfolio, mut extras) = match (base, &target) {
+        (Some((m, p, e)), Target::Existing { id }) => (id.clone(), Some(m.revision), p, e),
+        (_, Target::New { name, currency }) => {
+            let name = unique_name(name).await?;
+            (
+                db::new_id(),
+                None,
+                Portfolio::new(name, *currency),
+                Extras::new(),
+            )
+        }
+        (None, Target::Existing { .. }) => return Err(Failure::NotFound),
+    };
+    let (merged, report) = merge(&portfolio, &pv, policy, on_existing).map_err(import_failure)?;
+    drop(portfolio);
+    remember(&mut extras, &headers, &mapping);
+    let t1 = now();
+    progress(Phase::Saving, 0);
+    db::save(&id, based_on, &merged, &extras)
+        .await
+        .map_err(db_failure)?;
+    let t2 = now();
+    SESSION.with(|s| *s.borrow_mut() = Session::default());
+    db::announce(&id);
+    Ok(Reply::Committed(Committed {
+        id,
+        added: report.added,
+        replaced: report.replaced.len(),
+        skipped: report.skipped.len(),
+        customers_added: report.customers_added,
+        payments_added: report.payments_added,
+        rows_left_out: report.rows_left_out,
+        currencies_without_rate: report.currencies_without_rate,
+        merge_ms: (t1 - t0) as u32,
+        save_ms: (t2 - t1) as u32,
+    }))
+}
+
+/// The name, or "name (2)", "name (3)"… when a portfolio has it already.
+async fn unique_name(name: &str) -> Result<String, Failure> {
+    let taken: Vec<String> = db::list()
+        .await
+        .map_err(db_failure)?
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    let name = name.trim();
+    let name = if name.is_empty() { "Portfolio" } else { name };
+    if !taken.iter().any(|t| t == name) {
+        return Ok(name.to_string());
+    }
+    let mut n = 2;
+    loop {
+        let candidate = format!("{name} ({n})");
+        if !taken.contains(&candidate) {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}
+
+async fn save_new(p: &Portfolio, extras: &Extras) -> Result<Reply, Failure> {
+    let id = db::new_id();
+    progress(Phase::Saving, 0);
+    let meta = db::save(&id, None, p, extras).await.map_err(db_failure)?;
+    db::announce(&id);
+    Ok(Reply::Saved {
+        id,
+        name: meta.name,
+    })
+}
+
+async fn make_backup(id: &str) -> Result<Reply, Failure> {
+    progress(Phase::Reading, 0);
+    let (meta, p, extras) = db::load(id).await.map_err(db_failure)?;
+    progress(Phase::Saving, 500);
+    let json = backup::to_json(&p, &extras);
+    Ok(Reply::Backup {
+        file_name: format!("{}.credit-backup.json", safe_file_name(&meta.name)),
+        json,
+    })
+}
+
+fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+async fn restore(file_name: String, file: Option<JsValue>) -> Result<Reply, Failure> {
+    let _ = file_name;
+    progress(Phase::Reading, 0);
+    let bytes = read_bytes(file)?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| Failure::BackupNotJson { line: 1, column: 1 })?;
+    progress(Phase::Checking, 0);
+    let (mut p, extras) = backup::from_json(&text).map_err(|e| match e {
+        BackupError::NotJson { line, column, .. } => Failure::BackupNotJson { line, column },
+        BackupError::NotABackup => Failure::NotABackup,
+        BackupError::NewerSchema { found, supported } => Failure::NewerSchema { found, supported },
+        BackupError::ChecksumMismatch => Failure::ChecksumMismatch,
+        BackupError::Invalid { reason } => Failure::BackupInvalid { detail: reason },
+        other => Failure::BackupInvalid {
+            detail: other.to_string(),
+        },
+    })?;
+    drop(text);
+    p.name = unique_name(&p.name).await?;
+    save_new(&p, &extras).await
+}

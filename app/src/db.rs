@@ -1,0 +1,370 @@
+//! Portfolios in IndexedDB, through the `idb` crate (0.6: maintained,
+//! futures-based, works in a page and in a worker). Shared by the page and
+//! the ledger worker (`src/bin/credit-worker.rs`).
+//!
+//! Layout (database `credit-assistant`, version [`DB_VERSION`]):
+//! - `meta`: one small JSON text per portfolio (its [`Meta`]), key = id, so
+//!   the list of portfolios never reads a ledger;
+//! - `heads`: the portfolio without its invoices (buyers, FX, settings,
+//!   extras), key = id, encoded by `credit_core::store`;
+//! - `chunks`: its invoices, [`credit_core::store::CHUNK_INVOICES`] per
+//!   record, key = `[id, n]`.
+//!
+//! Every save is one read-write transaction over the three stores: it checks
+//! the revision it was based on, deletes the old chunks, writes the new ones,
+//! the head and the meta. IndexedDB commits a transaction whole or not at
+//! all, so a crash, a full disk or another tab leaves the old portfolio or
+//! the new one, never a mix. Other tabs hear of every change on the
+//! [`CHANNEL`] broadcast channel and reload; a save based on an older
+//! revision than the stored one is refused ([`DbError::Conflict`]) instead
+//! of overwriting the other tab's work.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use credit_core::money::Currency;
+use credit_core::portfolio::Portfolio;
+use credit_core::store::{self, Extras, Stored};
+use idb::{Database, Factory, KeyRange, ObjectStore, Query, TransactionMode, TransactionResult};
+use js_sys::{Array, Uint8Array};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// The database's name.
+pub const DB_NAME: &str = "credit-assistant";
+/// The object-store layout's version (IndexedDB's own versioning).
+pub const DB_VERSION: u32 = 1;
+/// The broadcast channel tabs and the worker announce changes on.
+pub const CHANNEL: &str = "credit-assistant";
+
+const META: &str = "meta";
+const HEADS: &str = "heads";
+const CHUNKS: &str = "chunks";
+
+/// What the list of portfolios shows, stored apart from the ledger.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Meta {
+    /// The id (key).
+    pub id: String,
+    /// The user's name for it.
+    pub name: String,
+    /// Base currency.
+    pub currency: Currency,
+    /// Buyers.
+    pub customers: usize,
+    /// Invoices.
+    pub invoices: usize,
+    /// Incremented by every save.
+    pub revision: u64,
+    /// When it was last saved (ms since 1970, the browser's clock).
+    pub saved_ms: u64,
+    /// The storage schema it was written with.
+    pub schema: u32,
+}
+
+/// Why a storage operation failed. Whatever failed, what was stored before
+/// is unchanged.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum DbError {
+    /// No such portfolio.
+    NotFound,
+    /// The stored records cannot be decoded.
+    Corrupt(String),
+    /// Written by a newer version of the app.
+    NewerSchema {
+        /// The record's schema.
+        found: u32,
+        /// What this build reads.
+        supported: u32,
+    },
+    /// The browser's storage quota is exhausted.
+    Quota,
+    /// Another tab saved this portfolio since it was read.
+    Conflict,
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+impl From<idb::Error> for DbError {
+    fn from(e: idb::Error) -> Self {
+        classify(&e.to_string())
+    }
+}
+
+fn classify(msg: &str) -> DbError {
+    if msg.contains("Quota") || msg.contains("quota") {
+        DbError::Quota
+    } else {
+        DbError::Other(msg.to_string())
+    }
+}
+
+impl From<store::StoreError> for DbError {
+    fn from(e: store::StoreError) -> Self {
+        match e {
+            store::StoreError::NewerSchema { found, supported } => {
+                DbError::NewerSchema { found, supported }
+            }
+            other => DbError::Corrupt(other.to_string()),
+        }
+    }
+}
+
+thread_local! {
+    static DB: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
+}
+
+/// Opens (creating or upgrading) the database, once per page or worker.
+/// When another tab opens a newer version, this connection closes so the
+/// upgrade is never blocked; the next call reopens.
+pub async fn open() -> Result<Rc<Database>, DbError> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let factory = Factory::new()?;
+    let mut req = factory.open(DB_NAME, Some(DB_VERSION))?;
+    req.on_upgrade_needed(|event| {
+        let Ok(db) = idb::DatabaseEvent::database(&event) else {
+            return;
+        };
+        let old = event.old_version().unwrap_or(0);
+        // Version 0 → 1: the three stores. Later versions add their steps
+        // here, each guarded by `old < n`, so any older database upgrades.
+        if old < 1 {
+            for name in [META, HEADS, CHUNKS] {
+                let _ = db.create_object_store(name, idb::ObjectStoreParams::new());
+            }
+        }
+    });
+    let mut db = req.await?;
+    db.on_version_change(|_| {
+        DB.with(|d| {
+            if let Some(db) = d.borrow_mut().take() {
+                db.close();
+            }
+        });
+    });
+    let db = Rc::new(db);
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+fn chunk_range(id: &str) -> Result<Query, DbError> {
+    let lower = Array::of1(&JsValue::from_str(id));
+    // In IndexedDB's key order an array sorts after every number, so
+    // `[id, []]` is above every `[id, n]`.
+    let upper = Array::of2(&JsValue::from_str(id), &Array::new());
+    Ok(Query::from(KeyRange::bound(
+        &lower.into(),
+        &upper.into(),
+        None,
+        None,
+    )?))
+}
+
+fn chunk_key(id: &str, n: usize) -> JsValue {
+    Array::of2(&JsValue::from_str(id), &JsValue::from_f64(n as f64)).into()
+}
+
+#[allow(dead_code)] // the page only reads; the worker writes
+fn bytes(v: &[u8]) -> JsValue {
+    Uint8Array::from(v).into()
+}
+
+fn parse_meta(v: &JsValue) -> Option<Meta> {
+    serde_json::from_str(&v.as_string()?).ok()
+}
+
+async fn finish(tx: idb::Transaction, probe: &ObjectStore) -> Result<(), DbError> {
+    let result = tx.commit()?.await;
+    let reason = || {
+        probe
+            .transaction()
+            .error()
+            .map(|e| classify(&format!("{}: {}", e.name(), e.message())))
+    };
+    match result {
+        Ok(TransactionResult::Committed) => Ok(()),
+        Ok(TransactionResult::Aborted) => {
+            Err(reason().unwrap_or_else(|| DbError::Other("aborted".into())))
+        }
+        Err(e) => Err(reason().unwrap_or_else(|| DbError::from(e))),
+    }
+}
+
+/// Every stored portfolio, by name.
+pub async fn list() -> Result<Vec<Meta>, DbError> {
+    let db = open().await?;
+    let tx = db.transaction(&[META], TransactionMode::ReadOnly)?;
+    let all = tx.object_store(META)?.get_all(None, None)?.await?;
+    let mut out: Vec<Meta> = all.iter().filter_map(parse_meta).collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// A stored portfolio's meta.
+pub async fn meta(id: &str) -> Result<Meta, DbError> {
+    let db = open().await?;
+    let tx = db.transaction(&[META], TransactionMode::ReadOnly)?;
+    let v = tx.object_store(META)?.get(JsValue::from_str(id))?.await?;
+    v.as_ref().and_then(parse_meta).ok_or(DbError::NotFound)
+}
+
+/// Loads a portfolio: its meta, the portfolio (named as its meta says) and
+/// its extras, read in one transaction.
+pub async fn load(id: &str) -> Result<(Meta, Portfolio, Extras), DbError> {
+    let db = open().await?;
+    let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadOnly)?;
+    let key = JsValue::from_str(id);
+    let meta = tx.object_store(META)?.get(key.clone())?.await?;
+    let meta = meta
+        .as_ref()
+        .and_then(parse_meta)
+        .ok_or(DbError::NotFound)?;
+    let head = tx.object_store(HEADS)?.get(key)?.await?;
+    let head = head
+        .map(|h| Uint8Array::from(h).to_vec())
+        .ok_or(DbError::NotFound)?;
+    let chunks = tx
+        .object_store(CHUNKS)?
+        .get_all(Some(chunk_range(id)?), None)?
+        .await?;
+    let (mut portfolio, extras, _) = store::decode_head(&head)?;
+    let mut invoices = Vec::with_capacity(meta.invoices);
+    for c in chunks {
+        store::decode_chunk(&Uint8Array::from(c).to_vec(), &mut invoices)?;
+    }
+    portfolio.invoices = invoices;
+    portfolio.name.clone_from(&meta.name);
+    Ok((meta, portfolio, extras))
+}
+
+/// A fresh id: the clock in base 36 and a random tail.
+pub fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let rand = (js_sys::Math::random() * 1e9) as u64;
+    format!("p{}{}", radix36(now), radix36(rand))
+}
+
+fn radix36(mut n: u64) -> String {
+    const D: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut s = Vec::new();
+    loop {
+        s.push(D[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+#[allow(dead_code)] // the page only reads; the worker writes
+/// Saves a portfolio in one transaction. `based_on` is the revision the
+/// caller read (`None` for a new portfolio, which must not exist yet); a
+/// stored revision other than it is a [`DbError::Conflict`] and nothing is
+/// written. Returns the new meta.
+pub async fn save(
+    id: &str,
+    based_on: Option<u64>,
+    portfolio: &Portfolio,
+    extras: &Extras,
+) -> Result<Meta, DbError> {
+    let Stored { head, chunks } = store::encode(portfolio, extras);
+    let db = open().await?;
+    let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadWrite)?;
+    let metas = tx.object_store(META)?;
+    let key = JsValue::from_str(id);
+    let stored = metas.get(key.clone())?.await?;
+    let stored_rev = stored.as_ref().and_then(parse_meta).map(|m| m.revision);
+    if stored_rev != based_on {
+        let _ = tx.abort();
+        return Err(DbError::Conflict);
+    }
+    let meta = Meta {
+        id: id.to_string(),
+        name: portfolio.name.clone(),
+        currency: portfolio.fx.base(),
+        customers: portfolio.customers.len(),
+        invoices: portfolio.invoices.len(),
+        revision: based_on.map_or(1, |r| r + 1),
+        saved_ms: js_sys::Date::now() as u64,
+        schema: store::SCHEMA,
+    };
+    let chunk_store = tx.object_store(CHUNKS)?;
+    chunk_store.delete(chunk_range(id)?)?;
+    for (n, c) in chunks.iter().enumerate() {
+        chunk_store.put(&bytes(c), Some(&chunk_key(id, n)))?;
+    }
+    tx.object_store(HEADS)?.put(&bytes(&head), Some(&key))?;
+    let text = serde_json::to_string(&meta).map_err(|e| DbError::Other(e.to_string()))?;
+    metas.put(&JsValue::from_str(&text), Some(&key))?;
+    finish(tx, &metas).await?;
+    Ok(meta)
+}
+
+/// Renames a portfolio (its meta only; a load takes the name from there).
+pub async fn rename(id: &str, name: &str) -> Result<Meta, DbError> {
+    let db = open().await?;
+    let tx = db.transaction(&[META], TransactionMode::ReadWrite)?;
+    let metas = tx.object_store(META)?;
+    let key = JsValue::from_str(id);
+    let v = metas.get(key.clone())?.await?;
+    let mut meta = v.as_ref().and_then(parse_meta).ok_or(DbError::NotFound)?;
+    meta.name = name.to_string();
+    meta.revision += 1;
+    let text = serde_json::to_string(&meta).map_err(|e| DbError::Other(e.to_string()))?;
+    metas.put(&JsValue::from_str(&text), Some(&key))?;
+    finish(tx, &metas).await?;
+    Ok(meta)
+}
+
+/// Copies a portfolio, records as they are, under a new id and name.
+pub async fn duplicate(id: &str, name: &str) -> Result<Meta, DbError> {
+    let db = open().await?;
+    let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadWrite)?;
+    let metas = tx.object_store(META)?;
+    let key = JsValue::from_str(id);
+    let v = metas.get(key.clone())?.await?;
+    let mut meta = v.as_ref().and_then(parse_meta).ok_or(DbError::NotFound)?;
+    let heads = tx.object_store(HEADS)?;
+    let head = heads.get(key)?.await?.ok_or(DbError::NotFound)?;
+    let chunk_store = tx.object_store(CHUNKS)?;
+    let chunks = chunk_store.get_all(Some(chunk_range(id)?), None)?.await?;
+    let new = new_id();
+    for (n, c) in chunks.iter().enumerate() {
+        chunk_store.put(c, Some(&chunk_key(&new, n)))?;
+    }
+    let new_key = JsValue::from_str(&new);
+    heads.put(&head, Some(&new_key))?;
+    meta.id.clone_from(&new);
+    meta.name = name.to_string();
+    meta.revision = 1;
+    meta.saved_ms = js_sys::Date::now() as u64;
+    let text = serde_json::to_string(&meta).map_err(|e| DbError::Other(e.to_string()))?;
+    metas.put(&JsValue::from_str(&text), Some(&new_key))?;
+    finish(tx, &metas).await?;
+    Ok(meta)
+}
+
+/// Deletes a portfolio and all its records.
+pub async fn delete(id: &str) -> Result<(), DbError> {
+    let db = open().await?;
+    let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadWrite)?;
+    let metas = tx.object_store(META)?;
+    let key = JsValue::from_str(id);
+    metas.delete(key.clone())?;
+    tx.object_store(HEADS)?.delete(key)?;
+    tx.object_store(CHUNKS)?.delete(chunk_range(id)?)?;
+    finish(tx, &metas).await
+}
+
+/// Tells other tabs (and the page, from the worker) that a portfolio
+/// changed; they reload it or the list.
+pub fn announce(id: &str) {
+    if let Ok(ch) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = ch.post_message(&JsValue::from_str(id));
+        ch.close();
+    }
+}

@@ -1,0 +1,551 @@
+//! Import a ledger: choose where it goes and the file; the worker reads it
+//! (encoding detected, or the user's choice), guesses the mapping (or takes
+//! the one the portfolio remembers) and checks every row; the page shows
+//! the mapping to correct, the summary and every error before anything is
+//! stored. Nothing is written until the user imports — all rows, or
+//! explicitly the valid ones — and an invoice already stored is skipped or
+//! replaced as the user chooses.
+
+use credit_core::import::header::Field;
+use credit_core::import::{
+    DateOrder, EncodingChoice, FileKind, Mapping, MergePolicy, OnExisting, RowError,
+};
+use credit_core::money::Currency;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::pager::Pager;
+use crate::i18n::{use_i18n, Lang};
+use crate::messages;
+use crate::protocol::{Committed, Failure, Opened, Previewed, Reply, Request, Target};
+use crate::state::use_app;
+use crate::worker;
+
+/// The label of a field (by its serde name).
+pub fn field_label(lang: Lang, name: &str) -> String {
+    let (en, zh) = match name {
+        "invoice_id" => ("Invoice number", "发票号"),
+        "customer_id" => ("Buyer id", "客户编号"),
+        "customer_name" => ("Buyer name", "客户名称"),
+        "issue_date" => ("Issue date", "开票日期"),
+        "due_date" => ("Due date", "到期日"),
+        "currency" => ("Currency", "币种"),
+        "gross" => ("Amount (gross)", "金额（含税）"),
+        "vat" => ("VAT", "税额"),
+        "paid" => ("Paid amount", "已付金额"),
+        "payment_date" => ("Payment date", "付款日期"),
+        "disputed" => ("Disputed", "争议"),
+        "dispute_reason" => ("Dispute reason", "争议原因"),
+        "dispute_date" => ("Dispute date", "争议日期"),
+        "terms_days" => ("Terms (days)", "账期（天）"),
+        "country" => ("Country", "国家"),
+        "industry" => ("Industry", "行业"),
+        "credit_limit" => ("Credit limit", "信用额度"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::En => en.to_string(),
+        Lang::Zh => zh.to_string(),
+    }
+}
+
+fn field_name(f: Field) -> String {
+    serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+fn field_from(name: &str) -> Option<Field> {
+    Field::ALL.into_iter().find(|f| field_name(*f) == name)
+}
+
+/// Currencies offered for a new portfolio and for rows without one.
+pub const CURRENCIES: [&str; 8] = ["CNY", "EUR", "USD", "GBP", "JPY", "HKD", "CHF", "SGD"];
+
+/// The import page.
+#[component]
+pub fn Import() -> impl IntoView {
+    let i = use_i18n();
+    let app = use_app();
+    let target_id = RwSignal::new(
+        app.open_meta
+            .get_untracked()
+            .map(|m| m.id)
+            .unwrap_or_else(|| "new".to_string()),
+    );
+    let new_name = RwSignal::new(String::new());
+    let currency = RwSignal::new("CNY".to_string());
+    let file = RwSignal::new_local(None::<web_sys::File>);
+    let encoding = RwSignal::new(EncodingChoice::Auto);
+    let opened = RwSignal::new(None::<Opened>);
+    let mapping = RwSignal::new(Mapping::default());
+    let date_order = RwSignal::new(None::<DateOrder>);
+    let previewed = RwSignal::new(None::<Previewed>);
+    let errors = RwSignal::new(Vec::<RowError>::new());
+    let error_page = RwSignal::new(0usize);
+    let on_existing = RwSignal::new(OnExisting::Skip);
+    let failure = RwSignal::new(None::<Failure>);
+    let done = RwSignal::new(None::<Committed>);
+    let busy = RwSignal::new(false);
+    let progress = worker::progress();
+
+    let cur = move || Currency::new(&currency.get_untracked()).unwrap_or(Currency::CNY);
+    let target = move || {
+        let id = target_id.get_untracked();
+        if id == "new" {
+            let name = new_name.get_untracked();
+            let name = if name.trim().is_empty() {
+                i.pick("Imported ledger", "导入的账簿").to_string()
+            } else {
+                name
+            };
+            Target::New {
+                name,
+                currency: cur(),
+            }
+        } else {
+            Target::Existing { id }
+        }
+    };
+
+    let check = move || {
+        busy.set(true);
+        failure.set(None);
+        let req = Request::Preview {
+            mapping: mapping.get_untracked(),
+            date_order: date_order.get_untracked(),
+            decimal: None,
+            currency: cur(),
+            target: target(),
+        };
+        spawn_local(async move {
+            match worker::call(&req, None).await {
+                Reply::Previewed(p) => {
+                    errors.set(p.errors.clone());
+                    error_page.set(0);
+                    previewed.set(Some(p));
+                }
+                Reply::Failed(f) => {
+                    previewed.set(None);
+                    failure.set(Some(f));
+                }
+                _ => {}
+            }
+            busy.set(false);
+        });
+    };
+
+    let open = move || {
+        let Some(f) = file.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        failure.set(None);
+        done.set(None);
+        previewed.set(None);
+        opened.set(None);
+        let remembered_from = match target_id.get_untracked() {
+            id if id == "new" => None,
+            id => Some(id),
+        };
+        let req = Request::Open {
+            file_name: f.name(),
+            encoding: encoding.get_untracked(),
+            remembered_from,
+        };
+        spawn_local(async move {
+            match worker::call(&req, Some(&f)).await {
+                Reply::Opened(o) => {
+                    mapping.set(o.mapping.clone());
+                    opened.set(Some(o));
+                    busy.set(false);
+                    check();
+                }
+                Reply::Failed(e) => {
+                    failure.set(Some(e));
+                    busy.set(false);
+                }
+                _ => busy.set(false),
+            }
+        });
+    };
+
+    let load_errors = move |page: usize| {
+        let req = Request::Errors {
+            offset: page * crate::protocol::ERRORS_PER_PAGE,
+        };
+        spawn_local(async move {
+            if let Reply::Errors { errors: e, .. } = worker::call(&req, None).await {
+                errors.set(e);
+            }
+        });
+    };
+    Effect::new(move |prev: Option<usize>| {
+        let p = error_page.get();
+        if prev.is_some_and(|q| q != p) {
+            load_errors(p);
+        }
+        p
+    });
+
+    let download_errors = move |_| {
+        spawn_local(async move {
+            if let Reply::Csv { text } = worker::call(&Request::ErrorsCsv, None).await {
+                let _ = crate::browser::download("import-errors.csv", "text/csv", &text);
+            }
+        });
+    };
+
+    let commit = move |policy: MergePolicy| {
+        busy.set(true);
+        failure.set(None);
+        let req = Request::Commit {
+            target: target(),
+            policy,
+            on_existing: on_existing.get_untracked(),
+        };
+        spawn_local(async move {
+            match worker::call(&req, None).await {
+                Reply::Committed(c) => {
+                    crate::browser::request_persist();
+                    app.open_stored(c.id.clone());
+                    app.refresh();
+                    target_id.set(c.id.clone());
+                    previewed.set(None);
+                    opened.set(None);
+                    done.set(Some(c));
+                }
+                Reply::Failed(f) => failure.set(Some(f)),
+                _ => {}
+            }
+            busy.set(false);
+        });
+    };
+
+    let target_options = move || {
+        let mut opts = vec![view! {
+            <option value="new" selected=move || target_id.get() == "new">
+                {move || i.pick("A new portfolio", "新建组合")}
+            </option>
+        }
+        .into_any()];
+        for m in app.portfolios.get() {
+            let id = m.id.clone();
+            let sel = id.clone();
+            opts.push(
+                view! { <option value=id selected=move || target_id.get() == sel>{m.name.clone()}</option> }
+                    .into_any(),
+            );
+        }
+        opts
+    };
+
+    let mapping_table = move || {
+        let lang = i.lang.get();
+        let o = opened.get()?;
+        let m = mapping.get();
+        let rows = o
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(col, h)| {
+                let current = m
+                    .columns
+                    .get(col)
+                    .copied()
+                    .flatten()
+                    .map(field_name)
+                    .unwrap_or_default();
+                let samples = o
+                    .sample
+                    .iter()
+                    .filter_map(|r| r.get(col).cloned())
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let options = std::iter::once((
+                    "".to_string(),
+                    match lang {
+                        Lang::En => "(ignore)".to_string(),
+                        Lang::Zh => "（忽略）".to_string(),
+                    },
+                ))
+                .chain(
+                    Field::ALL
+                        .iter()
+                        .map(|f| (field_name(*f), field_label(lang, &field_name(*f)))),
+                )
+                .map(|(v, label)| {
+                    let sel = v == current;
+                    view! { <option value=v selected=sel>{label}</option> }
+                })
+                .collect_view();
+                view! {
+                    <tr data-testid="map-row">
+                        <td data-testid="map-header">{h.clone()}</td>
+                        <td class="muted">{samples}</td>
+                        <td>
+                            <select
+                                data-testid=format!("map-{col}")
+                                disabled=move || busy.get()
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    mapping.update(|m| m.set(col, field_from(&v)));
+                                    check();
+                                }
+                            >
+                                {options}
+                            </select>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let enc = o.encoding.map(|e| format!("{e:?}")).unwrap_or_default();
+        let delim = match o.delimiter {
+            Some('\t') => "Tab".to_string(),
+            Some(c) => c.to_string(),
+            None => String::new(),
+        };
+        Some(view! {
+            <section class="card">
+                <h2>{i.pick("Columns", "列映射")}</h2>
+                <p class="muted" data-testid="file-info" data-ms=o.elapsed_ms.to_string()>
+                    {format!("{} {} · {} {} · {} {}", o.rows, i.pick("rows", "行"), i.pick("encoding", "编码"), enc, i.pick("delimiter", "分隔符"), delim)}
+                    {o.remembered.then(|| view! { <span data-testid="mapping-remembered">{format!(" · {}", i.pick("mapping remembered from the last import", "已沿用上次导入的映射"))}</span> })}
+                </p>
+                <table class="data">
+                    <thead><tr>
+                        <th>{i.pick("Column in the file", "文件中的列")}</th>
+                        <th>{i.pick("First values", "前几个值")}</th>
+                        <th>{i.pick("Imported as", "导入为")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        })
+    };
+
+    let summary = move || {
+        let lang = i.lang.get();
+        let p = previewed.get()?;
+        let s = &p.summary;
+        let kind = match (p.kind, lang) {
+            (FileKind::Invoices, Lang::En) => "invoices",
+            (FileKind::Invoices, Lang::Zh) => "发票",
+            (FileKind::Payments, Lang::En) => "payments",
+            (FileKind::Payments, Lang::Zh) => "付款",
+            (FileKind::Customers, Lang::En) => "customers",
+            (FileKind::Customers, Lang::Zh) => "客户",
+        };
+        let totals = s
+            .totals
+            .iter()
+            .map(|t| {
+                view! {
+                    <li data-testid="summary-total" data-currency=t.currency.code().to_string()>
+                        {format!("{} {} · {} {}", t.currency.code(), crate::format::amount(t.gross, t.currency), t.invoices, i.pick("invoices", "张发票"))}
+                    </li>
+                }
+            })
+            .collect_view();
+        let range = s
+            .date_range
+            .map(|(a, b)| {
+                format!(
+                    "{} – {}",
+                    crate::format::date(a, lang),
+                    crate::format::date(b, lang)
+                )
+            })
+            .unwrap_or_default();
+        Some(view! {
+            <section class="card" data-testid="import-summary" data-ms=p.elapsed_ms.to_string()>
+                <h2>{i.pick("Before anything is stored", "导入前预览")}</h2>
+                <dl class="summary">
+                    <dt>{i.pick("File holds", "文件内容")}</dt><dd data-testid="summary-kind">{kind}</dd>
+                    <dt>{i.pick("Rows", "行数")}</dt><dd data-testid="summary-rows">{s.rows}</dd>
+                    <dt>{i.pick("Valid rows", "有效行")}</dt><dd data-testid="summary-valid">{s.valid_rows}</dd>
+                    <dt>{i.pick("Rows with errors", "有错误的行")}</dt><dd data-testid="summary-error-rows">{s.error_rows}</dd>
+                    <dt>{i.pick("Buyers", "客户数")}</dt><dd data-testid="summary-buyers">{s.buyers}</dd>
+                    <dt>{i.pick("Dates", "日期范围")}</dt><dd data-testid="summary-range">{range}</dd>
+                    <dt>{i.pick("Duplicate ids in the file", "文件内重复编号")}</dt><dd data-testid="summary-duplicates">{s.duplicates}</dd>
+                    <dt>{i.pick("Already in the portfolio", "组合中已有")}</dt><dd data-testid="summary-existing">{p.existing}</dd>
+                </dl>
+                <ul class="totals">{totals}</ul>
+            </section>
+        })
+    };
+
+    let error_list = move || {
+        let lang = i.lang.get();
+        let p = previewed.get()?;
+        if p.error_count == 0 {
+            return None;
+        }
+        let rows = errors
+            .get()
+            .into_iter()
+            .map(|e| {
+                view! {
+                    <tr data-testid="import-error-row" title=messages::row_error(lang, &e)>
+                        <td>{e.file.clone()}</td>
+                        <td class="num" data-testid="error-row">{e.row}</td>
+                        <td data-testid="error-column">{e.column.clone()}</td>
+                        <td data-testid="error-value">{e.value.clone()}</td>
+                        <td data-testid="error-reason">{messages::reason(lang, e.reason)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let count = p.error_count;
+        Some(view! {
+            <section class="card" data-testid="import-errors">
+                <h2>{format!("{} ({})", i.pick("Errors", "错误"), count)}</h2>
+                <button class="secondary" data-testid="import-errors-csv" on:click=download_errors>
+                    {i.pick("Download all errors (CSV)", "下载全部错误（CSV）")}
+                </button>
+                <table class="data">
+                    <thead><tr>
+                        <th>{i.pick("File", "文件")}</th>
+                        <th class="num">{i.pick("Row", "行")}</th>
+                        <th>{i.pick("Column", "列")}</th>
+                        <th>{i.pick("Value", "值")}</th>
+                        <th>{i.pick("Reason", "原因")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <Pager total=Signal::derive(move || count) page=error_page/>
+            </section>
+        })
+    };
+
+    let actions = move || {
+        let p = previewed.get()?;
+        let blocked = p.needs_date_order;
+        let errs = p.error_count;
+        let valid = p.summary.valid_rows;
+        let existing = (p.existing > 0).then(|| {
+            let sample = p.existing_sample.join(", ");
+            view! {
+                <div class="existing" data-testid="existing-choice">
+                    <p>{format!("{} {} ({}{})", p.existing, i.pick("ids are already in the portfolio", "个编号已在组合中"), sample, if p.existing > p.existing_sample.len() { ", …" } else { "" })}</p>
+                    <label><input type="radio" name="on-existing" data-testid="on-existing-skip" prop:checked=move || on_existing.get() == OnExisting::Skip on:change=move |_| on_existing.set(OnExisting::Skip)/>{i.pick("Keep the stored ones (skip)", "保留已存储的（跳过）")}</label>
+                    <label><input type="radio" name="on-existing" data-testid="on-existing-replace" prop:checked=move || on_existing.get() == OnExisting::Replace on:change=move |_| on_existing.set(OnExisting::Replace)/>{i.pick("Replace them with the file's", "用文件中的替换")}</label>
+                </div>
+            }
+        });
+        Some(view! {
+            <section class="card actions">
+                {existing}
+                {blocked.then(|| view! { <p class="warn" data-testid="date-order-needed">{i.pick("The dates can be read day/month or month/day: choose the date order above.", "日期可读作日/月或月/日：请在上方选择日期顺序。")}</p> })}
+                <button data-testid="import-commit" disabled=move || { busy.get() || blocked || errs > 0 } on:click=move |_| commit(MergePolicy::AllOrNothing)>
+                    {i.pick("Import", "导入")}
+                </button>
+                {(errs > 0).then(|| view! {
+                    <button class="secondary" data-testid="import-valid-only" disabled=move || { busy.get() || blocked || valid == 0 } on:click=move |_| commit(MergePolicy::ValidRowsOnly)>
+                        {format!("{} {} {}", i.pick("Import only the", "仅导入"), valid, i.pick("valid rows", "行有效数据"))}
+                    </button>
+                })}
+                {(errs > 0).then(|| view! { <p class="muted">{i.pick("The file has errors: nothing is imported unless you choose to import the valid rows only.", "文件有错误：除非选择仅导入有效行，否则不会导入任何内容。")}</p> })}
+            </section>
+        })
+    };
+
+    view! {
+        <section class="page import">
+            <h1>{move || i.pick("Import a ledger", "导入账簿")}</h1>
+            <p class="muted">{move || i.pick("CSV (UTF-8, UTF-16, GBK/GB18030; comma, semicolon or tab) or XLSX, with English or Chinese headers. The file is read in this browser and never leaves it.", "CSV（UTF-8、UTF-16、GBK/GB18030；逗号、分号或制表符分隔）或 XLSX，中英文标题均可。文件只在本浏览器中读取，不会离开本机。")}</p>
+            <div class="card form-grid">
+                <label>
+                    {move || i.pick("Into", "导入到")}
+                    <select data-testid="import-target" on:change=move |ev| { target_id.set(event_target_value(&ev)); if opened.get_untracked().is_some() { check(); } }>
+                        {target_options}
+                    </select>
+                </label>
+                <Show when=move || target_id.get() == "new">
+                    <label>
+                        {move || i.pick("Name", "名称")}
+                        <input data-testid="import-new-name" prop:value=move || new_name.get() placeholder=move || i.pick("Imported ledger", "导入的账簿") on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                    </label>
+                </Show>
+                <label>
+                    {move || i.pick("Currency of rows without one", "无币种行的币种")}
+                    <select data-testid="import-currency" on:change=move |ev| { currency.set(event_target_value(&ev)); if opened.get_untracked().is_some() { check(); } }>
+                        {CURRENCIES.iter().map(|c| view! { <option value=*c selected=move || currency.get() == *c>{*c}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {move || i.pick("File", "文件")}
+                    <input type="file" data-testid="import-file" accept=".csv,.txt,.tsv,.xlsx"
+                        on:change=move |ev| {
+                            let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                            file.set(input.files().and_then(|l| l.get(0)));
+                            open();
+                        }/>
+                </label>
+                <label>
+                    {move || i.pick("Encoding", "编码")}
+                    <select data-testid="import-encoding" on:change=move |ev| {
+                        encoding.set(match event_target_value(&ev).as_str() {
+                            "utf8" => EncodingChoice::Utf8,
+                            "utf16le" => EncodingChoice::Utf16Le,
+                            "utf16be" => EncodingChoice::Utf16Be,
+                            "gb18030" => EncodingChoice::Gb18030,
+                            _ => EncodingChoice::Auto,
+                        });
+                        open();
+                    }>
+                        <option value="auto">{move || i.pick("Detect", "自动检测")}</option>
+                        <option value="utf8">"UTF-8"</option>
+                        <option value="utf16le">"UTF-16LE"</option>
+                        <option value="utf16be">"UTF-16BE"</option>
+                        <option value="gb18030">"GBK / GB18030"</option>
+                    </select>
+                </label>
+                <label>
+                    {move || i.pick("Date order", "日期顺序")}
+                    <select data-testid="import-date-order" on:change=move |ev| {
+                        date_order.set(match event_target_value(&ev).as_str() {
+                            "dmy" => Some(DateOrder::Dmy),
+                            "mdy" => Some(DateOrder::Mdy),
+                            "ymd" => Some(DateOrder::Ymd),
+                            _ => None,
+                        });
+                        if opened.get_untracked().is_some() { check(); }
+                    }>
+                        <option value="">{move || i.pick("From the file", "按文件判断")}</option>
+                        <option value="dmy">{move || i.pick("Day/month/year (31/03/2025)", "日/月/年（31/03/2025）")}</option>
+                        <option value="mdy">{move || i.pick("Month/day/year (03/31/2025)", "月/日/年（03/31/2025）")}</option>
+                        <option value="ymd">{move || i.pick("Year/month/day (2025/03/31)", "年/月/日（2025/03/31）")}</option>
+                    </select>
+                </label>
+            </div>
+            {move || progress.get().map(|(phase, permille)| view! {
+                <div class="progress" data-testid="import-progress" role="status">
+                    <span>{messages::phase(i.lang.get(), phase)}</span>
+                    <progress max="1000" value=permille.to_string()></progress>
+                </div>
+            })}
+            {move || failure.get().map(|f| view! { <p class="error" role="alert" data-testid="import-failure">{messages::failure(i.lang.get(), &f)}</p> })}
+            {move || done.get().map(|c| view! {
+                <section class="card done" data-testid="import-done" data-merge-ms=c.merge_ms.to_string() data-save-ms=c.save_ms.to_string()>
+                    <p>{format!("{}: {} {}, {} {}, {} {}, {} {}, {} {}.",
+                        i.pick("Imported", "已导入"),
+                        c.added, i.pick("invoices added", "张发票新增"),
+                        c.replaced, i.pick("replaced", "张替换"),
+                        c.skipped, i.pick("skipped", "张跳过"),
+                        c.customers_added, i.pick("buyers added", "个客户新增"),
+                        c.rows_left_out, i.pick("rows left out", "行未导入"))}</p>
+                    {(!c.currencies_without_rate.is_empty()).then(|| view! { <p class="warn">{format!("{} {}", i.pick("No exchange rate yet for:", "尚无汇率：") , c.currencies_without_rate.iter().map(|c| c.code().to_string()).collect::<Vec<_>>().join(", "))}</p> })}
+                    <a href="/" data-testid="import-open-dashboard">{i.pick("See it aged on the dashboard", "在仪表盘查看账龄")}</a>
+                </section>
+            })}
+            {mapping_table}
+            {summary}
+            {error_list}
+            {actions}
+        </section>
+    }
+}

@@ -1,0 +1,284 @@
+//! The stored portfolios: open, create, rename, duplicate, delete (after a
+//! confirmation), back up to one JSON file, restore a backup as a new
+//! portfolio (never over an existing one), and how much of the browser's
+//! storage they use.
+
+use credit_core::money::Currency;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::db::{self, Meta};
+use crate::i18n::{use_i18n, Lang};
+use crate::messages;
+use crate::pages::import::CURRENCIES;
+use crate::protocol::{Failure, Reply, Request};
+use crate::state::use_app;
+use crate::worker;
+
+fn megabytes(bytes: f64) -> String {
+    // Tenths of a megabyte with integer formatting (no float formatting in
+    // the download).
+    let tenths = (bytes / 104_857.6).round() as u64;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+fn saved_at(ms: u64, lang: Lang) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let tag = match lang {
+        Lang::En => "en-GB",
+        Lang::Zh => "zh-CN",
+    };
+    String::from(d.to_locale_string(tag, &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// The portfolios page.
+#[component]
+pub fn Portfolios() -> impl IntoView {
+    let i = use_i18n();
+    let app = use_app();
+    let usage = RwSignal::new(None::<(f64, f64, bool)>);
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let new_name = RwSignal::new(String::new());
+    let currency = RwSignal::new("CNY".to_string());
+    let renaming = RwSignal::new(None::<(String, String)>);
+    let deleting = RwSignal::new(None::<String>);
+
+    let measure = move || {
+        spawn_local(async move { usage.set(crate::browser::storage_estimate().await) });
+    };
+    measure();
+    app.refresh();
+    Effect::new(move |_| {
+        app.portfolios.track();
+        measure();
+    });
+
+    let report = move |f: Failure| message.set(Some(messages::failure(i.lang.get_untracked(), &f)));
+    let db_report =
+        move |e: db::DbError| message.set(Some(messages::db_error(i.lang.get_untracked(), &e)));
+
+    let create = move |_| {
+        let name = new_name.get_untracked();
+        let name = if name.trim().is_empty() {
+            i.pick("New portfolio", "新组合").to_string()
+        } else {
+            name
+        };
+        let currency = Currency::new(&currency.get_untracked()).unwrap_or(Currency::CNY);
+        busy.set(true);
+        message.set(None);
+        spawn_local(async move {
+            match worker::call(&Request::Create { name, currency }, None).await {
+                Reply::Saved { id, .. } => {
+                    crate::browser::request_persist();
+                    new_name.set(String::new());
+                    app.refresh();
+                    app.open_stored(id);
+                }
+                Reply::Failed(f) => report(f),
+                _ => {}
+            }
+            busy.set(false);
+        });
+    };
+
+    let restore = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        busy.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let req = Request::Restore {
+                file_name: file.name(),
+            };
+            match worker::call(&req, Some(&file)).await {
+                Reply::Saved { id, name } => {
+                    crate::browser::request_persist();
+                    app.refresh();
+                    app.open_stored(id);
+                    message.set(Some(format!(
+                        "{} “{}”.",
+                        i.pick("Restored as", "已恢复为"),
+                        name
+                    )));
+                }
+                Reply::Failed(f) => report(f),
+                _ => {}
+            }
+            busy.set(false);
+        });
+    };
+
+    let backup = move |m: Meta| {
+        busy.set(true);
+        message.set(None);
+        spawn_local(async move {
+            match worker::call(&Request::Backup { id: m.id.clone() }, None).await {
+                Reply::Backup { file_name, json } => {
+                    if let Err(e) = crate::browser::download(&file_name, "application/json", &json)
+                    {
+                        message.set(Some(e));
+                    }
+                }
+                Reply::Failed(f) => report(f),
+                _ => {}
+            }
+            busy.set(false);
+        });
+    };
+
+    let row = move |m: Meta| {
+        let lang = i.lang.get();
+        let is_open = app.open_meta.get().is_some_and(|o| o.id == m.id);
+        let id = m.id.clone();
+        let (id_open, id_ren, id_dup, id_del, id_del2) =
+            (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+        let m_backup = m.clone();
+        let name = m.name.clone();
+        let name_dup = m.name.clone();
+        let renaming_this = {
+            let id = id.clone();
+            move || renaming.get().filter(|(r, _)| *r == id)
+        };
+        let deleting_this = {
+            let id = id.clone();
+            move || deleting.get().as_deref() == Some(id.as_str())
+        };
+        view! {
+            <tr data-testid="portfolio-row" class:current=is_open>
+                <td data-testid="portfolio-row-name">
+                    {move || match renaming_this() {
+                        Some((rid, text)) => view! {
+                            <input data-testid="portfolio-rename-input" prop:value=text on:input=move |ev| renaming.set(Some((rid.clone(), event_target_value(&ev))))/>
+                            <button data-testid="portfolio-rename-save" on:click=move |_| {
+                                let Some((rid, text)) = renaming.get_untracked() else { return };
+                                renaming.set(None);
+                                spawn_local(async move {
+                                    match db::rename(&rid, text.trim()).await {
+                                        Ok(meta) => {
+                                            if app.open_meta.get_untracked().is_some_and(|o| o.id == meta.id) {
+                                                app.open_meta.set(Some(meta.clone()));
+                                            }
+                                            db::announce(&meta.id);
+                                            app.refresh();
+                                        }
+                                        Err(e) => db_report(e),
+                                    }
+                                });
+                            }>{i.pick("Save", "保存")}</button>
+                        }.into_any(),
+                        None => view! { <span>{name.clone()}</span> }.into_any(),
+                    }}
+                    {is_open.then(|| view! { <span class="badge" data-testid="portfolio-current">{i.pick("open", "已打开")}</span> })}
+                </td>
+                <td>{m.currency.code().to_string()}</td>
+                <td class="num" data-testid="portfolio-customers">{m.customers}</td>
+                <td class="num" data-testid="portfolio-invoices">{m.invoices}</td>
+                <td class="muted">{saved_at(m.saved_ms, lang)}</td>
+                <td class="row-actions">
+                    <button data-testid="portfolio-open" disabled=is_open on:click=move |_| app.open_stored(id_open.clone())>{i.pick("Open", "打开")}</button>
+                    <button class="secondary" data-testid="portfolio-rename" on:click=move |_| renaming.set(Some((id_ren.clone(), m.name.clone())))>{i.pick("Rename", "重命名")}</button>
+                    <button class="secondary" data-testid="portfolio-duplicate" disabled=move || busy.get() on:click=move |_| {
+                        let (id, name) = (id_dup.clone(), format!("{} ({})", name_dup, i.pick("copy", "副本")));
+                        spawn_local(async move {
+                            match db::duplicate(&id, &name).await {
+                                Ok(meta) => { db::announce(&meta.id); app.refresh(); }
+                                Err(e) => db_report(e),
+                            }
+                        });
+                    }>{i.pick("Duplicate", "复制")}</button>
+                    <button class="secondary" data-testid="portfolio-backup" disabled=move || busy.get() on:click=move |_| backup(m_backup.clone())>{i.pick("Back up", "备份")}</button>
+                    <button class="danger" data-testid="portfolio-delete" on:click=move |_| deleting.set(Some(id_del.clone()))>{i.pick("Delete", "删除")}</button>
+                    <Show when=deleting_this.clone()>
+                        <div class="confirm" role="alertdialog" data-testid="delete-confirm">
+                            <span>{i.pick("Delete this portfolio and all its invoices from this browser? This cannot be undone (keep a backup).", "从本浏览器删除该组合及其全部发票？此操作无法撤销（请先备份）。")}</span>
+                            <button class="danger" data-testid="portfolio-delete-confirm" on:click={
+                                let id = id_del2.clone();
+                                move |_| {
+                                    let id = id.clone();
+                                    deleting.set(None);
+                                    spawn_local(async move {
+                                        match db::delete(&id).await {
+                                            Ok(()) => {
+                                                if app.open_meta.get_untracked().is_some_and(|o| o.id == id) {
+                                                    app.close();
+                                                }
+                                                db::announce(&id);
+                                                app.refresh();
+                                            }
+                                            Err(e) => db_report(e),
+                                        }
+                                    });
+                                }
+                            }>{i.pick("Delete", "删除")}</button>
+                            <button class="secondary" data-testid="portfolio-delete-cancel" on:click=move |_| deleting.set(None)>{i.pick("Cancel", "取消")}</button>
+                        </div>
+                    </Show>
+                </td>
+            </tr>
+        }
+    };
+
+    view! {
+        <section class="page portfolios">
+            <h1>{move || i.pick("Portfolios", "组合")}</h1>
+            <p class="muted" data-testid="storage-usage">
+                {move || match usage.get() {
+                    Some((used, quota, persisted)) => format!(
+                        "{} {} {} {} · {}",
+                        i.pick("Stored in this browser:", "本浏览器存储："),
+                        megabytes(used),
+                        i.pick("of", "/"),
+                        megabytes(quota),
+                        if persisted { i.pick("kept even when space runs low", "空间不足时也会保留") } else { i.pick("the browser may clear it when space runs low (not yet persistent)", "空间不足时浏览器可能清除（尚未设为持久）") }
+                    ),
+                    None => String::new(),
+                }}
+            </p>
+            {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="portfolio-message">{m}</p> })}
+            {move || app.storage_error.get().map(|e| view! { <p class="error" role="alert" data-testid="storage-error">{messages::db_error(i.lang.get(), &e)}</p> })}
+            <table class="data">
+                <thead><tr>
+                    <th>{move || i.pick("Name", "名称")}</th>
+                    <th>{move || i.pick("Currency", "币种")}</th>
+                    <th class="num">{move || i.pick("Buyers", "客户")}</th>
+                    <th class="num">{move || i.pick("Invoices", "发票")}</th>
+                    <th>{move || i.pick("Saved", "保存时间")}</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>
+                    {move || app.portfolios.get().into_iter().map(row).collect_view()}
+                </tbody>
+            </table>
+            {move || app.portfolios.get().is_empty().then(|| view! { <p class="muted" data-testid="no-portfolios">{i.pick("No portfolio stored yet: create one, import a ledger or restore a backup.", "尚未存储组合：新建、导入账簿或从备份恢复。")}</p> })}
+            <div class="card form-grid">
+                <h2>{move || i.pick("New portfolio", "新建组合")}</h2>
+                <label>{move || i.pick("Name", "名称")}
+                    <input data-testid="new-portfolio-name" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                </label>
+                <label>{move || i.pick("Base currency", "本位币")}
+                    <select data-testid="new-portfolio-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
+                        {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button data-testid="create-portfolio" disabled=move || busy.get() on:click=create>{move || i.pick("Create", "新建")}</button>
+                <a href="/import" data-testid="go-import">{move || i.pick("Import a ledger…", "导入账簿…")}</a>
+            </div>
+            <div class="card">
+                <h2>{move || i.pick("Restore a backup", "从备份恢复")}</h2>
+                <p class="muted">{move || i.pick("A backup is restored as a new portfolio; nothing stored is overwritten.", "备份将恢复为新的组合，不会覆盖已存储的内容。")}</p>
+                <input type="file" accept=".json,application/json" data-testid="restore-file" disabled=move || busy.get() on:change=restore/>
+            </div>
+            {move || worker::progress().get().map(|(phase, permille)| view! {
+                <div class="progress" data-testid="portfolio-progress" role="status">
+                    <span>{messages::phase(i.lang.get(), phase)}</span>
+                    <progress max="1000" value=permille.to_string()></progress>
+                </div>
+            })}
+        </section>
+    }
+}

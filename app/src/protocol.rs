@@ -1,0 +1,307 @@
+//! The messages between the page and the ledger worker
+//! (`src/bin/credit-worker.rs`), as JSON text.
+//!
+//! The worker holds what is big (the file's table, the preview, the
+//! portfolio being merged) and does what is slow (decoding, parsing,
+//! merging, encoding, writing IndexedDB), so the page stays responsive and
+//! the import code (encodings, XLSX) is not in the page's initial download.
+//! A request that carries a file sends it as the `file` property of the
+//! message object next to the JSON `msg`.
+
+use credit_core::import::{
+    DateOrder, DecimalSep, Encoding, EncodingChoice, FileKind, Mapping, MergePolicy, OnExisting,
+    RowError, Summary,
+};
+use credit_core::money::Currency;
+use serde::{Deserialize, Serialize};
+
+/// Errors shown per page of the error list.
+pub const ERRORS_PER_PAGE: usize = 50;
+
+/// Where an import goes.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub enum Target {
+    /// Into a stored portfolio.
+    Existing {
+        /// Its id.
+        id: String,
+    },
+    /// Into a new portfolio of this name and base currency.
+    New {
+        /// Its name.
+        name: String,
+        /// Its base currency.
+        currency: Currency,
+    },
+}
+
+/// What the page asks of the worker.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub enum Request {
+    /// Read the attached file into a table and guess its mapping (using the
+    /// mapping remembered by the target portfolio, if any).
+    Open {
+        /// The file's name, for messages.
+        file_name: String,
+        /// Detect or force an encoding.
+        encoding: EncodingChoice,
+        /// The portfolio whose remembered mapping applies.
+        remembered_from: Option<String>,
+    },
+    /// Parse every row with this mapping.
+    Preview {
+        /// The (corrected) mapping.
+        mapping: Mapping,
+        /// The date order, when the user chose one.
+        date_order: Option<DateOrder>,
+        /// The decimal separator, when the user forced one.
+        decimal: Option<DecimalSep>,
+        /// The currency of rows without one.
+        currency: Currency,
+        /// The portfolio the rows would go into (to find ids it has).
+        target: Target,
+    },
+    /// A page of the preview's errors.
+    Errors {
+        /// The first error's position.
+        offset: usize,
+    },
+    /// All the preview's errors as CSV.
+    ErrorsCsv,
+    /// Merge the preview into the target and save it.
+    Commit {
+        /// Where it goes.
+        target: Target,
+        /// All or nothing, or the valid rows only.
+        policy: MergePolicy,
+        /// Ids the target already has.
+        on_existing: OnExisting,
+    },
+    /// The backup file of a stored portfolio.
+    Backup {
+        /// Its id.
+        id: String,
+    },
+    /// Restore the attached backup file as a new portfolio.
+    Restore {
+        /// The file's name, for messages.
+        file_name: String,
+    },
+    /// Create an empty portfolio.
+    Create {
+        /// Its name.
+        name: String,
+        /// Its base currency.
+        currency: Currency,
+    },
+}
+
+/// A stage of a long job, for the progress bar.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Reading the file.
+    Reading,
+    /// Splitting it into rows.
+    Parsing,
+    /// Checking every row.
+    Checking,
+    /// Merging into the portfolio.
+    Merging,
+    /// Writing it to the browser's storage.
+    Saving,
+}
+
+/// What the page shows after [`Request::Open`].
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Opened {
+    /// The header row.
+    pub headers: Vec<String>,
+    /// The first few rows.
+    pub sample: Vec<Vec<String>>,
+    /// Data rows.
+    pub rows: usize,
+    /// The encoding read.
+    pub encoding: Option<Encoding>,
+    /// The delimiter found (CSV).
+    pub delimiter: Option<char>,
+    /// The guessed (or remembered) mapping.
+    pub mapping: Mapping,
+    /// Whether a remembered mapping was used.
+    pub remembered: bool,
+    /// Time taken to read and split the file (ms), for the benchmark.
+    pub elapsed_ms: u32,
+}
+
+/// What the page shows after [`Request::Preview`].
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Previewed {
+    /// What the file holds.
+    pub kind: FileKind,
+    /// Rows, buyers, totals, dates, duplicates.
+    pub summary: Summary,
+    /// How many errors.
+    pub error_count: usize,
+    /// The first page of them.
+    pub errors: Vec<RowError>,
+    /// The file's dates need a day/month order.
+    pub needs_date_order: bool,
+    /// Ids the target already has (skip or replace).
+    pub existing: usize,
+    /// A few of them.
+    pub existing_sample: Vec<String>,
+    /// Time taken to check every row (ms), for the benchmark.
+    pub elapsed_ms: u32,
+}
+
+/// What an import did.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Committed {
+    /// The portfolio written.
+    pub id: String,
+    /// Invoices added.
+    pub added: usize,
+    /// Ids replaced.
+    pub replaced: usize,
+    /// Ids skipped.
+    pub skipped: usize,
+    /// Buyers added.
+    pub customers_added: usize,
+    /// Payments added.
+    pub payments_added: usize,
+    /// Rows left out.
+    pub rows_left_out: usize,
+    /// Currencies without an FX rate.
+    pub currencies_without_rate: Vec<Currency>,
+    /// Time taken to merge (ms).
+    pub merge_ms: u32,
+    /// Time taken to encode and write IndexedDB (ms).
+    pub save_ms: u32,
+}
+
+/// Why a request failed; the page words it in the user's language.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub enum Failure {
+    /// No file attached, or it could not be read.
+    FileUnreadable {
+        /// The browser's reason.
+        detail: String,
+    },
+    /// The file has no header row.
+    Empty,
+    /// A quoted field never closed.
+    Unclosed {
+        /// The row it starts on.
+        row: usize,
+    },
+    /// The workbook cannot be read.
+    Workbook {
+        /// Why.
+        detail: String,
+    },
+    /// The mapping lacks required columns.
+    MissingColumns {
+        /// Their field names.
+        fields: Vec<String>,
+    },
+    /// The day/month order must be chosen.
+    DateOrderRequired,
+    /// All-or-nothing import of a file with errors.
+    RowErrors {
+        /// How many.
+        count: usize,
+    },
+    /// Payments for invoices the portfolio lacks.
+    UnknownInvoices {
+        /// A few of them.
+        ids: Vec<String>,
+    },
+    /// Nothing to preview or commit: open a file first.
+    NoPreview,
+    /// The backup is not JSON.
+    BackupNotJson {
+        /// Line.
+        line: usize,
+        /// Column.
+        column: usize,
+    },
+    /// Valid JSON that is not a backup of this app.
+    NotABackup,
+    /// Written by a newer version of the app.
+    NewerSchema {
+        /// The file's schema.
+        found: u32,
+        /// The newest this version reads.
+        supported: u32,
+    },
+    /// The backup was changed or damaged.
+    ChecksumMismatch,
+    /// The backup's content is invalid.
+    BackupInvalid {
+        /// Why.
+        detail: String,
+    },
+    /// The stored portfolio is missing.
+    NotFound,
+    /// The stored portfolio cannot be decoded.
+    StoreCorrupt {
+        /// What and where.
+        detail: String,
+    },
+    /// The browser's storage is full.
+    QuotaExceeded,
+    /// Another tab changed the portfolio since it was read.
+    Conflict,
+    /// Any other storage failure.
+    Storage {
+        /// The browser's message.
+        detail: String,
+    },
+}
+
+/// What the worker answers; every request gets exactly one final reply
+/// (anything but [`Reply::Progress`]).
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub enum Reply {
+    /// Progress of a long job.
+    Progress {
+        /// The stage.
+        phase: Phase,
+        /// Done so far, out of 1000.
+        permille: u32,
+    },
+    /// See [`Opened`].
+    Opened(Opened),
+    /// See [`Previewed`].
+    Previewed(Previewed),
+    /// A page of errors.
+    Errors {
+        /// The first one's position.
+        offset: usize,
+        /// The errors.
+        errors: Vec<RowError>,
+    },
+    /// CSV text to download.
+    Csv {
+        /// The text.
+        text: String,
+    },
+    /// See [`Committed`].
+    Committed(Committed),
+    /// A backup file to download.
+    Backup {
+        /// The suggested file name.
+        file_name: String,
+        /// Its JSON.
+        json: String,
+    },
+    /// A portfolio written (restored or created).
+    Saved {
+        /// Its id.
+        id: String,
+        /// Its name.
+        name: String,
+    },
+    /// The request failed; nothing stored changed.
+    Failed(Failure),
+}

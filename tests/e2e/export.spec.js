@@ -1,0 +1,180 @@
+// CSV export: the files the dashboard and the invoice list offer hold the
+// figures the pages show, as UTF-8 with a BOM and a header row.
+import { readFile } from 'node:fs/promises';
+import { test, expect } from '@playwright/test';
+import { AppPage, cents } from './app-page.js';
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Clicks an export button; returns the download's name, bytes and text. */
+async function exportFile(page, testId) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(testId).click(),
+  ]);
+  const bytes = await readFile(await download.path());
+  return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+}
+
+/** RFC 4180: rows of cells; the BOM, if any, skipped. */
+function parseCsv(text) {
+  const s = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (quoted) {
+      if (c === '"' && s[k + 1] === '"') { cell += '"'; k++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && s[k + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; k++; }
+    else cell += c;
+  }
+  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** The file is UTF-8 with exactly one BOM, CRLF rows, and this header. */
+function expectBomAndHeader(file, header) {
+  expect([...file.bytes.subarray(0, 3)]).toEqual(BOM);
+  expect([...file.bytes.subarray(3, 6)]).not.toEqual(BOM);
+  const first = file.text.slice(1).split('\r\n')[0];
+  expect(first).toBe(header);
+  expect(file.text.endsWith('\r\n')).toBe(true);
+}
+
+/** The demo's name as the export writes it in a file name. */
+const DEMO_NAME = /^演示组合-Demo-portfolio-seed-\d+$/;
+
+function expectFileName(name, kind, asOf) {
+  const m = new RegExp(`^${kind}-(.+)-${asOf}\\.csv$`).exec(name);
+  expect(m, name).not.toBeNull();
+  expect(m[1]).toMatch(DEMO_NAME);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('the ageing export holds the bucket amounts the dashboard shows', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  const asOf = await page.getByTestId('as-of').inputValue();
+  const shown = await app.bucketCents();
+  const shownTotal = await app.totalCents();
+  const shownDisputed = cents(await page.getByTestId('disputed-total').innerText());
+  expect(shown.length).toBe(6);
+
+  const file = await exportFile(page, 'export-ageing');
+  expectFileName(file.name, 'ageing', asOf);
+  const rows = parseCsv(file.text);
+  const header = rows[0];
+  expect(header.slice(0, 2)).toEqual(['customer_id', 'customer_name']);
+  expect(header.slice(-2)).toEqual(['total', 'disputed']);
+  expectBomAndHeader(file, header.join(','));
+  expect(header.length).toBe(2 + shown.length + 2);
+  // The TOTAL row: the same amounts, cent for cent, as the table.
+  const total = rows.find((r) => r[0] === 'TOTAL');
+  expect(total).toBeDefined();
+  expect(rows[rows.length - 1]).toBe(total);
+  expect(total.slice(2, 2 + shown.length).map(cents)).toEqual(shown);
+  expect(cents(total[2 + shown.length])).toBe(shownTotal);
+  expect(cents(total[3 + shown.length])).toBe(shownDisputed);
+  // One row per buyer, whose amounts add up to the total (each rounded
+  // to the cent: at most half a cent apart per row).
+  const buyers = rows.slice(1, -1);
+  expect(buyers.length).toBeGreaterThanOrEqual(120);
+  const slack = BigInt(buyers.length);
+  for (let b = 0; b < shown.length; b++) {
+    const sum = buyers.reduce((a, r) => a + cents(r[2 + b]), 0n);
+    expect(sum - shown[b] <= slack && shown[b] - sum <= slack).toBe(true);
+  }
+  // Chinese buyer names survive as UTF-8.
+  expect(buyers.some((r) => /[\u3400-\u9fff]/.test(r[1]))).toBe(true);
+  await expect(page.getByTestId('export-error')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the key-figure export holds the DSO the KPI card shows', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  const asOf = await page.getByTestId('as-of').inputValue();
+  const card = await page.getByTestId('kpi-dso').getByTestId('kpi-value').innerText();
+  const m = /^(-?\d+\.\d) days$/.exec(card.trim());
+  expect(m, card).not.toBeNull();
+
+  const file = await exportFile(page, 'export-kpis');
+  expectFileName(file.name, 'kpis', asOf);
+  expectBomAndHeader(file, 'kpi,value');
+  const kpi = Object.fromEntries(parseCsv(file.text).slice(1));
+  expect(kpi.as_of).toBe(asOf);
+  expect(kpi.currency).toBe('CNY');
+  expect(kpi.dso).toBe(m[1]);
+  // And after a new report date, the export follows it.
+  const earlier = new Date(`${asOf}T00:00:00Z`);
+  earlier.setUTCDate(earlier.getUTCDate() - 75);
+  const iso = earlier.toISOString().slice(0, 10);
+  await app.setAsOf(iso);
+  await expect(page.getByTestId('kpi-dso').getByTestId('kpi-value')).not.toHaveText(card);
+  const card2 = await page.getByTestId('kpi-dso').getByTestId('kpi-value').innerText();
+  const file2 = await exportFile(page, 'export-kpis');
+  expectFileName(file2.name, 'kpis', iso);
+  const kpi2 = Object.fromEntries(parseCsv(file2.text).slice(1));
+  expect(kpi2.as_of).toBe(iso);
+  expect(`${kpi2.dso} days`).toBe(card2.trim());
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the invoice export holds every invoice the filter matches, on every page', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('invoices');
+  await expect(page.getByTestId('invoice-row')).toHaveCount(50);
+  const asOf = await page.getByTestId('as-of').inputValue();
+  const count = async () => {
+    const m = /(\d+)/.exec(await page.getByTestId('row-count').innerText());
+    return Number(m[1]);
+  };
+  const header = 'invoice_id,customer_id,customer_name,issue_date,due_date,currency,gross,vat,paid,payment_date,disputed,dispute_reason,dispute_date';
+
+  // Unfiltered: every invoice.
+  const all = await count();
+  expect(all).toBeGreaterThan(1000);
+  const fileAll = await exportFile(page, 'export-invoices');
+  expectFileName(fileAll.name, 'invoices', asOf);
+  expectBomAndHeader(fileAll, header);
+  expect(parseCsv(fileAll.text).length - 1).toBe(all);
+
+  // Overdue only: fewer, more than one page, and each one overdue.
+  await page.getByTestId('filter-status').selectOption('overdue');
+  await expect.poll(count).toBeLessThan(all);
+  const overdue = await count();
+  expect(overdue).toBeGreaterThan(50);
+  await expect(page.getByTestId('invoice-row')).toHaveCount(50);
+  const visible = await page.getByTestId('invoice-id').allInnerTexts();
+  const file = await exportFile(page, 'export-invoices');
+  expectBomAndHeader(file, header);
+  const rows = parseCsv(file.text).slice(1);
+  expect(rows.length).toBe(overdue);
+  const ids = rows.map((r) => r[0]);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of visible) expect(ids).toContain(id);
+  // Overdue: due before the report date, not fully paid.
+  for (const r of rows) {
+    expect(r[4] < asOf, `${r[0]} due ${r[4]}`).toBe(true);
+    if (r[8] !== '' && r[9] <= asOf) expect(Number(r[8]) < Number(r[6]), `${r[0]} paid ${r[8]} of ${r[6]}`).toBe(true);
+  }
+  await expect(page.getByTestId('export-error')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
