@@ -271,3 +271,38 @@ test('a second tab follows changes and never corrupts the first', async ({ page,
   expect(app.consoleErrors).toEqual([]);
   expect(app2.consoleErrors).toEqual([]);
 });
+
+test('a save based on an older revision is refused, not mixed', async ({ page, context }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await importFile(page, file('invoices_en.csv'), 'Contested');
+  // Tab one previews a file into "Contested"…
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-target').selectOption({ label: 'Contested' });
+  const one = 'Invoice No,Customer ID,Invoice Date,Due Date,Amount\nONE-1,C001,2025-06-01,2025-07-01,111.00\n';
+  await page.getByTestId('import-file').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(one) });
+  await expect(page.getByTestId('summary-valid')).toHaveText('1');
+  // …while tab two imports into it first.
+  const other = await context.newPage();
+  await new AppPage(other).goto('/import');
+  await other.getByTestId('import-target').selectOption({ label: 'Contested' });
+  const two = 'Invoice No,Customer ID,Invoice Date,Due Date,Amount\nTWO-1,C002,2025-06-01,2025-07-01,222.00\n';
+  await other.getByTestId('import-file').setInputFiles({ name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(two) });
+  await other.getByTestId('import-commit').click();
+  await expect(other.getByTestId('import-done')).toBeVisible();
+  const afterTwo = await dashboardFigures(other);
+  // Tab one's import was based on the older revision: refused, with a
+  // clear message, and tab two's data stands whole.
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-failure')).toContainText('Another tab changed this portfolio');
+  await other.reload();
+  expect(await dashboardFigures(other)).toEqual(afterTwo);
+  // Trying again merges into what is stored now: both files' rows.
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.reload();
+  const both = await dashboardFigures(page);
+  expect(cents(both.total)).toBe(cents(afterTwo.total) + 11100n);
+  await page.getByTestId('nav-portfolios').click();
+  await expect(page.getByTestId('portfolio-row').getByTestId('portfolio-invoices')).toHaveText('8');
+});

@@ -383,9 +383,11 @@ async fn commit(
     remember(&mut extras, &headers, &mapping);
     let t1 = now();
     progress(Phase::Saving, 0);
-    db::save(&id, based_on, &merged, &extras)
-        .await
-        .map_err(db_failure)?;
+    if let Err(e) = db::save(&id, based_on, &merged, &extras).await {
+        // Another tab saved first: the next attempt rereads the portfolio.
+        SESSION.with(|s| s.borrow_mut().target = None);
+        return Err(db_failure(e));
+    }
     let t2 = now();
     SESSION.with(|s| *s.borrow_mut() = Session::default());
     db::announce(&id);
