@@ -256,7 +256,7 @@ async fn open(
     let t0 = now();
     progress(Phase::Reading, 0);
     let bytes = read_bytes(file)?;
-    progress(Phase::Parsing, 0);
+    progress(Phase::Parsing, 100);
     let opts = ReadOptions {
         encoding,
         delimiter: None,
@@ -317,7 +317,7 @@ async fn check(mapping: Mapping, opts: ParseOptions, target: Target) -> Result<R
     SESSION.with(|s| s.borrow_mut().target = None);
     let base = target_portfolio(&target).await?;
     let t0 = now();
-    progress(Phase::Checking, 0);
+    progress(Phase::Checking, 400);
     let pv = SESSION.with(|s| {
         let s = s.borrow();
         let table = s.table.as_ref().ok_or(Failure::NoPreview)?;
@@ -353,7 +353,7 @@ async fn commit(
 ) -> Result<Reply, Failure> {
     let base = target_portfolio(&target).await?;
     let t0 = now();
-    progress(Phase::Merging, 0);
+    progress(Phase::Merging, 700);
     let session = SESSION.with(|s| {
         let s = s.borrow();
         let pv = s.preview.clone().ok_or(Failure::NoPreview)?;
@@ -382,7 +382,7 @@ async fn commit(
     drop(portfolio);
     remember(&mut extras, &headers, &mapping);
     let t1 = now();
-    progress(Phase::Saving, 0);
+    progress(Phase::Saving, 800);
     if let Err(e) = db::save(&id, based_on, &merged, &extras).await {
         // Another tab saved first: the next attempt rereads the portfolio.
         SESSION.with(|s| s.borrow_mut().target = None);
@@ -430,7 +430,7 @@ async fn unique_name(name: &str) -> Result<String, Failure> {
 
 async fn save_new(p: &Portfolio, extras: &Extras) -> Result<Reply, Failure> {
     let id = db::new_id();
-    progress(Phase::Saving, 0);
+    progress(Phase::Saving, 800);
     let meta = db::save(&id, None, p, extras).await.map_err(db_failure)?;
     db::announce(&id);
     Ok(Reply::Saved {
