@@ -6,6 +6,7 @@ pub mod as_of;
 pub mod assessment_form;
 pub mod assessment_result;
 pub mod delay_chart;
+pub mod fx_rates;
 pub mod kpi_cards;
 pub mod lang_switch;
 pub mod pager;

@@ -140,6 +140,13 @@ pub fn failure(lang: Lang, f: &Failure) -> String {
         Failure::StoreCorrupt { detail } => db_error(lang, &DbError::Corrupt(detail.clone())),
         Failure::QuotaExceeded => db_error(lang, &DbError::Quota),
         Failure::Conflict => db_error(lang, &DbError::Conflict),
+        Failure::BadRate { value } => {
+            if zh {
+                format!("“{value}”不是有效的汇率：请输入正数，例如 7.85。")
+            } else {
+                format!("“{value}” is not a rate: enter a positive number, e.g. 7.85.")
+            }
+        }
         Failure::Storage { detail } => db_error(lang, &DbError::Other(detail.clone())),
     }
 }

@@ -13,6 +13,7 @@ use credit_core::import::{
     RowError, Summary,
 };
 use credit_core::money::Currency;
+use credit_core::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Errors shown per page of the error list.
@@ -86,6 +87,17 @@ pub enum Request {
     Restore {
         /// The file's name, for messages.
         file_name: String,
+    },
+    /// Add (or replace) an exchange rate of a stored portfolio.
+    AddRate {
+        /// The portfolio.
+        id: String,
+        /// The foreign currency.
+        currency: Currency,
+        /// Units of the base currency per unit, as typed.
+        rate: String,
+        /// The date it applies from.
+        date: NaiveDate,
     },
     /// Create an empty portfolio.
     Create {
@@ -252,6 +264,11 @@ pub enum Failure {
     QuotaExceeded,
     /// Another tab changed the portfolio since it was read.
     Conflict,
+    /// Not a positive amount.
+    BadRate {
+        /// What was typed.
+        value: String,
+    },
     /// Any other storage failure.
     Storage {
         /// The browser's message.

@@ -306,3 +306,31 @@ test('a save based on an older revision is refused, not mixed', async ({ page, c
   await page.getByTestId('nav-portfolios').click();
   await expect(page.getByTestId('portfolio-row').getByTestId('portfolio-invoices')).toHaveText('8');
 });
+
+test('a foreign-currency ledger asks for its rate, then is aged in the base currency', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await importFile(page, file('invoices_semicolon.csv'), 'Euro buyers');
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('report-error')).toBeVisible();
+  await expect(page.getByTestId('fx-missing')).toContainText('EUR');
+  // A rate that is not a number is refused, and nothing changes.
+  await page.getByTestId('fx-rate').fill('abc');
+  await page.getByTestId('fx-add').click();
+  await expect(page.getByTestId('fx-error')).toContainText('abc');
+  await expect(page.getByTestId('fx-row')).toHaveCount(0);
+  // 1 EUR = 7.8 CNY from 1 January 2025.
+  await page.getByTestId('fx-rate').fill('7.8');
+  await page.getByTestId('fx-date').fill('2025-01-01');
+  await page.getByTestId('fx-add').click();
+  await expect(page.getByTestId('fx-row')).toHaveCount(1);
+  await expect(page.getByTestId('fx-missing')).toHaveCount(0);
+  // 1,234.56 + 12.50 + 2,000.00 + 1,000.00 EUR × 7.8 = 33,127.068 CNY.
+  await expect(page.getByTestId('ageing-total')).toBeVisible();
+  expect(cents(await page.getByTestId('ageing-total').innerText())).toBe(3312707n);
+  // Kept with the portfolio.
+  await page.reload();
+  await expect(page.getByTestId('ageing-total')).toBeVisible();
+  expect(cents(await page.getByTestId('ageing-total').innerText())).toBe(3312707n);
+  expect(app.consoleErrors).toEqual([]);
+});

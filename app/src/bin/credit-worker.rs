@@ -140,8 +140,42 @@ async fn handle(req: Request, file: Option<JsValue>) -> Reply {
         Request::Backup { id } => make_backup(&id).await,
         Request::Restore { file_name } => restore(file_name, file).await,
         Request::Create { name, currency } => create(name, currency).await,
+        Request::AddRate {
+            id,
+            currency,
+            rate,
+            date,
+        } => add_rate(&id, currency, &rate, date).await,
     };
     result.unwrap_or_else(Reply::Failed)
+}
+
+async fn add_rate(
+    id: &str,
+    currency: credit_core::money::Currency,
+    rate: &str,
+    date: credit_core::NaiveDate,
+) -> Result<Reply, Failure> {
+    let bad = || Failure::BadRate {
+        value: rate.to_string(),
+    };
+    let value = credit_core::money::parse_amount(rate, false).map_err(|_| bad())?;
+    let (meta, mut p, extras) = db::load(id).await.map_err(db_failure)?;
+    p.fx.insert(credit_core::money::FxRate {
+        currency,
+        date,
+        rate: value,
+    })
+    .map_err(|_| bad())?;
+    progress(Phase::Saving, 800);
+    let saved = db::save(id, Some(meta.revision), &p, &extras)
+        .await
+        .map_err(db_failure)?;
+    db::announce(id);
+    Ok(Reply::Saved {
+        id: id.to_string(),
+        name: saved.name,
+    })
 }
 
 async fn create(name: String, currency: credit_core::money::Currency) -> Result<Reply, Failure> {

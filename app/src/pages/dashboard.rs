@@ -11,6 +11,7 @@ use crate::browser;
 use crate::components::ageing_chart::AgeingChart;
 use crate::components::ageing_table::AgeingTable;
 use crate::components::as_of::AsOfInput;
+use crate::components::fx_rates::FxRates;
 use crate::components::kpi_cards::KpiCards;
 use crate::format;
 use crate::i18n::{use_i18n, K};
@@ -45,6 +46,7 @@ pub fn Dashboard() -> impl IntoView {
             <AsOfInput/>
         </div>
         {body}
+        <FxRates/>
     }
 }
 
