@@ -79,29 +79,12 @@ pub async fn storage_estimate() -> Option<(f64, f64, bool)> {
     Some((get("usage"), get("quota"), persisted))
 }
 
-/// A file name part from free text (a portfolio's name): letters and digits
-/// of any script (so Chinese names stay readable) are kept, anything else
-/// becomes `-`, runs of `-` are collapsed and trimmed; never empty.
-pub fn file_name_part(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        if ch.is_alphanumeric() {
-            out.push(ch);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_matches('-');
-    if out.is_empty() {
-        "portfolio".to_string()
-    } else {
-        out.to_string()
-    }
-}
-
 /// The name of an exported file: `<kind>-<portfolio>-<as_of>.csv`.
 pub fn export_file_name(kind: &str, portfolio: &str, as_of: NaiveDate) -> String {
-    format!("{kind}-{}-{as_of}.csv", file_name_part(portfolio))
+    format!(
+        "{kind}-{}-{as_of}.csv",
+        crate::protocol::file_name_part(portfolio)
+    )
 }
 
 fn js_error(e: wasm_bindgen::JsValue) -> String {

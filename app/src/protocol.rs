@@ -8,6 +8,7 @@
 //! A request that carries a file sends it as the `file` property of the
 //! message object next to the JSON `msg`.
 
+use credit_core::import::header::Field;
 use credit_core::import::{
     DateOrder, DecimalSep, Encoding, EncodingChoice, FileKind, Mapping, MergePolicy, OnExisting,
     RowError, Summary,
@@ -321,4 +322,34 @@ pub enum Reply {
     },
     /// The request failed; nothing stored changed.
     Failed(Failure),
+}
+
+/// A field's name as the messages and the page's selects carry it (its
+/// serde name, e.g. `invoice_id`).
+pub fn field_name(f: Field) -> String {
+    serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// A file name part from free text (a portfolio's name): letters and digits
+/// of any script (so Chinese names stay readable) are kept, anything else
+/// becomes `-`, runs of `-` are collapsed and trimmed; never empty. Used for
+/// exported CSV files (page) and backups (worker).
+pub fn file_name_part(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if ch.is_alphanumeric() {
+            out.push(ch);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    if out.is_empty() {
+        "portfolio".to_string()
+    } else {
+        out.to_string()
+    }
 }

@@ -219,7 +219,7 @@ fn import_failure(e: ImportError) -> Failure {
         ImportError::Csv(CsvError::UnclosedQuote { row }) => Failure::Unclosed { row },
         ImportError::Workbook(detail) => Failure::Workbook { detail },
         ImportError::MissingColumns(fields) => Failure::MissingColumns {
-            fields: fields.iter().map(|f| field_name(*f)).collect(),
+            fields: fields.iter().map(|f| protocol::field_name(*f)).collect(),
         },
         ImportError::DateOrderRequired => Failure::DateOrderRequired,
         ImportError::RowErrors { count } => Failure::RowErrors { count },
@@ -230,13 +230,6 @@ fn import_failure(e: ImportError) -> Failure {
             detail: other.to_string(),
         },
     }
-}
-
-fn field_name(f: Field) -> String {
-    serde_json::to_value(f)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 fn db_failure(e: DbError) -> Failure {
@@ -479,15 +472,12 @@ async fn make_backup(id: &str) -> Result<Reply, Failure> {
     progress(Phase::Saving, 500);
     let json = backup::to_json(&p, &extras);
     Ok(Reply::Backup {
-        file_name: format!("{}.credit-backup.json", safe_file_name(&meta.name)),
+        file_name: format!(
+            "{}.credit-backup.json",
+            protocol::file_name_part(&meta.name)
+        ),
         json,
     })
-}
-
-fn safe_file_name(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect()
 }
 
 async fn restore(file_name: String, file: Option<JsValue>) -> Result<Reply, Failure> {

@@ -17,7 +17,7 @@ use leptos::task::spawn_local;
 use crate::components::pager::Pager;
 use crate::i18n::{use_i18n, Lang};
 use crate::messages;
-use crate::protocol::{Committed, Failure, Opened, Previewed, Reply, Request, Target};
+use crate::protocol::{field_name, Committed, Failure, Opened, Previewed, Reply, Request, Target};
 use crate::state::use_app;
 use crate::worker;
 
@@ -47,13 +47,6 @@ pub fn field_label(lang: Lang, name: &str) -> String {
         Lang::En => en.to_string(),
         Lang::Zh => zh.to_string(),
     }
-}
-
-fn field_name(f: Field) -> String {
-    serde_json::to_value(f)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 fn field_from(name: &str) -> Option<Field> {
