@@ -1,6 +1,10 @@
 // A minimal static server for the built app (dist/), used by the end-to-end
 // tests and the browser benchmark. Unknown paths without a file extension get
 // index.html, as a single-page app needs (configure any web server the same way).
+// It sends the security headers of the build's _headers file (the block of
+// the exact path, else the one of /*), as a production server would.
+// For the service-worker update test, `POST /__test/bump-sw` makes sw.js
+// differ from then on (a comment appended), as a new build would.
 // Usage: node serve.mjs [dir=../dist] [port=4173]
 import http from 'node:http';
 import fs from 'node:fs';
@@ -21,9 +25,36 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** `_headers`: path → [[name, value]]. */
+function readHeaders() {
+  const blocks = new Map();
+  const f = path.join(dir, '_headers');
+  if (!fs.existsSync(f)) return blocks;
+  let current = null;
+  for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      current = [];
+      blocks.set(line.trim(), current);
+    } else if (current) {
+      const i = line.indexOf(':');
+      current.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    }
+  }
+  return blocks;
+}
+let bumps = 0;
+
 http
   .createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (req.method === 'POST' && url.pathname === '/__test/bump-sw') {
+      bumps += 1;
+      res.writeHead(204).end();
+      return;
+    }
+    const blocks = readHeaders();
+    const security = Object.fromEntries(blocks.get(url.pathname) || blocks.get('/*') || []);
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
@@ -37,9 +68,14 @@ http
       file = path.join(dir, 'index.html');
     }
     res.writeHead(200, {
+      ...security,
       'Content-Type': types[path.extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-cache',
     });
+    if (path.basename(file) === 'sw.js' && bumps > 0) {
+      res.end(`${fs.readFileSync(file, 'utf8')}\n// bump ${bumps}\n`);
+      return;
+    }
     fs.createReadStream(file).pipe(res);
   })
   .listen(port, '127.0.0.1', () => console.log(`serving ${dir} on http://127.0.0.1:${port}/`));

@@ -6,8 +6,10 @@ use leptos_router::path;
 
 use crate::browser;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::lock::UnlockPrompt;
 use crate::i18n::{I18n, Lang, K};
 use crate::pages::selfcheck::{self, SelfCheck};
+use crate::pages::{alerts::Alerts, cash::Cash};
 use crate::pages::{customer::Customer, import::Import, meeting::Meeting, portfolios::Portfolios};
 use crate::pages::{
     customers::Customers, dashboard::Dashboard, invoices::Invoices, not_found::NotFound,
@@ -58,6 +60,12 @@ pub fn App() -> impl IntoView {
                     <A href="/invoices">
                         <span data-testid="nav-invoices">{move || i.t(K::NavInvoices)}</span>
                     </A>
+                    <A href="/alerts">
+                        <span data-testid="nav-alerts">{move || i.pick("Alerts", "预警")}</span>
+                    </A>
+                    <A href="/cash">
+                        <span data-testid="nav-cash">{move || i.pick("Cash", "现金")}</span>
+                    </A>
                     <A href="/portfolios">
                         <span data-testid="nav-portfolios">{move || i.pick("Portfolios", "组合")}</span>
                     </A>
@@ -78,11 +86,14 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <main>
+                <UnlockPrompt/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard/>
                     <Route path=path!("/customers") view=Customers/>
                     <Route path=path!("/customers/:id") view=Customer/>
                     <Route path=path!("/meeting") view=Meeting/>
+                    <Route path=path!("/alerts") view=Alerts/>
+                    <Route path=path!("/cash") view=Cash/>
                     <Route path=path!("/portfolios") view=Portfolios/>
                     <Route path=path!("/import") view=Import/>
                     <Route path=path!("/invoices") view=Invoices/>

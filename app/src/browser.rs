@@ -172,3 +172,16 @@ pub fn record_timing(name: &str, ms: f64) {
         });
     let _ = js_sys::Reflect::set(&obj, &name.into(), &ms.into());
 }
+
+/// Every `localStorage` key that starts with `prefix` (one pass over the
+/// keys).
+pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|k| s.key(k).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}

@@ -22,7 +22,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use credit_core::envelope::{self, Kdf, Lock, Record, SALT_LEN};
 use credit_core::money::Currency;
+use web_sys::CryptoKey;
+
+use crate::crypto::{self, CryptoError};
 use credit_core::portfolio::Portfolio;
 use credit_core::store::{self, Extras, Stored};
 use idb::{Database, Factory, KeyRange, ObjectStore, Query, TransactionMode, TransactionResult};
@@ -60,6 +64,17 @@ pub struct Meta {
     pub saved_ms: u64,
     /// The storage schema it was written with.
     pub schema: u32,
+    /// Set when the portfolio is encrypted: how its key is derived from the
+    /// passphrase, and the check record that tells a wrong one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock: Option<Lock>,
+}
+
+impl Meta {
+    /// Whether the portfolio is encrypted.
+    pub fn encrypted(&self) -> bool {
+        self.lock.is_some()
+    }
 }
 
 /// Why a storage operation failed. Whatever failed, what was stored before
@@ -81,6 +96,10 @@ pub enum DbError {
     Quota,
     /// Another tab saved this portfolio since it was read.
     Conflict,
+    /// The portfolio is encrypted and no key for it is held: unlock it.
+    Locked,
+    /// The passphrase does not open the portfolio (nothing was changed).
+    WrongPassphrase,
     /// Anything else the browser reported.
     Other(String),
 }
@@ -112,6 +131,124 @@ impl From<store::StoreError> for DbError {
 
 thread_local! {
     static DB: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
+    /// The keys of the unlocked encrypted portfolios, by id: only in memory,
+    /// never stored, dropped on lock (and the worker gets them with each
+    /// request, see `crate::worker`).
+    static KEYS: RefCell<std::collections::HashMap<String, CryptoKey>> = RefCell::new(Default::default());
+}
+
+/// The key of an unlocked portfolio.
+pub fn key_of(id: &str) -> Option<CryptoKey> {
+    KEYS.with(|k| k.borrow().get(id).cloned())
+}
+
+/// Holds the key of an unlocked portfolio.
+pub fn hold_key(id: &str, key: CryptoKey) {
+    KEYS.with(|k| k.borrow_mut().insert(id.to_string(), key));
+}
+
+/// Drops every key (lock everything), or the one of `id`.
+pub fn drop_keys(id: Option<&str>) {
+    KEYS.with(|k| match id {
+        Some(id) => {
+            k.borrow_mut().remove(id);
+        }
+        None => k.borrow_mut().clear(),
+    });
+}
+
+/// Every held key, to hand to the worker.
+pub fn held_keys() -> Vec<(String, CryptoKey)> {
+    KEYS.with(|k| {
+        k.borrow()
+            .iter()
+            .map(|(a, b)| (a.clone(), b.clone()))
+            .collect()
+    })
+}
+
+/// Replaces the held keys (the worker, from each request).
+#[allow(dead_code)] // the worker's
+pub fn set_keys(keys: Vec<(String, CryptoKey)>) {
+    KEYS.with(|k| *k.borrow_mut() = keys.into_iter().collect());
+}
+
+impl From<CryptoError> for DbError {
+    fn from(e: CryptoError) -> Self {
+        match e {
+            CryptoError::Failed => {
+                DbError::Corrupt("a record did not decrypt (changed or damaged)".into())
+            }
+            CryptoError::Format(m) => DbError::Corrupt(m),
+            CryptoError::Unavailable(m) => DbError::Other(m),
+        }
+    }
+}
+
+/// A new lock for a portfolio: the KDF with `salt`, and the check record
+/// sealed under `key` for this id.
+pub async fn make_lock(id: &str, key: &CryptoKey, salt: &[u8; SALT_LEN]) -> Result<Lock, DbError> {
+    let check = crypto::seal(key, id, Record::Check, envelope::CHECK_TEXT).await?;
+    Ok(Lock {
+        kdf: Kdf::new(salt),
+        check: envelope::base64_encode(&check),
+    })
+}
+
+/// The key of a lock if `passphrase` opens it ([`DbError::WrongPassphrase`]
+/// otherwise).
+pub async fn key_for(id: &str, lock: &Lock, passphrase: &str) -> Result<CryptoKey, DbError> {
+    let salt = lock
+        .kdf
+        .salt_bytes()
+        .map_err(|e| DbError::Corrupt(e.to_string()))?;
+    let key = crypto::derive_key(passphrase, &salt, lock.kdf.iterations).await?;
+    let check = envelope::base64_decode(&lock.check)
+        .ok_or_else(|| DbError::Corrupt("lock check".into()))?;
+    match crypto::open(&key, id, Record::Check, &check).await {
+        Ok(t) if t == envelope::CHECK_TEXT => Ok(key),
+        Ok(_) | Err(CryptoError::Failed) => Err(DbError::WrongPassphrase),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Unlocks an encrypted portfolio: derives its key from the passphrase,
+/// checks it, and holds it. A wrong passphrase changes nothing.
+pub async fn unlock(id: &str, passphrase: &str) -> Result<(), DbError> {
+    let m = meta(id).await?;
+    let lock = m.lock.ok_or(DbError::Other("not encrypted".into()))?;
+    let key = key_for(id, &lock, passphrase).await?;
+    hold_key(id, key);
+    Ok(())
+}
+
+/// The key to write `id` with when it is encrypted: held, or
+/// [`DbError::Locked`].
+fn write_key(id: &str, lock: &Option<Lock>) -> Result<Option<CryptoKey>, DbError> {
+    match lock {
+        None => Ok(None),
+        Some(_) => key_of(id).map(Some).ok_or(DbError::Locked),
+    }
+}
+
+/// The head and chunks of a portfolio as stored: sealed (each under a fresh
+/// IV) when a key is given.
+async fn prepare(
+    id: &str,
+    key: Option<&CryptoKey>,
+    portfolio: &Portfolio,
+    extras: &Extras,
+) -> Result<(Vec<u8>, Vec<Vec<u8>>), DbError> {
+    let Stored { head, chunks } = store::encode(portfolio, extras);
+    let Some(key) = key else {
+        return Ok((head, chunks));
+    };
+    let head = crypto::seal(key, id, Record::Head, &head).await?;
+    let mut sealed = Vec::with_capacity(chunks.len());
+    for (n, c) in chunks.into_iter().enumerate() {
+        sealed.push(crypto::seal(key, id, Record::Chunk(n as u32), &c).await?);
+    }
+    Ok((head, sealed))
 }
 
 /// Opens (creating or upgrading) the database, once per page or worker.
@@ -211,8 +348,33 @@ pub async fn meta(id: &str) -> Result<Meta, DbError> {
 }
 
 /// Loads a portfolio: its meta, the portfolio (named as its meta says) and
-/// its extras, read in one transaction.
+/// its extras, read in one transaction (and decrypted after it, when the
+/// portfolio is encrypted: [`DbError::Locked`] without its key).
 pub async fn load(id: &str) -> Result<(Meta, Portfolio, Extras), DbError> {
+    let (meta, head, chunks) = read_raw(id).await?;
+    let key = write_key(id, &meta.lock)?;
+    let head = match &key {
+        Some(k) => crypto::open(k, id, Record::Head, &head).await?,
+        None => head,
+    };
+    let (mut portfolio, extras, _) = store::decode_head(&head)?;
+    let mut invoices = Vec::with_capacity(meta.invoices);
+    for (n, c) in chunks.iter().enumerate() {
+        match &key {
+            Some(k) => {
+                let plain = crypto::open(k, id, Record::Chunk(n as u32), c).await?;
+                store::decode_chunk(&plain, &mut invoices)?;
+            }
+            None => store::decode_chunk(c, &mut invoices)?,
+        }
+    }
+    portfolio.invoices = invoices;
+    portfolio.name.clone_from(&meta.name);
+    Ok((meta, portfolio, extras))
+}
+
+/// A portfolio's meta and its records as stored, in one transaction.
+async fn read_raw(id: &str) -> Result<(Meta, Vec<u8>, Vec<Vec<u8>>), DbError> {
     let db = open().await?;
     let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadOnly)?;
     let key = JsValue::from_str(id);
@@ -229,14 +391,11 @@ pub async fn load(id: &str) -> Result<(Meta, Portfolio, Extras), DbError> {
         .object_store(CHUNKS)?
         .get_all(Some(chunk_range(id)?), None)?
         .await?;
-    let (mut portfolio, extras, _) = store::decode_head(&head)?;
-    let mut invoices = Vec::with_capacity(meta.invoices);
-    for c in chunks {
-        store::decode_chunk(&Uint8Array::from(c).to_vec(), &mut invoices)?;
-    }
-    portfolio.invoices = invoices;
-    portfolio.name.clone_from(&meta.name);
-    Ok((meta, portfolio, extras))
+    let chunks = chunks
+        .into_iter()
+        .map(|c| Uint8Array::from(c).to_vec())
+        .collect();
+    Ok((meta, head, chunks))
 }
 
 /// A fresh id: the clock in base 36 and a random tail.
@@ -260,18 +419,36 @@ fn radix36(mut n: u64) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
-#[allow(dead_code)] // the page only reads; the worker writes
 /// Saves a portfolio in one transaction. `based_on` is the revision the
 /// caller read (`None` for a new portfolio, which must not exist yet); a
 /// stored revision other than it is a [`DbError::Conflict`] and nothing is
-/// written. Returns the new meta.
+/// written. An encrypted portfolio stays encrypted (sealed before the
+/// transaction, under fresh IVs), and needs its key ([`DbError::Locked`]).
+#[allow(dead_code)] // the worker's
 pub async fn save(
     id: &str,
     based_on: Option<u64>,
     portfolio: &Portfolio,
     extras: &Extras,
 ) -> Result<Meta, DbError> {
-    let Stored { head, chunks } = store::encode(portfolio, extras);
+    let lock = match based_on {
+        Some(_) => meta(id).await?.lock,
+        None => None,
+    };
+    let key = write_key(id, &lock)?;
+    save_as(id, based_on, portfolio, extras, lock.zip(key)).await
+}
+
+/// [`save`] with the lock (and key) to write with: `None` writes it in the
+/// clear. Used to encrypt, change the passphrase, duplicate and restore.
+pub async fn save_as(
+    id: &str,
+    based_on: Option<u64>,
+    portfolio: &Portfolio,
+    extras: &Extras,
+    lock: Option<(Lock, CryptoKey)>,
+) -> Result<Meta, DbError> {
+    let (head, chunks) = prepare(id, lock.as_ref().map(|(_, k)| k), portfolio, extras).await?;
     let db = open().await?;
     let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadWrite)?;
     let metas = tx.object_store(META)?;
@@ -291,6 +468,7 @@ pub async fn save(
         revision: based_on.map_or(1, |r| r + 1),
         saved_ms: js_sys::Date::now() as u64,
         schema: store::SCHEMA,
+        lock: lock.map(|(l, _)| l),
     };
     let chunk_store = tx.object_store(CHUNKS)?;
     chunk_store.delete(chunk_range(id)?)?;
@@ -302,6 +480,86 @@ pub async fn save(
     metas.put(&JsValue::from_str(&text), Some(&key))?;
     finish(tx, &metas).await?;
     Ok(meta)
+}
+
+/// Encrypts a stored portfolio with a passphrase (PBKDF2-SHA256, 600,000
+/// iterations, a new random salt), or, when it is encrypted already,
+/// changes its passphrase (its key must be held: it is unlocked). Every
+/// record is rewritten under the new key in one transaction: the old
+/// passphrase or the new one opens it, never a mix. The new key is held.
+pub async fn set_passphrase(id: &str, passphrase: &str) -> Result<Meta, DbError> {
+    let (meta, p, extras) = load(id).await?;
+    let salt: [u8; SALT_LEN] = crypto::random()?;
+    let lock0 = Kdf::new(&salt);
+    let key = crypto::derive_key(passphrase, &salt, lock0.iterations).await?;
+    let lock = make_lock(id, &key, &salt).await?;
+    let saved = save_as(
+        id,
+        Some(meta.revision),
+        &p,
+        &extras,
+        Some((lock, key.clone())),
+    )
+    .await?;
+    hold_key(id, key);
+    Ok(saved)
+}
+
+/// Writes an encrypted portfolio back in the clear (its key must be held).
+pub async fn remove_passphrase(id: &str) -> Result<Meta, DbError> {
+    let (meta, p, extras) = load(id).await?;
+    let saved = save_as(id, Some(meta.revision), &p, &extras, None).await?;
+    drop_keys(Some(id));
+    Ok(saved)
+}
+
+/// Sets (or, with `None`, removes) one of a stored portfolio's extras —
+/// the notes the app keeps with it, such as acknowledged alerts or payment
+/// plans — rewriting its head and meta only, never its invoices. The head
+/// is read and written in the same transaction, so a save made meanwhile by
+/// the worker or another tab is kept, not overwritten; the revision goes up
+/// so other tabs reload.
+pub async fn put_extra(id: &str, key: &str, value: Option<&str>) -> Result<Meta, DbError> {
+    // An encrypted head is opened and sealed again outside the transaction
+    // (WebCrypto is not IndexedDB: a transaction would end while waiting
+    // for it), so the write is based on the revision read, and retried
+    // when another save came in between.
+    for _ in 0..3 {
+        let (mut meta, head, _) = read_raw(id).await?;
+        let k = write_key(id, &meta.lock)?;
+        let plain = match &k {
+            Some(k) => crypto::open(k, id, Record::Head, &head).await?,
+            None => head,
+        };
+        let (portfolio, mut extras, _) = store::decode_head(&plain)?;
+        match value {
+            Some(v) => extras.insert(key.to_string(), v.to_string()),
+            None => extras.remove(key),
+        };
+        let head = store::encode_head(&portfolio, &extras);
+        let head = match &k {
+            Some(k) => crypto::seal(k, id, Record::Head, &head).await?,
+            None => head,
+        };
+        let db = open().await?;
+        let tx = db.transaction(&[META, HEADS], TransactionMode::ReadWrite)?;
+        let metas = tx.object_store(META)?;
+        let jk = JsValue::from_str(id);
+        let now = metas.get(jk.clone())?.await?;
+        if now.as_ref().and_then(parse_meta).map(|m| m.revision) != Some(meta.revision) {
+            let _ = tx.abort();
+            continue;
+        }
+        tx.object_store(HEADS)?.put(&bytes(&head), Some(&jk))?;
+        meta.revision += 1;
+        meta.saved_ms = js_sys::Date::now() as u64;
+        meta.schema = store::SCHEMA;
+        let text = serde_json::to_string(&meta).map_err(|e| DbError::Other(e.to_string()))?;
+        metas.put(&JsValue::from_str(&text), Some(&jk))?;
+        finish(tx, &metas).await?;
+        return Ok(meta);
+    }
+    Err(DbError::Conflict)
 }
 
 /// Renames a portfolio (its meta only; a load takes the name from there).
@@ -320,8 +578,30 @@ pub async fn rename(id: &str, name: &str) -> Result<Meta, DbError> {
     Ok(meta)
 }
 
-/// Copies a portfolio, records as they are, under a new id and name.
+/// Copies a portfolio under a new id and name. Records in the clear are
+/// copied as they are, in one transaction; an encrypted portfolio (which
+/// must be unlocked) is opened and sealed again for the new id, under the
+/// same passphrase.
 pub async fn duplicate(id: &str, name: &str) -> Result<Meta, DbError> {
+    let m = meta(id).await?;
+    if let Some(lock) = m.lock {
+        let key = key_of(id).ok_or(DbError::Locked)?;
+        let (_, mut p, extras) = load(id).await?;
+        p.name = name.to_string();
+        let new = new_id();
+        let salt = lock
+            .kdf
+            .salt_bytes()
+            .map_err(|e| DbError::Corrupt(e.to_string()))?;
+        let salt: [u8; SALT_LEN] = salt[..SALT_LEN]
+            .try_into()
+            .map_err(|_| DbError::Corrupt("salt".into()))?;
+        let mut new_lock = make_lock(&new, &key, &salt).await?;
+        new_lock.kdf = lock.kdf.clone();
+        let saved = save_as(&new, None, &p, &extras, Some((new_lock, key.clone()))).await?;
+        hold_key(&new, key);
+        return Ok(saved);
+    }
     let db = open().await?;
     let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadWrite)?;
     let metas = tx.object_store(META)?;

@@ -4,10 +4,13 @@
 mod app;
 mod browser;
 mod components;
+mod crypto;
 mod db;
 mod format;
+mod grades;
 mod i18n;
 mod messages;
+mod monitoring;
 mod pages;
 mod protocol;
 mod state;

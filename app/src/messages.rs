@@ -21,6 +21,10 @@ pub fn db_error(lang: Lang, e: &DbError) -> String {
         (Lang::Zh, DbError::Quota) => "浏览器存储空间已满：未做任何更改。请释放空间（删除组合或其他网站数据）后重试。".into(),
         (Lang::En, DbError::Conflict) => "Another tab changed this portfolio meanwhile: nothing was overwritten. It has been reloaded; try again.".into(),
         (Lang::Zh, DbError::Conflict) => "另一个标签页同时修改了该组合：未覆盖任何内容。已重新加载，请重试。".into(),
+        (Lang::En, DbError::Locked) => "This portfolio is encrypted and locked: unlock it with its passphrase first. Nothing was changed.".into(),
+        (Lang::Zh, DbError::Locked) => "该组合已加密并锁定：请先用口令解锁。未做任何更改。".into(),
+        (Lang::En, DbError::WrongPassphrase) => "Wrong passphrase: nothing was unlocked and nothing was changed.".into(),
+        (Lang::Zh, DbError::WrongPassphrase) => "口令错误：未解锁，也未做任何更改。".into(),
         (Lang::En, DbError::Other(d)) => format!("The browser refused the storage operation ({d}); nothing was changed."),
         (Lang::Zh, DbError::Other(d)) => format!("浏览器拒绝了存储操作（{d}）；未做任何更改。"),
     }
@@ -140,6 +144,8 @@ pub fn failure(lang: Lang, f: &Failure) -> String {
         Failure::StoreCorrupt { detail } => db_error(lang, &DbError::Corrupt(detail.clone())),
         Failure::QuotaExceeded => db_error(lang, &DbError::Quota),
         Failure::Conflict => db_error(lang, &DbError::Conflict),
+        Failure::Locked => db_error(lang, &DbError::Locked),
+        Failure::WrongPassphrase => db_error(lang, &DbError::WrongPassphrase),
         Failure::BadRate { value } => {
             if zh {
                 format!("“{value}”不是有效的汇率：请输入正数，例如 7.85。")

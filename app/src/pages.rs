@@ -1,5 +1,7 @@
 //! One module per route.
 
+pub mod alerts;
+pub mod cash;
 pub mod customer;
 pub mod customers;
 pub mod dashboard;

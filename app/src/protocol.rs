@@ -88,6 +88,9 @@ pub enum Request {
     Restore {
         /// The file's name, for messages.
         file_name: String,
+        /// The passphrase of an encrypted backup.
+        #[serde(default)]
+        passphrase: Option<String>,
     },
     /// Add (or replace) an exchange rate of a stored portfolio.
     AddRate {
@@ -265,6 +268,10 @@ pub enum Failure {
     QuotaExceeded,
     /// Another tab changed the portfolio since it was read.
     Conflict,
+    /// The portfolio is encrypted and locked.
+    Locked,
+    /// The passphrase does not open the portfolio or the backup.
+    WrongPassphrase,
     /// Not a positive amount.
     BadRate {
         /// What was typed.
@@ -353,3 +360,8 @@ pub fn file_name_part(s: &str) -> String {
         out.to_string()
     }
 }
+
+/// The extras key (see `credit_core::store::Extras`) of the insured limits
+/// buyers had before an import lowered them: a JSON map, buyer id →
+/// amount. Written by the worker's import, read by the alerts.
+pub const INSURED_BEFORE_KEY: &str = "monitor.insured_before";

@@ -14,12 +14,36 @@ use credit_core::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
+use credit_core::monitor::{evaluate, Alert, MonitorSettings};
+use credit_core::store::Extras;
+
 use crate::db::{self, DbError, Meta};
 
 /// Where the remembered demo choice is kept, so a reload reopens it.
 const DEMO_KEY: &str = "credit-assistant.demo";
 /// Where the id of the open stored portfolio is kept, so a reload reopens it.
 const OPEN_KEY: &str = "credit-assistant.open";
+/// Where the demo's notes (acknowledged alerts, payment plans …) are kept:
+/// the demo is never stored, but what the user did with it survives a reload.
+const DEMO_EXTRAS_KEY: &str = "credit-assistant.demo.extras";
+
+/// Where the idle auto-lock's delay (minutes) is kept.
+pub const AUTOLOCK_KEY: &str = "credit-assistant.autolock-minutes";
+/// The auto-lock delay when none was chosen.
+pub const AUTOLOCK_DEFAULT: f64 = 15.0;
+
+thread_local! {
+    static LAST_ACTIVE: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Minutes without input after which unlocked portfolios lock (a setting on
+/// the Portfolios page; fractions allowed).
+pub fn autolock_minutes() -> f64 {
+    browser::load(AUTOLOCK_KEY)
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|m| *m > 0.0)
+        .unwrap_or(AUTOLOCK_DEFAULT)
+}
 
 /// Which demo portfolio.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -91,6 +115,18 @@ pub struct AppState {
     pub loading: RwSignal<bool>,
     /// Why the last storage operation failed.
     pub storage_error: RwSignal<Option<DbError>>,
+    /// The open portfolio's extras: what the app keeps with it besides the
+    /// ledger (acknowledged alerts, payment plans, working-capital inputs),
+    /// each a JSON text under its key. Saved with a stored portfolio (and
+    /// its backup); for the demo, in `localStorage`.
+    pub extras: RwSignal<Extras>,
+    /// The alerts for `as_of` (`credit_core::monitor`), most severe first.
+    pub alerts: Memo<Report<Vec<Alert>>>,
+    /// Bumped when an assessment is saved, so the alerts reread the grades.
+    pub grades_rev: RwSignal<u32>,
+    /// An encrypted portfolio that was to be opened but is locked: the
+    /// unlock prompt shows for it.
+    pub locked: RwSignal<Option<Meta>>,
 }
 
 impl AppState {
@@ -117,6 +153,19 @@ impl AppState {
                     .map_err(|e| e.to_string()),
             )
         });
+        let extras = RwSignal::new(Extras::new());
+        let grades_rev = RwSignal::new(0u32);
+        let alerts = Memo::new(move |_| {
+            let p = portfolio.get()?;
+            let d = as_of.get();
+            grades_rev.track();
+            let ctx = extras.with(|x| crate::monitoring::context(&p, d, x));
+            Some(
+                evaluate(&p, &p.index, d, &ctx, &MonitorSettings::default())
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+            )
+        });
         let state = AppState {
             portfolio,
             as_of,
@@ -126,6 +175,10 @@ impl AppState {
             portfolios: RwSignal::new(Vec::new()),
             loading: RwSignal::new(false),
             storage_error: RwSignal::new(None),
+            extras,
+            alerts,
+            grades_rev,
+            locked: RwSignal::new(None),
         };
         if let Some(id) = browser::load(OPEN_KEY).filter(|s| !s.is_empty()) {
             state.open_stored(id);
@@ -138,6 +191,7 @@ impl AppState {
         }
         state.refresh();
         state.listen();
+        state.idle_lock();
         crate::worker::progress();
         state
     }
@@ -149,7 +203,53 @@ impl AppState {
         browser::save(DEMO_KEY, demo.key());
         browser::save(OPEN_KEY, "");
         self.open_meta.set(None);
+        let extras = browser::load(DEMO_EXTRAS_KEY)
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        self.extras.set(extras);
         self.portfolio.set(Some(Arc::new(Open::new(p))));
+    }
+
+    /// One of the open portfolio's extras, read as JSON (`None` when it is
+    /// missing or unreadable).
+    pub fn extra<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        self.extras
+            .with(|x| x.get(key).and_then(|t| serde_json::from_str(t).ok()))
+    }
+
+    /// Sets one of the open portfolio's extras to `value` as JSON, and keeps
+    /// it: with a stored portfolio (its head only, see [`db::put_extra`]), or
+    /// in `localStorage` for the demo. A failed write is shown as a storage
+    /// error and the value stays in memory.
+    pub fn set_extra<T: serde::Serialize>(&self, key: &str, value: &T) {
+        let Ok(text) = serde_json::to_string(value) else {
+            return;
+        };
+        self.extras.update(|x| {
+            x.insert(key.to_string(), text.clone());
+        });
+        match self.open_meta.get_untracked() {
+            Some(m) => {
+                let this = *self;
+                let key = key.to_string();
+                leptos::task::spawn_local(async move {
+                    match db::put_extra(&m.id, &key, Some(&text)).await {
+                        Ok(meta) => {
+                            let id = meta.id.clone();
+                            this.open_meta.set(Some(meta));
+                            db::announce(&id);
+                        }
+                        Err(e) => this.storage_error.set(Some(e)),
+                    }
+                });
+            }
+            None => {
+                let all = self.extras.with_untracked(serde_json::to_string);
+                if let Ok(all) = all {
+                    browser::save(DEMO_EXTRAS_KEY, &all);
+                }
+            }
+        }
     }
 
     /// Reads the list of stored portfolios.
@@ -170,7 +270,7 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let t0 = browser::now_ms();
             match db::load(&id).await {
-                Ok((meta, p, _)) => {
+                Ok((meta, p, extras)) => {
                     browser::save(OPEN_KEY, &meta.id);
                     browser::save(DEMO_KEY, "");
                     let t1 = browser::now_ms();
@@ -178,9 +278,16 @@ impl AppState {
                     // Read by the browser benchmark (tests/bench).
                     browser::record_timing("load_ms", t1 - t0);
                     browser::record_timing("index_ms", browser::now_ms() - t1);
+                    this.extras.set(extras);
+                    this.locked.set(None);
                     this.portfolio.set(Some(Arc::new(open)));
                     this.open_meta.set(Some(meta));
                     this.storage_error.set(None);
+                }
+                Err(DbError::Locked) => {
+                    if let Ok(m) = db::meta(&id).await {
+                        this.locked.set(Some(m));
+                    }
                 }
                 Err(e) => {
                     if e == DbError::NotFound {
@@ -193,10 +300,66 @@ impl AppState {
         });
     }
 
+    /// Unlocks an encrypted portfolio with its passphrase and opens it.
+    /// A wrong passphrase is an error and changes nothing.
+    pub async fn unlock(&self, id: String, passphrase: String) -> Result<(), DbError> {
+        db::unlock(&id, &passphrase).await?;
+        crate::worker::share_keys();
+        browser::save(DEMO_KEY, "");
+        browser::save(OPEN_KEY, &id);
+        self.open_stored(id);
+        Ok(())
+    }
+
+    /// Locks every encrypted portfolio: forgets their keys (here and in the
+    /// worker) and, when the open portfolio is one of them, closes it and
+    /// shows the unlock prompt instead — nothing readable stays on screen.
+    pub fn lock_all(&self) {
+        db::drop_keys(None);
+        crate::worker::share_keys();
+        if let Some(m) = self.open_meta.get_untracked().filter(Meta::encrypted) {
+            self.open_meta.set(None);
+            self.extras.set(Extras::new());
+            self.portfolio.set(None);
+            self.locked.set(Some(m));
+        }
+    }
+
+    /// Locks after `autolock_minutes()` without a key press, click or
+    /// scroll, checked every few seconds.
+    fn idle_lock(&self) {
+        use wasm_bindgen::JsCast;
+        let Some(w) = web_sys::window() else { return };
+        let bump = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+            LAST_ACTIVE.with(|t| t.set(browser::now_ms()));
+        });
+        for ev in ["pointerdown", "keydown", "wheel", "touchstart"] {
+            let _ = w.add_event_listener_with_callback(ev, bump.as_ref().unchecked_ref());
+        }
+        bump.forget();
+        LAST_ACTIVE.with(|t| t.set(browser::now_ms()));
+        let this = *self;
+        let tick = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if db::held_keys().is_empty() {
+                return;
+            }
+            let idle = browser::now_ms() - LAST_ACTIVE.with(std::cell::Cell::get);
+            if idle > autolock_minutes() * 60_000.0 {
+                this.lock_all();
+            }
+        });
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+            tick.as_ref().unchecked_ref(),
+            2_000,
+        );
+        tick.forget();
+    }
+
     /// Closes the open portfolio (after it was deleted).
     pub fn close(&self) {
         browser::save(OPEN_KEY, "");
         self.open_meta.set(None);
+        self.extras.set(Extras::new());
         self.portfolio.set(None);
     }
 

@@ -84,6 +84,29 @@ fn start() -> Result<(), String> {
     Ok(())
 }
 
+/// The held keys as `[[id, CryptoKey], …]` (structured-cloned to the
+/// worker; a CryptoKey stays non-extractable there too).
+fn keys_message() -> js_sys::Array {
+    crate::db::held_keys()
+        .into_iter()
+        .map(|(id, k)| js_sys::Array::of2(&JsValue::from_str(&id), &k))
+        .collect()
+}
+
+/// Tells a running worker which keys are held now (after a lock, none):
+/// it drops the others at once instead of at its next request.
+pub fn share_keys() {
+    CLIENT.with(|c| {
+        if let Some(c) = c.borrow().as_ref() {
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"keys".into(), &keys_message());
+            if c.ready {
+                let _ = c.worker.post_message(&msg);
+            }
+        }
+    });
+}
+
 /// Sends a request (with a file, for those that read one) and waits for
 /// its reply. A failure to reach the worker comes back as
 /// [`Reply::Failed`].
@@ -100,6 +123,7 @@ pub async fn call(req: &Request, file: Option<&web_sys::File>) -> Reply {
     if let Some(f) = file {
         let _ = js_sys::Reflect::set(&msg, &"file".into(), f);
     }
+    let _ = js_sys::Reflect::set(&msg, &"keys".into(), &keys_message());
     let mut resolve_slot: Option<js_sys::Function> = None;
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         resolve_slot = Some(resolve);

@@ -14,10 +14,15 @@
 //! - [`limit`]: the credit limit by every method, the recommended limit and
 //!   the rule that set it, review date, utilisation.
 //! - [`terms`]: recommended payment terms and security by grade.
+//! - [`cash`]: early-payment discount cost, the effect of other terms,
+//!   payment plans, the 13-week collections forecast (and against actual),
+//!   working capital.
 //! - [`country`]: default country risk by ISO code.
 //! - [`dates`]: dates as typed in forms.
 //! - [`decision`]: the audit trail of saved assessments.
 //! - [`behaviour`]: a buyer's payment behaviour derived from the ledger.
+//! - [`monitor`]: early-warning alerts (over limit, dunning steps, volume
+//!   up while paying slower, insurer deadlines, …) and monthly trends.
 //! - [`kpi`]: DSO, countback DSO, best possible DSO, ADD, CEI, payment delay,
 //!   overdue and at-risk ratios, concentration, turnover.
 //! - [`ledger`]: the invoice list's filters and paging.
@@ -34,16 +39,20 @@
 //!   (IndexedDB): a head and chunks of invoices, versioned by schema.
 //! - [`backup`]: the portfolio as one versioned JSON file with a SHA-256
 //!   checksum.
+//! - [`envelope`]: the format of an encrypted portfolio's records and of
+//!   an encrypted backup (the cryptography runs in the browser's WebCrypto).
 
 pub mod ageing;
 pub mod assessment;
 pub mod backup;
 pub mod behaviour;
+pub mod cash;
 pub mod country;
 pub mod customer;
 pub mod dates;
 pub mod decision;
 pub mod demo;
+pub mod envelope;
 pub mod export;
 pub mod import;
 pub mod index;
@@ -52,10 +61,11 @@ pub mod kpi;
 pub mod ledger;
 pub mod limit;
 pub mod money;
+pub mod monitor;
 pub mod portfolio;
 pub mod selfcheck;
 pub mod store;
 pub mod terms;
 
-pub use chrono::{Datelike, NaiveDate};
+pub use chrono::{Datelike, Days, NaiveDate};
 pub use rust_decimal::Decimal;

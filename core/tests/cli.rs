@@ -325,3 +325,128 @@ fn age_usage_errors_exit_2() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+// ---------------------------------------------------------------------------
+// `credit alerts` on the English import sample.
+
+#[test]
+fn alerts_on_the_english_sample() {
+    // As of 2025-06-30 (see age_english_sample_by_hand): INV-1002 (C001) is
+    // 110 days late, INV-1003's rest (C002) 70, INV-1004 (C003) 91: past
+    // the last Standard dunning step (+60); INV-1006 (C004) 11 days: step 1
+    // (+7). AR 72,379.40: C004 holds 63.1 %, C002 20.7 % (> 20 %), C001
+    // 11.7 %. The file has no limits or insurance: no other rule applies.
+    let file = import_sample("invoices_en.csv");
+    let out = credit(&["alerts", &file, "--as-of", "2025-06-30"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines.len(), 6, "{s}");
+    for (line, want) in lines.iter().zip([
+        "CRITICAL past_dunning_step       C001 Acme Trading, Ltd.: 1 invoice(s), 8,500.50 past step 3 (+60 days), up to 110 days past due → escalate",
+        "CRITICAL past_dunning_step       C002 Blue River Foods",
+        "CRITICAL past_dunning_step       C003",
+        "WARNING  concentration           C002 Blue River Foods: exposure 15,000.00 is 20.7 % of AR 72,379.40 → reduce exposure",
+        "WARNING  concentration           C004 Orion Parts: exposure 45,678.90 is 63.1 % of AR 72,379.40",
+        "INFO     past_dunning_step       C004 Orion Parts: 1 invoice(s), 45,678.90 past step 1 (+7 days), up to 11 days past due → send a reminder",
+    ]) {
+        assert!(line.starts_with(want), "{line:?} does not start with {want:?}");
+    }
+
+    let out = credit(&["alerts", &file, "--as-of=2025-06-30", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = v.as_array().expect("an array of alerts");
+    assert_eq!(a.len(), 6);
+    assert_eq!(a[0]["rule"], "past_dunning_step");
+    assert_eq!(a[0]["severity"], "critical");
+    assert_eq!(a[0]["customer_id"], "C001");
+    assert_eq!(a[0]["action"], "escalate");
+    let e = &a[0]["evidence"]["past_dunning_step"];
+    assert_eq!(e["amount"], "8500.50");
+    assert_eq!(
+        (e["step"].as_u64(), e["step_days"].as_i64()),
+        (Some(3), Some(60))
+    );
+    assert_eq!(e["max_days_past_due"], 110);
+    let c = &a[3]["evidence"]["concentration"];
+    assert_eq!(
+        (&c["exposure"], &c["total"]),
+        (&"15000.00".into(), &"72379.40".into())
+    );
+    let share: credit_core::Decimal = c["share"].as_str().unwrap().parse().unwrap();
+    assert_eq!(share.round_dp(4).to_string(), "0.2072");
+    // The alerts round-trip into the core's type.
+    let back: Vec<credit_core::monitor::Alert> = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(back.len(), 6);
+
+    // Usage errors exit 2.
+    for args in [
+        vec!["alerts"],
+        vec!["alerts", &file],
+        vec!["alerts", &file, "--as-of", "30.06.2025"],
+        vec!["alerts", &file, "--as-of", "2025-06-30", "--buckets", "30"],
+        vec!["alerts", "/nonexistent.csv", "--as-of", "2025-06-30"],
+    ] {
+        assert_eq!(credit(&args).status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn terms_prints_simple_and_effective_rates() {
+    let out = credit(&["terms", "2/10/30"]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("simple 37.2 %"), "{s}");
+    assert!(s.contains("effective 44.6 %"), "{s}");
+    let out = credit(&["terms", "2/10", "net", "30", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["simple"].as_str(), v["effective"].as_str()),
+        (Some("37.2"), Some("44.6"))
+    );
+    let out = credit(&["terms", "2/40/30"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'2/40/30'"));
+}
+
+#[test]
+fn forecast_on_the_english_sample_by_hand() {
+    // As of 2025-06-01. Payments of the last 12 months: INV-1001 6 days
+    // late (12,000), INV-1003 9 days (10,000): C001 +6, C002 +9, the others
+    // the average, 7.36 → 7 days. INV-1002, INV-1003's rest and INV-1004
+    // are expected before the report date → week 1: 26,700.50 × 0.991 (1 −
+    // grade 5's PD); INV-1006 due 19 June + 7 → 26 June, week 4:
+    // 45,678.90 × 0.991. The credit note is not a collection.
+    let file = import_sample("invoices_en.csv");
+    let out = credit(&[
+        "forecast",
+        &file,
+        "--as-of",
+        "2025-06-01",
+        "--weeks",
+        "4",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let weeks: Vec<&str> = v["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["expected"].as_str().unwrap())
+        .collect();
+    assert_eq!(weeks, ["26460.20", "0.00", "0.00", "45267.79"]);
+    assert_eq!(v["open_ar"].as_str(), Some("72379.40"));
+    assert_eq!(v["at_risk"].as_str(), Some("651.41"));
+    let out = credit(&["forecast", &file, "--as-of", "2025-06-01", "--weeks", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}

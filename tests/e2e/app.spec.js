@@ -73,7 +73,7 @@ test('the language switch changes every visible label, and is remembered', async
   await app.setLang('en');
   await app.loadDemo();
   const hasCjk = (t) => /[\u3400-\u9fff]/.test(t);
-  for (const which of ['dashboard', 'customers', 'invoices', 'portfolios', 'import']) {
+  for (const which of ['dashboard', 'customers', 'invoices', 'alerts', 'cash', 'portfolios', 'import']) {
     await app.setLang('en');
     await app.nav(which);
     await page.waitForTimeout(300);
@@ -175,7 +175,7 @@ test('no egress: every request of a walk through every page stays on the origin'
   const app = new AppPage(page);
   await app.goto('/');
   await app.loadDemo();
-  for (const which of ['customers', 'invoices', 'dashboard']) {
+  for (const which of ['customers', 'invoices', 'alerts', 'cash', 'dashboard']) {
     await app.nav(which);
     await page.waitForTimeout(200);
   }

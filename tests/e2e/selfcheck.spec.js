@@ -1,6 +1,7 @@
 // The self-check for prospects (issue 9): the stepper in both languages, the
 // share link, embed mode in an iframe, and no request leaving the origin.
 import { test, expect } from '@playwright/test';
+import http from 'node:http';
 import { AppPage } from './app-page.js';
 import { SelfCheckPage } from './selfcheck-page.js';
 
@@ -151,10 +152,10 @@ test('the share link reproduces the same result in a fresh page, never sending t
 });
 
 test('embed mode: inside an iframe, no app navigation, and the parent learns the height', async ({ page, baseURL }) => {
-  const requests = [];
-  page.on('request', (req) => requests.push(req.url()));
-  // The README's snippet, as a site owner would paste it.
-  await page.setContent(`<!DOCTYPE html><html><body>
+  // The README's snippet, as a site owner would paste it, on a page of
+  // another site: served by this test on another port (another origin, on
+  // this machine), which the app's headers allow to frame the self-check.
+  const hostPage = `<!DOCTYPE html><html><body>
     <h1>A credit insurer's site</h1>
     <iframe id="credit-self-check" src="${baseURL}/self-check?embed=1&lang=en"
       style="width:100%;max-width:760px;border:0" height="600" title="Credit risk self-check"></iframe>
@@ -167,7 +168,13 @@ test('embed mode: inside an iframe, no app navigation, and the parent learns the
         }
       });
     </script>
-  </body></html>`);
+  </body></html>`;
+  const server = http.createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(hostPage));
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const host = `http://127.0.0.1:${server.address().port}`;
+  const requests = [];
+  page.on('request', (req) => requests.push(req.url()));
+  await page.goto(`${host}/`);
   const frame = page.frameLocator('#credit-self-check');
   await expect(frame.getByTestId('selfcheck')).toBeVisible();
   await expect(frame.getByTestId('nav-selfcheck')).toHaveCount(0);
@@ -192,5 +199,6 @@ test('embed mode: inside an iframe, no app navigation, and the parent learns the
   await expect(frame.getByTestId('sc-verdict-title')).toHaveText('建议投保信用保险');
   // Every request went to the app's origin.
   const origin = new URL(baseURL).origin;
-  expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && u !== 'about:blank')).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith(`${host}/`) && !u.startsWith('data:') && u !== 'about:blank')).toEqual([]);
+  server.close();
 });

@@ -5,6 +5,9 @@
 //! responsive through a million rows and the import code stays out of the
 //! page's initial download. Messages: `src/protocol.rs`.
 
+#[path = "../crypto.rs"]
+#[allow(dead_code)]
+mod crypto;
 #[path = "../db.rs"]
 #[allow(dead_code)]
 mod db;
@@ -16,6 +19,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use credit_core::backup::{self, BackupError};
+use credit_core::envelope;
 use credit_core::import::header::{normalise, Field};
 use credit_core::import::{
     self, csv::CsvError, existing_ids, guess_mapping, merge, preview, ImportError, Mapping,
@@ -24,7 +28,9 @@ use credit_core::import::{
 use credit_core::portfolio::Portfolio;
 use credit_core::store::Extras;
 use db::{DbError, Meta};
-use protocol::{Committed, Failure, Opened, Phase, Previewed, Reply, Request, Target};
+use protocol::{
+    Committed, Failure, Opened, Phase, Previewed, Reply, Request, Target, INSURED_BEFORE_KEY,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -80,6 +86,26 @@ fn main() {
         let file = js_sys::Reflect::get(&data, &"file".into())
             .ok()
             .filter(|v| v.is_object());
+        // The keys of the portfolios the page has unlocked come with every
+        // request (and only live in memory): the worker holds exactly those.
+        if let Ok(keys) = js_sys::Reflect::get(&data, &"keys".into()) {
+            if let Ok(keys) = keys.dyn_into::<js_sys::Array>() {
+                db::set_keys(
+                    keys.iter()
+                        .filter_map(|pair| {
+                            let pair: js_sys::Array = pair.dyn_into().ok()?;
+                            let id = pair.get(0).as_string()?;
+                            let key: web_sys::CryptoKey = pair.get(1).dyn_into().ok()?;
+                            Some((id, key))
+                        })
+                        .collect(),
+                );
+            }
+        }
+        if msg.is_none() {
+            // A key update alone (e.g. after a lock): no reply.
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
             let reply = match msg.as_deref().map(serde_json::from_str::<Request>) {
                 Some(Ok(req)) => handle(req, file).await,
@@ -138,7 +164,10 @@ async fn handle(req: Request, file: Option<JsValue>) -> Reply {
             on_existing,
         } => commit(target, policy, on_existing).await,
         Request::Backup { id } => make_backup(&id).await,
-        Request::Restore { file_name } => restore(file_name, file).await,
+        Request::Restore {
+            file_name,
+            passphrase,
+        } => restore(file_name, file, passphrase).await,
         Request::Create { name, currency } => create(name, currency).await,
         Request::AddRate {
             id,
@@ -239,6 +268,8 @@ fn db_failure(e: DbError) -> Failure {
         DbError::NewerSchema { found, supported } => Failure::NewerSchema { found, supported },
         DbError::Quota => Failure::QuotaExceeded,
         DbError::Conflict => Failure::Conflict,
+        DbError::Locked => Failure::Locked,
+        DbError::WrongPassphrase => Failure::WrongPassphrase,
         DbError::Other(detail) => Failure::Storage { detail },
     }
 }
@@ -260,6 +291,42 @@ fn remembered(extras: &Extras, headers: &[String], guess: &mut Mapping) -> bool 
         }
     }
     used
+}
+
+/// Records, for each buyer whose insured limit an import lowered, the limit
+/// it had before (under [`INSURED_BEFORE_KEY`], buyer id → amount), so the
+/// alerts can say "insured limit cut or cancelled" with the figures. A buyer
+/// whose limit went back up is taken off.
+fn note_insured_cuts(before: &Portfolio, after: &Portfolio, extras: &mut Extras) {
+    use credit_core::Decimal;
+    use std::collections::BTreeMap;
+    let mut seen: BTreeMap<String, Decimal> = extras
+        .get(INSURED_BEFORE_KEY)
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
+    let old: std::collections::HashMap<&str, Decimal> = before
+        .customers
+        .iter()
+        .filter_map(|c| Some((c.id.as_str(), c.insured_limit?)))
+        .collect();
+    let mut changed = false;
+    for c in &after.customers {
+        let Some(&was) = old.get(c.id.as_str()) else {
+            continue;
+        };
+        let now = c.insured_limit.unwrap_or(Decimal::ZERO);
+        if now < was {
+            seen.insert(c.id.clone(), was);
+            changed = true;
+        } else if now > was && seen.remove(&c.id).is_some() {
+            changed = true;
+        }
+    }
+    if changed {
+        if let Ok(t) = serde_json::to_string(&seen) {
+            extras.insert(INSURED_BEFORE_KEY.into(), t);
+        }
+    }
 }
 
 fn remember(extras: &mut Extras, headers: &[String], mapping: &Mapping) {
@@ -406,6 +473,7 @@ async fn commit(
         (None, Target::Existing { .. }) => return Err(Failure::NotFound),
     };
     let (merged, report) = merge(&portfolio, &pv, policy, on_existing).map_err(import_failure)?;
+    note_insured_cuts(&portfolio, &merged, &mut extras);
     drop(portfolio);
     remember(&mut extras, &headers, &mapping);
     let t1 = now();
@@ -471,6 +539,31 @@ async fn make_backup(id: &str) -> Result<Reply, Failure> {
     let (meta, p, extras) = db::load(id).await.map_err(db_failure)?;
     progress(Phase::Saving, 500);
     let json = backup::to_json(&p, &extras);
+    // An encrypted portfolio's backup is encrypted under the same
+    // passphrase: its KDF parameters go in the file, the key never does.
+    let json = match (&meta.lock, db::key_of(id)) {
+        (Some(lock), Some(key)) => {
+            let iv: [u8; envelope::IV_LEN] = crypto::random().map_err(|e| db_failure(e.into()))?;
+            let ct = crypto::encrypt(
+                &key,
+                &iv,
+                &envelope::aad("", envelope::Record::Backup),
+                json.as_bytes(),
+            )
+            .await
+            .map_err(|e| db_failure(e.into()))?;
+            serde_json::to_string_pretty(&envelope::EncryptedBackup::new(
+                lock.kdf.clone(),
+                &iv,
+                &ct,
+            ))
+            .map_err(|e| Failure::Storage {
+                detail: e.to_string(),
+            })?
+        }
+        (Some(_), None) => return Err(Failure::Locked),
+        (None, _) => json,
+    };
     Ok(Reply::Backup {
         file_name: format!(
             "{}.credit-backup.json",
@@ -480,13 +573,45 @@ async fn make_backup(id: &str) -> Result<Reply, Failure> {
     })
 }
 
-async fn restore(file_name: String, file: Option<JsValue>) -> Result<Reply, Failure> {
+async fn restore(
+    file_name: String,
+    file: Option<JsValue>,
+    passphrase: Option<String>,
+) -> Result<Reply, Failure> {
     let _ = file_name;
     progress(Phase::Reading, 0);
     let bytes = read_bytes(file)?;
     let text =
         String::from_utf8(bytes).map_err(|_| Failure::BackupNotJson { line: 1, column: 1 })?;
     progress(Phase::Checking, 0);
+    // An encrypted backup: its passphrase opens it, and the restored
+    // portfolio is encrypted under the same passphrase.
+    let mut relock = None;
+    let text = match envelope::EncryptedBackup::parse(&text) {
+        Ok(None) => text,
+        Err(e) => {
+            return Err(Failure::BackupInvalid {
+                detail: e.to_string(),
+            })
+        }
+        Ok(Some((b, iv, ct))) => {
+            let Some(pass) = passphrase.filter(|p| !p.is_empty()) else {
+                return Err(Failure::Locked);
+            };
+            let salt = b.kdf.salt_bytes().map_err(|e| Failure::BackupInvalid {
+                detail: e.to_string(),
+            })?;
+            let key = crypto::derive_key(&pass, &salt, b.kdf.iterations)
+                .await
+                .map_err(|e| db_failure(e.into()))?;
+            let plain =
+                crypto::decrypt(&key, &iv, &envelope::aad("", envelope::Record::Backup), &ct)
+                    .await
+                    .map_err(|_| Failure::WrongPassphrase)?;
+            relock = Some((b.kdf, key));
+            String::from_utf8(plain).map_err(|_| Failure::BackupNotJson { line: 1, column: 1 })?
+        }
+    };
     let (mut p, extras) = backup::from_json(&text).map_err(|e| match e {
         BackupError::NotJson { line, column, .. } => Failure::BackupNotJson { line, column },
         BackupError::NotABackup => Failure::NotABackup,
@@ -499,5 +624,28 @@ async fn restore(file_name: String, file: Option<JsValue>) -> Result<Reply, Fail
     })?;
     drop(text);
     p.name = unique_name(&p.name).await?;
-    save_new(&p, &extras).await
+    let Some((kdf, key)) = relock else {
+        return save_new(&p, &extras).await;
+    };
+    let id = db::new_id();
+    progress(Phase::Saving, 800);
+    let salt = kdf.salt_bytes().map_err(|e| Failure::BackupInvalid {
+        detail: e.to_string(),
+    })?;
+    let salt: [u8; envelope::SALT_LEN] =
+        salt[..envelope::SALT_LEN]
+            .try_into()
+            .map_err(|_| Failure::BackupInvalid {
+                detail: "salt".into(),
+            })?;
+    let mut lock = db::make_lock(&id, &key, &salt).await.map_err(db_failure)?;
+    lock.kdf = kdf;
+    let meta = db::save_as(&id, None, &p, &extras, Some((lock, key)))
+        .await
+        .map_err(db_failure)?;
+    db::announce(&id);
+    Ok(Reply::Saved {
+        id,
+        name: meta.name,
+    })
 }

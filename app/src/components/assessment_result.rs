@@ -260,7 +260,7 @@ pub fn AssessmentResult(
                         <strong data-testid="utilisation-value">{format::percent(pct, lang)}</strong>
                     </div>
                     <div class="util-bar" class:over=blocked>
-                        <div class="util-fill" style=format!("width:{width}%")></div>
+                        <div class="util-fill" style:width=format!("{width}%")></div>
                     </div>
                     <p class="muted">
                         {t(K::OpenExposure)} ": " {format::money(exp, currency)} " · " {t(K::CreditLimit)} ": "

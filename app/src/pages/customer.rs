@@ -7,20 +7,25 @@ use credit_core::behaviour::{monthly_delays, payment_behaviour, sales_last_12_mo
 use credit_core::country::country_risk;
 use credit_core::decision::AssessmentRecord;
 use credit_core::limit::{recommend_limit, LimitInput};
+use credit_core::monitor::trends;
 use credit_core::terms::recommend_terms;
 use credit_core::{Datelike, Decimal};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::alerts::{visible, AlertTable, Show};
 use crate::components::as_of::AsOfInput;
 use crate::components::assessment_form::{
     amount, whole, AmountField, FinancialsForm, ProfileForm, WholeField,
 };
 use crate::components::assessment_result::{terms_text, AssessmentResult};
 use crate::components::delay_chart::DelayChart;
+use crate::components::limit_check::LimitCheck;
+use crate::components::trend_chart::TrendCharts;
 use crate::format;
 use crate::i18n::{text, use_i18n, K};
+use crate::monitoring;
 use crate::pages::customers::status_key;
 use crate::state::use_app;
 use crate::storage::{DecisionLog, LocalDecisionLog};
@@ -83,6 +88,12 @@ fn CustomerView(id: String) -> impl IntoView {
         let p = app.portfolio.get()?;
         monthly_delays(&p.index, &cid, app.as_of.get(), 12).ok()
     });
+    let cid = id.clone();
+    let trends = Memo::new(move |_| {
+        let p = app.portfolio.get()?;
+        trends(&p.index, Some(&cid), app.as_of.get(), 12).ok()
+    });
+    let id3 = id.clone();
     let cid = id.clone();
     let row = Memo::new(move |_| {
         let r = app.ageing.get()?.ok()?;
@@ -147,6 +158,7 @@ fn CustomerView(id: String) -> impl IntoView {
         let r = LocalDecisionLog.append(&pname, &rec);
         if r.is_ok() {
             history.set(LocalDecisionLog.load(&pname, &rec.customer_id));
+            app.grades_rev.update(|n| *n += 1);
             note.set(String::new());
         }
         save_msg.set(Some(r));
@@ -172,6 +184,7 @@ fn CustomerView(id: String) -> impl IntoView {
                 <p class="facts">
                     <span>{i.t(K::ClosingAr)} ": " <strong data-testid="customer-outstanding">{format::money(r.total, cur)}</strong></span>
                     <span>{i.t(K::SortOverdue)} ": " <strong>{format::money(r.past_first(), cur)}</strong></span>
+                    <LimitCheck exposure=r.total limit=limit currency=cur/>
                     <span>{i.t(K::OfWhichDisputed)} ": " <strong>{format::money(r.disputed_total, cur)}</strong></span>
                     <A href=format!("/invoices?customer={}", id)>{i.t(K::ShowInvoices)}</A>
                 </p>
@@ -193,7 +206,28 @@ fn CustomerView(id: String) -> impl IntoView {
             })}
             <h3>{move || i.t(K::DelayChart)}</h3>
             {move || months.get().map(|m| view! { <DelayChart months=m/> })}
+            <h3>{move || i.pick("Trends, 12 months", "近12个月趋势")}</h3>
+            {move || trends.get().map(|t| view! { <TrendCharts months=t/> })}
         </section>
+        {move || {
+            let p = app.portfolio.get()?;
+            let alerts = app.alerts.get()?.ok()?;
+            let notes = monitoring::notes(&app);
+            let rows: Vec<_> = visible(&alerts, &notes, app.as_of.get(), Show::All)
+                .into_iter()
+                .filter(|(a, _)| a.customer_id == id3)
+                .collect();
+            Some(view! {
+                <section class="panel" data-testid="customer-alerts">
+                    <h2>{move || i.pick("Alerts", "预警")}</h2>
+                    {if rows.is_empty() {
+                        view! { <p class="muted">{move || i.pick("No alert for this buyer.", "该买方暂无预警。")}</p> }.into_any()
+                    } else {
+                        view! { <AlertTable rows=rows portfolio=p/> }.into_any()
+                    }}
+                </section>
+            })
+        }}
         <section class="panel assess">
             <h2>{move || i.t(K::Assessment)}</h2>
             <div class="assess-cols">

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::components::ageing_table::bucket_label;
 use crate::components::as_of::AsOfInput;
+use crate::components::limit_check::LimitCheck;
 use crate::components::pager::{Pager, PER_PAGE};
 use crate::format;
 use crate::i18n::{use_i18n, K};
@@ -57,6 +58,7 @@ pub fn Customers() -> impl IntoView {
                 let country = info.map(|x| x.country.clone()).unwrap_or_default();
                 let industry = info.map(|x| x.industry.clone()).unwrap_or_default();
                 let status = info.map_or("", |x| crate::i18n::text(lang, status_key(x.status)));
+                let limit = info.and_then(|x| x.credit_limit);
                 let cells = c
                     .row
                     .buckets
@@ -74,6 +76,7 @@ pub fn Customers() -> impl IntoView {
                         <td>{status}</td>
                         {cells}
                         <td class="num strong" data-testid="customer-total">{format::amount(c.row.total, cur)}</td>
+                        <td><LimitCheck exposure=c.row.total limit=limit currency=cur/></td>
                         <td>
                             <A href=format!("/invoices?customer={}", c.customer_id)>{crate::i18n::text(lang, K::ShowInvoices)}</A>
                         </td>
@@ -93,6 +96,7 @@ pub fn Customers() -> impl IntoView {
                             <th>{i.t(K::Status)}</th>
                             {heads}
                             <th class="num">{i.t(K::Total)} " (" {cur.to_string()} ")"</th>
+                            <th>{i.pick("Limit check", "额度检查")}</th>
                             <th></th>
                         </tr>
                     </thead>

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use credit_core::ageing::AgeingReport;
 use credit_core::export;
 use credit_core::kpi::{top_exposures, Kpis};
+use credit_core::monitor::trends;
 use credit_core::Decimal;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,9 +11,12 @@ use leptos_router::components::A;
 use crate::browser;
 use crate::components::ageing_chart::AgeingChart;
 use crate::components::ageing_table::AgeingTable;
+use crate::components::alerts::AlertsPanel;
 use crate::components::as_of::AsOfInput;
 use crate::components::fx_rates::FxRates;
 use crate::components::kpi_cards::KpiCards;
+use crate::components::limit_check::LimitCheck;
+use crate::components::trend_chart::TrendCharts;
 use crate::format;
 use crate::i18n::{use_i18n, K};
 use crate::state::{use_app, Demo, Open};
@@ -27,9 +31,11 @@ pub fn Dashboard() -> impl IntoView {
             return view! { <EmptyState/> }.into_any();
         };
         match (app.ageing.get(), app.kpis.get()) {
-            (Some(Ok(r)), Some(Ok(k))) => {
-                view! { <Reports portfolio=p ageing=r kpis=k/> }.into_any()
+            (Some(Ok(r)), Some(Ok(k))) => view! {
+                <AlertsPanel/>
+                <Reports portfolio=p ageing=r kpis=k/>
             }
+            .into_any(),
             (Some(Err(e)), _) | (_, Some(Err(e))) => view! {
                 <section class="panel error" data-testid="report-error">
                     <h2>{move || i.t(K::ErrorTitle)}</h2>
@@ -74,25 +80,26 @@ fn EmptyState() -> impl IntoView {
 fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> impl IntoView {
     let i = use_i18n();
     let cur = ageing.currency;
-    let top: Vec<(String, String, Decimal, Decimal)> = top_exposures(&ageing, 10)
+    type Top = (String, String, Decimal, Decimal, Option<Decimal>);
+    let top: Vec<Top> = top_exposures(&ageing, 10)
         .into_iter()
         .map(|(c, share)| {
-            let name = portfolio
-                .customer(&c.customer_id)
-                .map(|x| x.name.clone())
-                .unwrap_or_default();
-            (c.customer_id.clone(), name, c.row.total, share)
+            let buyer = portfolio.customer(&c.customer_id);
+            let name = buyer.map(|x| x.name.clone()).unwrap_or_default();
+            let limit = buyer.and_then(|x| x.credit_limit);
+            (c.customer_id.clone(), name, c.row.total, share, limit)
         })
         .collect();
     let top_rows = move || {
         let lang = i.lang.get();
         top.clone()
             .into_iter()
-            .map(|(id, name, amt, share)| {
+            .map(|(id, name, amt, share, limit)| {
                 view! {
                     <tr data-testid="top-buyer">
                         <td><A href=format!("/invoices?customer={id}")>{name}</A></td>
                         <td class="muted">{id}</td>
+                        <td><LimitCheck exposure=amt limit=limit currency=cur/></td>
                         <td class="num">{format::amount(amt, cur)}</td>
                         <td class="num">{format::percent(Some(share), lang)}</td>
                     </tr>
@@ -100,6 +107,8 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
             })
             .collect_view()
     };
+    let trend_data = trends(&portfolio.index, None, kpis.as_of, 12).ok();
+    let trend_view = trend_data.map(|t| view! { <TrendCharts months=t/> });
     let sales = kpis.credit_sales;
     let days = kpis.period_days;
     let name = portfolio.name.clone();
@@ -146,6 +155,8 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
                 </span>
             </div>
             <KpiCards kpis=kpis.clone()/>
+            <h3>{move || i.pick("Trends, 12 months", "近12个月趋势")}</h3>
+            {trend_view}
             <div class="actions">
                 <button class="secondary" data-testid="export-kpis" on:click=export_kpis>
                     {move || i.t(K::ExportKpis)}
@@ -161,6 +172,7 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
                         <tr>
                             <th>{move || i.t(K::Buyer)}</th>
                             <th>{move || i.t(K::SortId)}</th>
+                            <th>{move || i.pick("Limit check", "额度检查")}</th>
                             <th class="num">{move || i.t(K::ClosingAr)} " (" {cur.to_string()} ")"</th>
                             <th class="num">{move || i.t(K::Share)}</th>
                         </tr>

@@ -7,6 +7,7 @@ use credit_core::money::Currency;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::lock::{AutoLockSetting, EncryptionControls, SelfTest};
 use crate::db::{self, Meta};
 use crate::i18n::{use_i18n, Lang};
 use crate::messages;
@@ -43,6 +44,7 @@ pub fn Portfolios() -> impl IntoView {
     let currency = RwSignal::new("CNY".to_string());
     let renaming = RwSignal::new(None::<(String, String)>);
     let deleting = RwSignal::new(None::<String>);
+    let lock_message = RwSignal::new(None::<String>);
 
     let measure = move || {
         spawn_local(async move { usage.set(crate::browser::storage_estimate().await) });
@@ -83,23 +85,37 @@ pub fn Portfolios() -> impl IntoView {
         });
     };
 
-    let restore = move |ev: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
+    // An encrypted backup asks for its passphrase; the file is kept until
+    // then (in memory only).
+    let pending = RwSignal::new_local(None::<web_sys::File>);
+    let restore_pass = RwSignal::new(String::new());
+    let restore_file = move |file: web_sys::File, passphrase: Option<String>| {
         busy.set(true);
         message.set(None);
         spawn_local(async move {
             let req = Request::Restore {
                 file_name: file.name(),
+                passphrase: passphrase.clone(),
             };
             match worker::call(&req, Some(&file)).await {
+                Reply::Failed(Failure::Locked) => {
+                    pending.set(Some(file));
+                }
                 Reply::Saved { id, name } => {
                     crate::browser::request_persist();
+                    pending.set(None);
+                    restore_pass.set(String::new());
                     app.refresh();
-                    app.open_stored(id);
+                    // Restored from an encrypted backup: encrypted under the
+                    // same passphrase, which unlocks it here too.
+                    match passphrase {
+                        Some(p) => {
+                            if let Err(e) = app.unlock(id, p).await {
+                                db_report(e);
+                            }
+                        }
+                        None => app.open_stored(id),
+                    }
                     message.set(Some(format!(
                         "{} “{}”.",
                         i.pick("Restored as", "已恢复为"),
@@ -111,6 +127,15 @@ pub fn Portfolios() -> impl IntoView {
             }
             busy.set(false);
         });
+    };
+    let restore = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        pending.set(None);
+        restore_file(file, None);
     };
 
     let backup = move |m: Meta| {
@@ -179,6 +204,7 @@ pub fn Portfolios() -> impl IntoView {
                 <td class="num" data-testid="portfolio-customers">{m.customers}</td>
                 <td class="num" data-testid="portfolio-invoices">{m.invoices}</td>
                 <td class="muted">{saved_at(m.saved_ms, lang)}</td>
+                <td class="lock-cell"><EncryptionControls meta=m.clone() message=lock_message/></td>
                 <td class="row-actions">
                     <button data-testid="portfolio-open" disabled=is_open on:click=move |_| app.open_stored(id_open.clone())>{i.pick("Open", "打开")}</button>
                     <button class="secondary" data-testid="portfolio-rename" on:click=move |_| renaming.set(Some((id_ren.clone(), m.name.clone())))>{i.pick("Rename", "重命名")}</button>
@@ -240,6 +266,7 @@ pub fn Portfolios() -> impl IntoView {
                 }}
             </p>
             {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="portfolio-message">{m}</p> })}
+            {move || lock_message.get().map(|m| view! { <p class="note" role="status" data-testid="lock-message">{m}</p> })}
             {move || app.storage_error.get().map(|e| view! { <p class="error" role="alert" data-testid="storage-error">{messages::db_error(i.lang.get(), &e)}</p> })}
             <table class="data">
                 <thead><tr>
@@ -248,6 +275,7 @@ pub fn Portfolios() -> impl IntoView {
                     <th class="num">{move || i.pick("Buyers", "客户")}</th>
                     <th class="num">{move || i.pick("Invoices", "发票")}</th>
                     <th>{move || i.pick("Saved", "保存时间")}</th>
+                    <th>{move || i.pick("Encryption", "加密")}</th>
                     <th></th>
                 </tr></thead>
                 <tbody>
@@ -272,6 +300,27 @@ pub fn Portfolios() -> impl IntoView {
                 <h2>{move || i.pick("Restore a backup", "从备份恢复")}</h2>
                 <p class="muted">{move || i.pick("A backup is restored as a new portfolio; nothing stored is overwritten.", "备份将恢复为新的组合，不会覆盖已存储的内容。")}</p>
                 <input type="file" accept=".json,application/json" data-testid="restore-file" disabled=move || busy.get() on:change=restore/>
+                {move || pending.with(Option::is_some).then(|| view! {
+                    <form class="lock-form" data-testid="restore-passphrase-form" on:submit=move |ev| {
+                        ev.prevent_default();
+                        if let Some(f) = pending.get_untracked() {
+                            restore_file(f, Some(restore_pass.get_untracked()));
+                        }
+                    }>
+                        <p>{move || i.pick("This backup is encrypted: enter its passphrase. The restored portfolio stays encrypted under it.", "该备份已加密：请输入口令。恢复后的组合仍以该口令加密。")}</p>
+                        <label><span>{move || i.pick("Passphrase", "口令")}</span>
+                            <input type="password" data-testid="restore-passphrase" prop:value=move || restore_pass.get() on:input=move |ev| restore_pass.set(event_target_value(&ev))/></label>
+                        <button type="submit" data-testid="restore-with-passphrase" disabled=move || busy.get()>{move || i.pick("Restore", "恢复")}</button>
+                    </form>
+                })}
+            </div>
+            <div class="card">
+                <h2>{move || i.pick("Encryption at rest", "静态加密")}</h2>
+                <p class="muted">{move || i.pick(
+                    "An encrypted portfolio is stored as AES-256-GCM ciphertext, its key derived from your passphrase (PBKDF2-SHA256, 600,000 rounds) and held only in memory while it is unlocked. Its name and counts stay readable in this list; no buyer, amount or invoice number does.",
+                    "加密组合以 AES-256-GCM 密文存储，密钥由口令派生（PBKDF2-SHA256，60万轮），仅在解锁期间保存在内存中。列表中仍可见其名称与数量；买方、金额、发票号均不可读。")}</p>
+                <AutoLockSetting/>
+                <SelfTest/>
             </div>
             {move || worker::progress().get().map(|(phase, permille)| view! {
                 <div class="progress" data-testid="portfolio-progress" role="status">

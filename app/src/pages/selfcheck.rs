@@ -479,7 +479,7 @@ fn stepper(
     // An answer of this step (or an earlier one) that does not parse or is out of range.
     let invalid = move || answers.get().err().filter(|f| step_of(*f) <= s);
     let total = STEPS.len();
-    let width = format!("width: {}%", (s + 1) * 100 / total);
+    let width = format!("{}%", (s + 1) * 100 / total);
     let stages = STEPS
         .iter()
         .enumerate()
@@ -510,7 +510,7 @@ fn stepper(
                 aria-valuemax=total.to_string()
                 aria-valuenow=(s + 1).to_string()
             >
-                <div class="sc-progress-bar" style=width></div>
+                <div class="sc-progress-bar" style:width=width></div>
             </div>
             <p class="muted" data-testid="sc-step">{progress}</p>
             <h2>{t(STEPS[s])}</h2>

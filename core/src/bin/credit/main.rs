@@ -5,6 +5,9 @@
 //! credit age FILE --as-of DATE [--buckets 30,60,90,120] [--by due|issue]
 //!            [--currency CNY] [--date-order dmy|mdy] [--json]
 //! credit kpi FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
+//! credit alerts FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
+//! credit forecast FILE --as-of DATE [--weeks 13] [--currency CNY] [--date-order dmy|mdy] [--json]
+//! credit terms 2/10/30 [--json]
 //! ```
 //!
 //! `age` and `kpi` read an invoice file (CSV in UTF-8, UTF-16 or GBK with
@@ -85,7 +88,10 @@ use serde::Deserialize;
 
 const USAGE: &str = "usage: credit assess BUYER.json [--json]
        credit age FILE --as-of DATE [--buckets 30,60,90,120] [--by due|issue] [--currency CNY] [--date-order dmy|mdy] [--json]
-       credit kpi FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]";
+       credit kpi FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
+       credit alerts FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
+       credit forecast FILE --as-of DATE [--weeks 13] [--currency CNY] [--date-order dmy|mdy] [--json]
+       credit terms 2/10/30 [--json]";
 
 /// The buyer file of `credit assess`.
 #[derive(Deserialize)]
@@ -112,6 +118,9 @@ struct LimitSection {
     exposure: Option<Decimal>,
 }
 
+mod alerts;
+mod cash;
+
 /// A failure to report: the message and the exit code.
 struct Failure(String, u8);
 
@@ -121,6 +130,9 @@ fn main() -> ExitCode {
         Some("assess") => cmd_assess(&args[1..]),
         Some("age") => cmd_age(&args[1..]),
         Some("kpi") => cmd_kpi(&args[1..]),
+        Some("forecast") => cash::cmd_forecast(&args[1..]),
+        Some("terms") => cash::cmd_terms(&args[1..]),
+        Some("alerts") => alerts::cmd_alerts(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

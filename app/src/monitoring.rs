@@ -1,0 +1,135 @@
+//! The alerts of the open portfolio (`credit_core::monitor`): what each
+//! buyer's rules need to know besides the ledger, and what the user did
+//! with each alert.
+//!
+//! - **Context.** A buyer's grade and the grade before it come from the
+//!   audit trail of saved assessments (`crate::grades`); the insured limit
+//!   it had before an import lowered it from the portfolio's extras (written
+//!   by the import, `protocol::INSURED_BEFORE_KEY`); whether it is on a
+//!   payment plan that is being kept (`credit_core::cash::plan_state`), in
+//!   which case the dunning-step alert is held back while the plan runs.
+//! - **Notes.** Acknowledging or snoozing an alert (with a note) writes an
+//!   [`AlertNote`] into the portfolio's extras under [`NOTES_KEY`], so it is
+//!   kept with the portfolio, in its backup, and survives a reload (the
+//!   demo keeps its notes in `localStorage`). An acknowledged alert stays
+//!   hidden while it is no more severe than when it was acknowledged; a
+//!   snoozed one until its date. An alert that got worse comes back.
+
+use std::collections::{BTreeMap, HashMap};
+
+use credit_core::cash::{plan_state, PlanState, SavedPlan};
+use credit_core::monitor::{Alert, BuyerContext, Severity};
+use credit_core::{Decimal, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::grades;
+use crate::protocol::INSURED_BEFORE_KEY;
+use crate::state::{AppState, Open};
+
+/// The extras key of the alert notes: a JSON list of [`AlertNote`].
+pub const NOTES_KEY: &str = "alerts.notes";
+/// The extras key of the saved payment plans: a JSON list of
+/// `credit_core::cash::SavedPlan`.
+pub const PLANS_KEY: &str = "cash.plans";
+
+/// What the user did with an alert.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Seen and dealt with.
+    Acknowledged,
+    /// Put aside until a date.
+    Snoozed,
+}
+
+/// The user's note on an alert.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct AlertNote {
+    /// The alert's key (`Alert::key`): its rule and buyer.
+    pub key: String,
+    /// Acknowledged or snoozed.
+    pub kind: NoteKind,
+    /// Until when a snooze lasts.
+    pub until: Option<NaiveDate>,
+    /// The alert's severity when the note was made.
+    pub severity: Severity,
+    /// The user's words.
+    pub note: String,
+    /// The report date the note was made on.
+    pub on: NaiveDate,
+}
+
+impl AlertNote {
+    /// Whether this note hides `alert` as of a date.
+    pub fn hides(&self, alert: &Alert, as_of: NaiveDate) -> bool {
+        if alert.severity > self.severity {
+            return false;
+        }
+        match self.kind {
+            NoteKind::Acknowledged => true,
+            NoteKind::Snoozed => self.until.is_some_and(|u| as_of < u),
+        }
+    }
+}
+
+/// The stored notes, by alert key.
+pub fn notes(app: &AppState) -> HashMap<String, AlertNote> {
+    app.extra::<Vec<AlertNote>>(NOTES_KEY)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|n| (n.key.clone(), n))
+        .collect()
+}
+
+/// Adds (or replaces) the note of an alert, kept with the portfolio.
+pub fn put_note(app: &AppState, note: AlertNote) {
+    let mut all = app.extra::<Vec<AlertNote>>(NOTES_KEY).unwrap_or_default();
+    all.retain(|n| n.key != note.key);
+    all.push(note);
+    app.set_extra(NOTES_KEY, &all);
+}
+
+/// Takes an alert's note off: the alert shows again.
+pub fn remove_note(app: &AppState, key: &str) {
+    let mut all = app.extra::<Vec<AlertNote>>(NOTES_KEY).unwrap_or_default();
+    all.retain(|n| n.key != key);
+    app.set_extra(NOTES_KEY, &all);
+}
+
+/// The saved payment plans of the open portfolio.
+pub fn plans(extras: &BTreeMap<String, String>) -> Vec<SavedPlan> {
+    extras
+        .get(PLANS_KEY)
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
+}
+
+/// What the rules need to know of each buyer besides the ledger.
+pub fn context(
+    p: &Open,
+    as_of: NaiveDate,
+    extras: &BTreeMap<String, String>,
+) -> HashMap<String, BuyerContext> {
+    let mut ctx: HashMap<String, BuyerContext> = HashMap::new();
+    for (id, g) in grades::grades(&p.name, as_of) {
+        let c = ctx.entry(id).or_default();
+        c.grade = Some(g.grade);
+        c.previous_grade = g.previous;
+    }
+    let before: BTreeMap<String, Decimal> = extras
+        .get(INSURED_BEFORE_KEY)
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
+    for (id, was) in before {
+        ctx.entry(id).or_default().insured_limit_before = Some(was);
+    }
+    for plan in plans(extras) {
+        if plan.input.start > as_of {
+            continue;
+        }
+        if let Ok(PlanState::OnTrack { .. }) = plan_state(&plan, p, as_of) {
+            ctx.entry(plan.customer_id.clone()).or_default().on_plan = true;
+        }
+    }
+    ctx
+}

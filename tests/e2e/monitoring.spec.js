@@ -1,0 +1,119 @@
+// Monitoring: the alerts panel, the Alerts page with acknowledge and snooze
+// surviving a reload, the heat map leading to a buyer, limit checks.
+import { test, expect } from '@playwright/test';
+import { AppPage } from './app-page.js';
+
+const PLANTED = 'C0007';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('the dashboard says what needs attention, with evidence; the planted buyer is flagged', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  const panel = page.getByTestId('alerts-panel');
+  await expect(panel).toBeVisible();
+  const critical = Number((await page.getByTestId('count-critical').innerText()).replace(/\D+/g, ''));
+  expect(critical).toBeGreaterThan(0);
+  await expect(panel.getByTestId('alert-row').first()).toBeVisible();
+  // Trends of the portfolio on the dashboard.
+  await expect(page.getByTestId('trend-dso')).toBeVisible();
+  await expect(page.getByTestId('trend-delay')).toBeVisible();
+  await expect(page.getByTestId('trend-overdue')).toBeVisible();
+
+  await page.getByTestId('all-alerts-link').click();
+  await page.getByTestId('filter-rule').selectOption('volume_up_paying_slower');
+  const rows = page.getByTestId('alert-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-customer', PLANTED);
+  await expect(rows.first().getByTestId('alert-evidence')).toContainText('Sales of the last 3 months');
+  await expect(rows.first().getByTestId('alert-severity')).toHaveText('Critical');
+  await expect(rows.first().getByTestId('limit-check')).toBeVisible();
+  // In Chinese, the same alert in Chinese.
+  await app.setLang('zh');
+  await expect(rows.first().getByTestId('alert-rule')).toHaveText('采购量上升而付款变慢');
+  await expect(rows.first().getByTestId('alert-evidence')).toContainText('近3个月月均销售');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('acknowledge and snooze survive a reload; a snooze ends on its date', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('alerts');
+  const rows = page.getByTestId('alert-row');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  expect(before).toBeGreaterThan(1);
+
+  // Acknowledge the planted buyer's alert with a note.
+  const key = `volume_up_paying_slower:${PLANTED}`;
+  const row = page.locator(`[data-testid=alert-row][data-key="${key}"]`);
+  await row.getByTestId('alert-note-open').click();
+  await row.getByTestId('alert-note-text').fill('Called the CFO, they expect a new credit line');
+  await row.getByTestId('alert-ack').click();
+  await expect(row).toHaveCount(0);
+  await expect(rows).toHaveCount(before - 1);
+
+  // Snooze another one for a week.
+  const other = rows.first();
+  const otherKey = await other.getAttribute('data-key');
+  const asOf = await page.getByTestId('as-of').inputValue();
+  const until = new Date(Date.parse(asOf) + 7 * 86400e3).toISOString().slice(0, 10);
+  await other.getByTestId('alert-note-open').click();
+  await other.getByTestId('alert-until').fill(until);
+  await other.getByTestId('alert-snooze').click();
+  await expect(page.locator(`[data-testid=alert-row][data-key="${otherKey}"]`)).toHaveCount(0);
+  await expect(rows).toHaveCount(before - 2);
+
+  // Both survive a reload.
+  await page.reload();
+  await expect(page.getByTestId('alert-table')).toBeVisible();
+  await expect(rows).toHaveCount(before - 2);
+  await page.getByTestId('filter-show').selectOption('noted');
+  await expect(rows).toHaveCount(2);
+  await expect(page.locator(`[data-testid=alert-row][data-key="${key}"]`).getByTestId('alert-note')).toContainText('Called the CFO');
+  await expect(page.locator(`[data-testid=alert-row][data-key="${otherKey}"]`).getByTestId('alert-note')).toContainText('Snoozed until');
+
+  // On the snooze's date the alert needs attention again (if it still holds).
+  await page.getByTestId('filter-show').selectOption('open');
+  await app.setAsOf(until);
+  await expect(page.getByTestId('alert-table')).toBeVisible();
+  const stillThere = await page.locator(`[data-testid=alert-row][data-key="${key}"]`).count();
+  expect(stillThere).toBe(0); // the acknowledged one stays acknowledged
+  // Reopen the acknowledged alert: it needs attention again.
+  await app.setAsOf(asOf);
+  await page.getByTestId('filter-show').selectOption('noted');
+  await page.locator(`[data-testid=alert-row][data-key="${key}"]`).getByTestId('alert-reopen').click();
+  await page.getByTestId('filter-show').selectOption('open');
+  await expect(page.locator(`[data-testid=alert-row][data-key="${key}"]`)).toHaveCount(1);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the heat map leads to a buyer, whose page shows its limit check, trends and alerts', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('alerts');
+  const map = page.getByTestId('heat-map');
+  await expect(map).toBeVisible();
+  const points = page.getByTestId('heat-point');
+  expect(await points.count()).toBeGreaterThan(20);
+  await page.locator(`[data-testid=heat-point][data-id="${PLANTED}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/customers/${PLANTED}$`));
+  await expect(page.getByTestId('customer-heading')).toContainText(PLANTED);
+  await expect(page.getByTestId('limit-check').first()).toBeVisible();
+  await expect(page.getByTestId('trends')).toBeVisible();
+  const alerts = page.getByTestId('customer-alerts');
+  await expect(alerts.locator(`[data-rule=volume_up_paying_slower]`)).toHaveCount(1);
+  // Limit checks wherever a buyer appears: the buyer list too.
+  await app.nav('customers');
+  expect(await page.getByTestId('limit-check').count()).toBeGreaterThan(10);
+  expect(app.consoleErrors).toEqual([]);
+});

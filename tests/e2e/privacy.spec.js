@@ -1,0 +1,175 @@
+// Encryption at rest: what sits in IndexedDB before and after a portfolio
+// is encrypted (read raw, as an attacker with the disk would), reload
+// locked, a wrong passphrase, unlock, fresh IVs on every write, encrypted
+// backups, the idle auto-lock, and the known-answer self-test in this
+// browser's WebCrypto.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppPage, cents } from './app-page.js';
+
+const DATA = path.resolve(new URL('.', import.meta.url).pathname, '../../core/tests/data/import');
+const PASS = 'correct horse battery staple';
+// Buyer names, ids and invoice numbers of invoices_en.csv (the store
+// writes an id once and the ones after it as their difference, so only the
+// first invoice number appears whole).
+const SECRETS = ['Acme Trading', 'Blue River Foods', 'Orion Parts', 'North "Star" Co', 'INV-1001', 'C004'];
+
+/** Every record of the app's IndexedDB as text (bytes read as Latin-1 and
+ *  as UTF-8), with the first 16 bytes of each binary record in hex. */
+async function rawDb(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((ok, ko) => {
+      const r = indexedDB.open('credit-assistant');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const out = { texts: [], binary: [] };
+    for (const name of db.objectStoreNames) {
+      const tx = db.transaction(name, 'readonly');
+      const all = await new Promise((ok) => {
+        const r = tx.objectStore(name).getAll();
+        r.onsuccess = () => ok(r.result);
+      });
+      for (const v of all) {
+        if (typeof v === 'string') {
+          out.texts.push(v);
+        } else {
+          const u8 = v instanceof Uint8Array ? v : new Uint8Array(v.buffer || v);
+          out.texts.push(new TextDecoder('latin1').decode(u8));
+          out.texts.push(new TextDecoder('utf-8').decode(u8));
+          out.binary.push({ store: name, head: [...u8.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('') });
+        }
+      }
+    }
+    db.close();
+    return out;
+  });
+}
+
+async function importLedger(page, name) {
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-target').selectOption('new');
+  await page.getByTestId('import-new-name').fill(name);
+  await page.getByTestId('import-file').setInputFiles(path.join(DATA, 'invoices_en.csv'));
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+}
+
+async function total(page) {
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('ageing-total')).toBeVisible();
+  return cents(await page.getByTestId('ageing-total').innerText());
+}
+
+async function encrypt(page, pass = PASS) {
+  await page.getByTestId('nav-portfolios').click();
+  const row = page.getByTestId('portfolio-row').first();
+  await row.getByTestId('portfolio-encrypt').click();
+  await expect(row.getByTestId('passphrase-warning')).toContainText('lost');
+  await row.getByTestId('new-passphrase').fill(pass);
+  await row.getByTestId('new-passphrase-again').fill(pass);
+  await row.getByTestId('passphrase-understood').check();
+  await row.getByTestId('set-passphrase').click();
+  await expect(page.getByTestId('portfolio-encrypted')).toContainText('unlocked', { timeout: 30_000 });
+}
+
+const ivs = (raw) => raw.binary.map((b) => b.head.slice(8, 32)); // after "CAE1"
+
+test('an encrypted portfolio leaves nothing readable in IndexedDB; locked after a reload; wrong passphrase; unlock', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await importLedger(page, 'Acme ledger');
+  const before = await total(page);
+  expect(before).toBe(7237940n);
+
+  // In the clear, the disk shows buyers and invoice numbers (so the check
+  // below can fail).
+  const clear = (await rawDb(page)).texts.join('\n');
+  for (const s of SECRETS) expect(clear, s).toContain(s);
+
+  await encrypt(page);
+  const sealed = await rawDb(page);
+  const all = sealed.texts.join('\n');
+  for (const s of SECRETS) expect(all, s).not.toContain(s);
+  for (const amount of ['8500.50', '8,500.50', '45678.90', '45,678.90']) expect(all).not.toContain(amount);
+  // Every binary record is a sealed one: "CAE1", a 12-byte IV, ciphertext.
+  expect(sealed.binary.length).toBeGreaterThanOrEqual(2);
+  for (const b of sealed.binary) expect(b.head.startsWith('43414531')).toBe(true);
+
+  // Changing the passphrase rewrites every record under fresh IVs: no IV
+  // is ever used twice.
+  const row = page.getByTestId('portfolio-row').first();
+  await row.getByTestId('portfolio-change-passphrase').click();
+  await row.getByTestId('new-passphrase').fill(PASS + '!');
+  await row.getByTestId('new-passphrase-again').fill(PASS + '!');
+  await row.getByTestId('set-passphrase').click();
+  await expect(page.getByTestId('lock-message')).toContainText('changed', { timeout: 30_000 });
+  const again = await rawDb(page);
+  const seen = [...ivs(sealed), ...ivs(again)];
+  expect(new Set(seen).size).toBe(seen.length);
+
+  // A reload comes back locked: nothing of the ledger on screen.
+  await page.reload();
+  await expect(page.getByTestId('unlock-prompt')).toBeVisible();
+  await expect(page.getByTestId('ageing-total')).toHaveCount(0);
+  // The old passphrase no longer opens it; nothing changes.
+  await page.getByTestId('unlock-passphrase').fill(PASS);
+  await page.getByTestId('unlock').click();
+  await expect(page.getByTestId('unlock-error')).toContainText('Wrong passphrase', { timeout: 30_000 });
+  expect((await rawDb(page)).binary).toEqual(again.binary);
+  await page.getByTestId('unlock-passphrase').fill(PASS + '!');
+  await page.getByTestId('unlock').click();
+  await expect(page.getByTestId('unlock-prompt')).toHaveCount(0, { timeout: 30_000 });
+  expect(await total(page)).toBe(before);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('an encrypted backup needs its passphrase and restores encrypted; idle auto-lock', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await importLedger(page, 'Acme ledger');
+  const before = await total(page);
+  await encrypt(page);
+  const row = page.getByTestId('portfolio-row').first();
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('portfolio-backup').click()]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const file = JSON.parse(text);
+  expect(file.format).toBe('credit-assistant-backup-encrypted');
+  expect(file.kdf).toMatchObject({ name: 'PBKDF2-SHA256', iterations: 600000 });
+  for (const s of SECRETS) expect(text).not.toContain(s);
+
+  // Restore: asks for the passphrase; a wrong one adds nothing.
+  await page.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('restore-passphrase-form')).toBeVisible();
+  await page.getByTestId('restore-passphrase').fill('not it at all');
+  await page.getByTestId('restore-with-passphrase').click();
+  await expect(page.getByTestId('portfolio-message')).toContainText('Wrong passphrase', { timeout: 30_000 });
+  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
+  await page.getByTestId('restore-passphrase').fill(PASS);
+  await page.getByTestId('restore-with-passphrase').click();
+  await expect(page.getByTestId('portfolio-row')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('portfolio-encrypted')).toHaveCount(2);
+  expect(await total(page)).toBe(before);
+
+  // Idle auto-lock: with a 3-second delay, the open portfolio locks.
+  await page.evaluate(() => localStorage.setItem('credit-assistant.autolock-minutes', '0.05'));
+  await expect(page.getByTestId('unlock-prompt')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('ageing-total')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the encryption self-test passes in this browser (known answers, flipped bit, wrong passphrase)', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await page.getByTestId('nav-portfolios').click();
+  await page.getByTestId('crypto-self-test').click();
+  await expect(page.getByTestId('self-test-result')).toHaveText('All checks passed.', { timeout: 30_000 });
+  const checks = page.getByTestId('self-test-check');
+  await expect(checks).toHaveCount(5);
+  for (const c of await checks.all()) await expect(c).toHaveAttribute('data-passed', 'true');
+});
