@@ -185,3 +185,10 @@ pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
         .filter(|k| k.starts_with(prefix))
         .collect()
 }
+
+/// Removes a stored value.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}

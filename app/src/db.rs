@@ -513,13 +513,13 @@ pub async fn remove_passphrase(id: &str) -> Result<Meta, DbError> {
     Ok(saved)
 }
 
-/// Sets (or, with `None`, removes) one of a stored portfolio's extras —
+/// Sets (or, with `None`, removes) some of a stored portfolio's extras —
 /// the notes the app keeps with it, such as acknowledged alerts or payment
-/// plans — rewriting its head and meta only, never its invoices. The head
-/// is read and written in the same transaction, so a save made meanwhile by
-/// the worker or another tab is kept, not overwritten; the revision goes up
-/// so other tabs reload.
-pub async fn put_extra(id: &str, key: &str, value: Option<&str>) -> Result<Meta, DbError> {
+/// plans — rewriting its head and meta only, never its invoices. The write
+/// is based on the revision read with the head and retried when another
+/// save (the worker's, another tab's) came in between, so that save is
+/// kept, not overwritten; the revision goes up so other tabs reload.
+pub async fn put_extras(id: &str, changes: &[(String, Option<String>)]) -> Result<Meta, DbError> {
     // An encrypted head is opened and sealed again outside the transaction
     // (WebCrypto is not IndexedDB: a transaction would end while waiting
     // for it), so the write is based on the revision read, and retried
@@ -532,10 +532,12 @@ pub async fn put_extra(id: &str, key: &str, value: Option<&str>) -> Result<Meta,
             None => head,
         };
         let (portfolio, mut extras, _) = store::decode_head(&plain)?;
-        match value {
-            Some(v) => extras.insert(key.to_string(), v.to_string()),
-            None => extras.remove(key),
-        };
+        for (key, value) in changes {
+            match value {
+                Some(v) => extras.insert(key.clone(), v.clone()),
+                None => extras.remove(key),
+            };
+        }
         let head = store::encode_head(&portfolio, &extras);
         let head = match &k {
             Some(k) => crypto::seal(k, id, Record::Head, &head).await?,

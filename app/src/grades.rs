@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use credit_core::assessment::Scorecard;
 use credit_core::{Decimal, NaiveDate};
 
-use crate::browser;
-use crate::storage::DecisionSummary;
+use crate::state::AppState;
+use crate::storage::{self, DecisionSummary};
 
 /// The grade of a buyer that was never assessed.
 pub const DEFAULT_GRADE: u8 = 5;
@@ -28,23 +28,22 @@ pub struct BuyerGrade {
 }
 
 /// Every assessed buyer's grade as of `as_of`, read from the audit trail of
-/// the portfolio named `portfolio` in one pass over `localStorage`.
-pub fn grades(portfolio: &str, as_of: NaiveDate) -> HashMap<String, BuyerGrade> {
-    let prefix = format!("credit-assistant.decisions.{portfolio}.");
+/// the open portfolio (named `portfolio`; see `crate::storage`).
+pub fn grades(app: &AppState, portfolio: &str, as_of: NaiveDate) -> HashMap<String, BuyerGrade> {
+    from_trails(storage::all_trails(app, portfolio), as_of)
+}
+
+/// The grades of buyers' trails (buyer id, JSON list) as of a date.
+pub fn from_trails(trails: Vec<(String, String)>, as_of: NaiveDate) -> HashMap<String, BuyerGrade> {
     let mut out = HashMap::new();
-    for key in browser::keys_with_prefix(&prefix) {
-        let Some(id) = key.strip_prefix(&prefix) else {
-            continue;
-        };
-        let list: Vec<DecisionSummary> = browser::load(&key)
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default();
+    for (id, text) in trails {
+        let list: Vec<DecisionSummary> = serde_json::from_str(&text).unwrap_or_default();
         let mut dated: Vec<&DecisionSummary> = list.iter().filter(|d| d.date <= as_of).collect();
         dated.sort_by_key(|d| d.date);
         if let Some(last) = dated.last() {
             let previous = dated.len().checked_sub(2).map(|k| dated[k].grade);
             out.insert(
-                id.to_string(),
+                id,
                 BuyerGrade {
                     grade: last.grade,
                     previous,

@@ -108,10 +108,12 @@ pub fn plans(extras: &BTreeMap<String, String>) -> Vec<SavedPlan> {
 pub fn context(
     p: &Open,
     as_of: NaiveDate,
+    stored: bool,
     extras: &BTreeMap<String, String>,
 ) -> HashMap<String, BuyerContext> {
     let mut ctx: HashMap<String, BuyerContext> = HashMap::new();
-    for (id, g) in grades::grades(&p.name, as_of) {
+    let trails = crate::storage::trails(stored, extras, &p.name);
+    for (id, g) in grades::from_trails(trails, as_of) {
         let c = ctx.entry(id).or_default();
         c.grade = Some(g.grade);
         c.previous_grade = g.previous;

@@ -154,12 +154,14 @@ impl AppState {
             )
         });
         let extras = RwSignal::new(Extras::new());
+        let open_meta: RwSignal<Option<Meta>> = RwSignal::new(None);
         let grades_rev = RwSignal::new(0u32);
         let alerts = Memo::new(move |_| {
             let p = portfolio.get()?;
             let d = as_of.get();
             grades_rev.track();
-            let ctx = extras.with(|x| crate::monitoring::context(&p, d, x));
+            let stored = open_meta.with(Option::is_some);
+            let ctx = extras.with(|x| crate::monitoring::context(&p, d, stored, x));
             Some(
                 evaluate(&p, &p.index, d, &ctx, &MonitorSettings::default())
                     .map(Arc::new)
@@ -171,7 +173,7 @@ impl AppState {
             as_of,
             ageing,
             kpis,
-            open_meta: RwSignal::new(None),
+            open_meta,
             portfolios: RwSignal::new(Vec::new()),
             loading: RwSignal::new(false),
             storage_error: RwSignal::new(None),
@@ -218,26 +220,43 @@ impl AppState {
     }
 
     /// Sets one of the open portfolio's extras to `value` as JSON, and keeps
-    /// it: with a stored portfolio (its head only, see [`db::put_extra`]), or
+    /// it: with a stored portfolio (its head only, see [`db::put_extras`]), or
     /// in `localStorage` for the demo. A failed write is shown as a storage
     /// error and the value stays in memory.
     pub fn set_extra<T: serde::Serialize>(&self, key: &str, value: &T) {
-        let Ok(text) = serde_json::to_string(value) else {
+        if let Ok(text) = serde_json::to_string(value) {
+            self.set_extra_text(key, text);
+        }
+    }
+
+    /// [`AppState::set_extra`] with the JSON text as it is.
+    pub fn set_extra_text(&self, key: &str, text: String) {
+        self.set_extras_then(vec![(key.to_string(), text)], || {});
+    }
+
+    /// Sets several extras in one write, then runs `after` once they are
+    /// kept (not when the write failed).
+    pub fn set_extras_then(&self, changes: Vec<(String, String)>, after: impl FnOnce() + 'static) {
+        if changes.is_empty() {
             return;
-        };
+        }
         self.extras.update(|x| {
-            x.insert(key.to_string(), text.clone());
+            for (k, v) in &changes {
+                x.insert(k.clone(), v.clone());
+            }
         });
         match self.open_meta.get_untracked() {
             Some(m) => {
                 let this = *self;
-                let key = key.to_string();
+                let changes: Vec<(String, Option<String>)> =
+                    changes.into_iter().map(|(k, v)| (k, Some(v))).collect();
                 leptos::task::spawn_local(async move {
-                    match db::put_extra(&m.id, &key, Some(&text)).await {
+                    match db::put_extras(&m.id, &changes).await {
                         Ok(meta) => {
                             let id = meta.id.clone();
                             this.open_meta.set(Some(meta));
                             db::announce(&id);
+                            after();
                         }
                         Err(e) => this.storage_error.set(Some(e)),
                     }
@@ -248,6 +267,7 @@ impl AppState {
                 if let Ok(all) = all {
                     browser::save(DEMO_EXTRAS_KEY, &all);
                 }
+                after();
             }
         }
     }
@@ -280,8 +300,10 @@ impl AppState {
                     browser::record_timing("index_ms", browser::now_ms() - t1);
                     this.extras.set(extras);
                     this.locked.set(None);
+                    let name = meta.name.clone();
                     this.portfolio.set(Some(Arc::new(open)));
                     this.open_meta.set(Some(meta));
+                    crate::storage::migrate(&this, &name);
                     this.storage_error.set(None);
                 }
                 Err(DbError::Locked) => {

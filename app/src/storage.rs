@@ -1,19 +1,25 @@
-//! What the app keeps in the browser, behind one small trait per kind of
-//! record so the backing store can change (the IndexedDB storage of the
-//! portfolios will take these over) without touching the pages.
+//! What the app keeps besides the ledger, behind one small trait per kind
+//! of record so the backing store can change without touching the pages.
 //!
-//! For now: the audit trail of assessments, in `localStorage`, one JSON list
-//! of [`AssessmentRecord`]s (inputs and all) per portfolio and buyer. A new
-//! record is appended to the stored list as text, and the page reads back
-//! only what it shows ([`DecisionSummary`]): neither needs the code to
-//! decode every input, which keeps the download small. A write is whole or
-//! not at all; a stored list that is not one is never overwritten.
+//! The audit trail of assessments: one JSON list of [`AssessmentRecord`]s
+//! (inputs and all) per buyer. For a stored portfolio it is kept **with the
+//! portfolio** — in its extras, key `decisions.<buyer id>` — so it is in its
+//! backup and, for an encrypted portfolio, encrypted with it
+//! ([`PortfolioDecisionLog`]); the demo, which is never stored, keeps it in
+//! `localStorage` ([`LocalDecisionLog`]). Trails that an earlier version
+//! kept in `localStorage` for a stored portfolio move into it when it is
+//! opened ([`migrate`]). A new record is appended to the stored list as
+//! text, and the page reads back only what it shows ([`DecisionSummary`]):
+//! neither needs the code to decode every input, which keeps the download
+//! small. A write is whole or not at all; a stored list that is not one is
+//! never overwritten.
 
 use credit_core::dates::parse_iso;
 use credit_core::decision::AssessmentRecord;
 use credit_core::money::Currency;
 use credit_core::terms::TermsRecommendation;
 use credit_core::{Decimal, NaiveDate};
+use leptos::prelude::*;
 use serde::{Deserialize, Deserializer};
 
 use crate::browser;
@@ -93,6 +99,100 @@ impl DecisionLog for LocalDecisionLog {
         let list = appended(browser::load(&k).as_deref(), &json)?;
         browser::try_save(&k, &list)
     }
+}
+
+/// The extras key of a buyer's audit trail in a stored portfolio.
+pub const DECISIONS_PREFIX: &str = "decisions.";
+
+/// The `localStorage` prefix of a portfolio's trails (the demo's, and an
+/// earlier version's for stored portfolios).
+pub fn local_prefix(portfolio: &str) -> String {
+    format!("credit-assistant.decisions.{portfolio}.")
+}
+
+/// The audit trail of the open portfolio: in its extras when it is stored,
+/// in `localStorage` for the demo.
+pub struct PortfolioDecisionLog(pub crate::state::AppState);
+
+impl DecisionLog for PortfolioDecisionLog {
+    fn load(&self, portfolio: &str, customer_id: &str) -> Vec<DecisionSummary> {
+        if self.0.open_meta.get_untracked().is_none() {
+            return LocalDecisionLog.load(portfolio, customer_id);
+        }
+        self.0
+            .extras
+            .with_untracked(|x| x.get(&format!("{DECISIONS_PREFIX}{customer_id}")).cloned())
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String> {
+        if self.0.open_meta.get_untracked().is_none() {
+            return LocalDecisionLog.append(portfolio, record);
+        }
+        let k = format!("{DECISIONS_PREFIX}{}", record.customer_id);
+        let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
+        let stored = self.0.extras.with_untracked(|x| x.get(&k).cloned());
+        let list = appended(stored.as_deref(), &json)?;
+        self.0.set_extra_text(&k, list);
+        Ok(())
+    }
+}
+
+/// Every buyer's trail of the open portfolio as (buyer id, JSON list).
+pub fn all_trails(app: &crate::state::AppState, portfolio: &str) -> Vec<(String, String)> {
+    let stored = app.open_meta.with(Option::is_some);
+    app.extras.with(|x| trails(stored, x, portfolio))
+}
+
+/// [`all_trails`] from its parts: the extras of a stored portfolio, or
+/// `localStorage` for the demo.
+pub fn trails(
+    stored: bool,
+    extras: &credit_core::store::Extras,
+    portfolio: &str,
+) -> Vec<(String, String)> {
+    if stored {
+        return extras
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix(DECISIONS_PREFIX)?.to_string(), v.clone())))
+            .collect();
+    }
+    let prefix = local_prefix(portfolio);
+    browser::keys_with_prefix(&prefix)
+        .into_iter()
+        .filter_map(|k| Some((k.strip_prefix(&prefix)?.to_string(), browser::load(&k)?)))
+        .collect()
+}
+
+/// Moves the trails an earlier version kept in `localStorage` for a stored
+/// portfolio (by its name) into the portfolio, then removes them there.
+/// What the portfolio already has is kept; the local copy is removed only
+/// once it is written.
+pub fn migrate(app: &crate::state::AppState, portfolio: &str) {
+    let prefix = local_prefix(portfolio);
+    let keys = browser::keys_with_prefix(&prefix);
+    if keys.is_empty() {
+        return;
+    }
+    let mut moves = Vec::new();
+    for k in &keys {
+        let Some(id) = k.strip_prefix(&prefix) else {
+            continue;
+        };
+        let ek = format!("{DECISIONS_PREFIX}{id}");
+        if app.extras.with_untracked(|x| x.contains_key(&ek)) {
+            continue;
+        }
+        if let Some(v) = browser::load(k) {
+            moves.push((ek, v));
+        }
+    }
+    app.set_extras_then(moves, move || {
+        for k in &keys {
+            browser::remove(k);
+        }
+    });
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Criterion benchmark: the early-warning rules and the portfolio's monthly
 //! trends over 1,000,000 invoices and 10,000 buyers (the demo generator's
-//! large portfolio). Target: `evaluate` ≤ 200 ms. The portfolio and its
-//! index are built once, outside the timing.
+//! large portfolio). Target: `evaluate` ≤ 200 ms. Also the 13-week cash
+//! forecast (`credit_core::cash`) over the same ledger. The portfolio and
+//! its index are built once, outside the timing.
 //! Run: `cargo bench -p credit-core --bench monitor`.
 
 // criterion_group! generates functions that cannot carry docs.
@@ -9,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use credit_core::cash::{forecast, ForecastOptions};
 use credit_core::demo::{generate, DemoSpec};
 use credit_core::index::LedgerIndex;
 use credit_core::monitor::{evaluate, trends, MonitorSettings};
@@ -32,6 +34,10 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("monitor trends (one buyer, 12 months)", |b| {
         b.iter(|| trends(&ix, Some("C0007"), as_of, 12).expect("trends"))
+    });
+    let opts = ForecastOptions::default();
+    g.bench_function("cash forecast (13 weeks)", |b| {
+        b.iter(|| forecast(&p, &ix, as_of, &opts).expect("forecast"))
     });
     g.finish();
 }

@@ -84,15 +84,25 @@ test('an encrypted portfolio leaves nothing readable in IndexedDB; locked after 
   await importLedger(page, 'Acme ledger');
   const before = await total(page);
   expect(before).toBe(7237940n);
+  // A saved assessment: its audit trail is kept with the portfolio.
+  await page.goto('/customers/C004');
+  await page.getByTestId('decision-note').fill('Orion CFO confirmed the order book');
+  await page.getByTestId('save-assessment').click();
+  await expect(page.getByTestId('decision-row')).toHaveCount(1);
+  await expect.poll(async () => (await rawDb(page)).texts.join('\n')).toContain('Orion CFO confirmed');
 
-  // In the clear, the disk shows buyers and invoice numbers (so the check
-  // below can fail).
+  // In the clear, the disk shows buyers, invoice numbers and the note (so
+  // the check below can fail).
   const clear = (await rawDb(page)).texts.join('\n');
-  for (const s of SECRETS) expect(clear, s).toContain(s);
+  for (const s of [...SECRETS, 'Orion CFO confirmed']) expect(clear, s).toContain(s);
 
   await encrypt(page);
   const sealed = await rawDb(page);
   const all = sealed.texts.join('\n');
+  expect(all).not.toContain('Orion CFO confirmed');
+  // Nor anything of it in localStorage.
+  const local = await page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'));
+  for (const s of [...SECRETS, 'Orion CFO confirmed']) expect(local, s).not.toContain(s);
   for (const s of SECRETS) expect(all, s).not.toContain(s);
   for (const amount of ['8500.50', '8,500.50', '45678.90', '45,678.90']) expect(all).not.toContain(amount);
   // Every binary record is a sealed one: "CAE1", a 12-byte IV, ciphertext.
@@ -124,6 +134,10 @@ test('an encrypted portfolio leaves nothing readable in IndexedDB; locked after 
   await page.getByTestId('unlock').click();
   await expect(page.getByTestId('unlock-prompt')).toHaveCount(0, { timeout: 30_000 });
   expect(await total(page)).toBe(before);
+  // (Within the page: a reload would lock it again — the key is in memory only.)
+  await page.getByTestId('nav-customers').click();
+  await page.locator('a[href="/customers/C004"]').first().click();
+  await expect(page.getByTestId('decision-note-text')).toHaveText('Orion CFO confirmed the order book');
   expect(app.consoleErrors).toEqual([]);
 });
 

@@ -89,7 +89,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
     let data = Memo::new(move |_| {
         let r = app.ageing.get()?.ok()?;
         app.grades_rev.track();
-        let graded = grades::grades(&p.name, app.as_of.get());
+        let graded = grades::grades(&app, &p.name, app.as_of.get());
         let total = r.total.total;
         let mut buyers: Vec<(String, Decimal, u8, bool)> = r
             .customers

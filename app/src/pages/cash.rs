@@ -55,7 +55,7 @@ fn l(lang: Lang, en: String, zh: String) -> String {
 /// saved plans, and a scenario.
 fn options(app: &AppState, p: &Open, as_of: NaiveDate, scenario: Scenario) -> ForecastOptions {
     let table = grades::pd_table();
-    let pd: HashMap<String, Decimal> = grades::grades(&p.name, as_of)
+    let pd: HashMap<String, Decimal> = grades::grades(app, &p.name, as_of)
         .into_iter()
         .map(|(id, g)| (id, table[usize::from(g.grade.min(10))]))
         .collect();

@@ -28,7 +28,7 @@ use crate::i18n::{text, use_i18n, K};
 use crate::monitoring;
 use crate::pages::customers::status_key;
 use crate::state::use_app;
-use crate::storage::{DecisionLog, LocalDecisionLog};
+use crate::storage::{DecisionLog, PortfolioDecisionLog};
 
 /// Trade references typed as amounts separated by `;` or new lines.
 pub fn trade_refs(text: &str) -> Result<Vec<Decimal>, String> {
@@ -134,7 +134,7 @@ fn CustomerView(id: String) -> impl IntoView {
     });
 
     // The audit trail.
-    let history = RwSignal::new(LocalDecisionLog.load(&portfolio_name, &id));
+    let history = RwSignal::new(PortfolioDecisionLog(app).load(&portfolio_name, &id));
     let note = RwSignal::new(String::new());
     let decided = RwSignal::new(String::new());
     let save_msg = RwSignal::new(None::<Result<(), String>>);
@@ -155,9 +155,9 @@ fn CustomerView(id: String) -> impl IntoView {
             decided.with(|v| amount(v, false).ok().flatten()),
             note.get(),
         );
-        let r = LocalDecisionLog.append(&pname, &rec);
+        let r = PortfolioDecisionLog(app).append(&pname, &rec);
         if r.is_ok() {
-            history.set(LocalDecisionLog.load(&pname, &rec.customer_id));
+            history.set(PortfolioDecisionLog(app).load(&pname, &rec.customer_id));
             app.grades_rev.update(|n| *n += 1);
             note.set(String::new());
         }
