@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use credit_core::cash::{plan_state, PlanState, SavedPlan};
-use credit_core::monitor::{Alert, BuyerContext, Severity};
+use credit_core::monitor::{Alert, BuyerContext, MonitorSettings, Severity};
 use credit_core::{Decimal, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,19 @@ use crate::state::{AppState, Open};
 
 /// The extras key of the alert notes: a JSON list of [`AlertNote`].
 pub const NOTES_KEY: &str = "alerts.notes";
+/// The extras key of the portfolio's alert thresholds
+/// (`credit_core::monitor::MonitorSettings` as JSON; the brief's defaults
+/// when absent).
+pub const SETTINGS_KEY: &str = "alerts.settings";
+
+/// The alert thresholds kept with the portfolio, or the defaults.
+pub fn settings(extras: &BTreeMap<String, String>) -> MonitorSettings {
+    extras
+        .get(SETTINGS_KEY)
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
+}
+
 /// The extras key of the saved payment plans: a JSON list of
 /// `credit_core::cash::SavedPlan`.
 pub const PLANS_KEY: &str = "cash.plans";

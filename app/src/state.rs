@@ -14,7 +14,7 @@ use credit_core::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
-use credit_core::monitor::{evaluate, Alert, MonitorSettings};
+use credit_core::monitor::{evaluate, Alert};
 use credit_core::store::Extras;
 
 use crate::db::{self, DbError, Meta};
@@ -163,9 +163,15 @@ impl AppState {
             let stored = open_meta.with(Option::is_some);
             let ctx = extras.with(|x| crate::monitoring::context(&p, d, stored, x));
             Some(
-                evaluate(&p, &p.index, d, &ctx, &MonitorSettings::default())
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string()),
+                evaluate(
+                    &p,
+                    &p.index,
+                    d,
+                    &ctx,
+                    &extras.with(crate::monitoring::settings),
+                )
+                .map(Arc::new)
+                .map_err(|e| e.to_string()),
             )
         });
         let state = AppState {

@@ -117,3 +117,35 @@ test('the heat map leads to a buyer, whose page shows its limit check, trends an
   expect(await page.getByTestId('limit-check').count()).toBeGreaterThan(10);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('thresholds are settings kept with the portfolio: a lower one raises more alerts', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('alerts');
+  await page.getByTestId('filter-show').selectOption('all');
+  await page.getByTestId('filter-rule').selectOption('utilisation');
+  await expect(page.getByTestId('alert-count')).toBeVisible();
+  const before = await page.getByTestId('alert-row').count();
+  await page.getByTestId('thresholds').locator('summary').click();
+  await expect(page.getByTestId('th-utilisation')).toHaveValue('90');
+  await expect(page.getByTestId('th-steps')).toHaveValue('7, 30, 60');
+  // A bad figure says which, what and why, and changes nothing.
+  await page.getByTestId('th-utilisation').fill('abc');
+  await page.getByTestId('th-apply').click();
+  await expect(page.getByTestId('th-error')).toHaveText("Utilisation: 'abc' is not a number from 1 to 100.");
+  await expect(page.getByTestId('alert-row')).toHaveCount(before);
+  await page.getByTestId('th-utilisation').fill('40');
+  await page.getByTestId('th-apply').click();
+  await expect(page.getByTestId('th-saved')).toBeVisible();
+  await expect.poll(() => page.getByTestId('alert-row').count()).toBeGreaterThan(before);
+  const after = await page.getByTestId('alert-row').count();
+  await page.reload();
+  await page.getByTestId('filter-show').selectOption('all');
+  await page.getByTestId('filter-rule').selectOption('utilisation');
+  await expect(page.getByTestId('alert-row')).toHaveCount(after);
+  await page.getByTestId('thresholds').locator('summary').click();
+  await expect(page.getByTestId('th-utilisation')).toHaveValue('40');
+  expect(app.consoleErrors).toEqual([]);
+});
