@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 const dir = path.resolve(process.argv[2] || new URL('../dist', import.meta.url).pathname);
 // Issue 2 set 300 KB for the walking skeleton; storage, import, portfolios
 // and CSV export took the page to about 370 KB (see README, "Size").
-const BUDGET_INITIAL = 560 * 1024;
+const BUDGET_INITIAL = 690 * 1024;
 const BUDGET_WORKER = 400 * 1024;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = [];

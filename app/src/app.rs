@@ -9,7 +9,7 @@ use crate::components::lang_switch::LangSwitch;
 use crate::components::lock::UnlockPrompt;
 use crate::i18n::{I18n, Lang, K};
 use crate::pages::selfcheck::{self, SelfCheck};
-use crate::pages::{alerts::Alerts, cash::Cash};
+use crate::pages::{alerts::Alerts, cash::Cash, dunning::Dunning, insurance::Insurance};
 use crate::pages::{customer::Customer, import::Import, meeting::Meeting, portfolios::Portfolios};
 use crate::pages::{
     customers::Customers, dashboard::Dashboard, invoices::Invoices, not_found::NotFound,
@@ -63,6 +63,12 @@ pub fn App() -> impl IntoView {
                     <A href="/alerts">
                         <span data-testid="nav-alerts">{move || i.pick("Alerts", "预警")}</span>
                     </A>
+                    <A href="/dunning">
+                        <span data-testid="nav-dunning">{move || i.pick("Dunning", "催收")}</span>
+                    </A>
+                    <A href="/insurance">
+                        <span data-testid="nav-insurance">{move || i.pick("Insurance", "保险")}</span>
+                    </A>
                     <A href="/cash">
                         <span data-testid="nav-cash">{move || i.pick("Cash", "现金")}</span>
                     </A>
@@ -94,6 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meeting") view=Meeting/>
                     <Route path=path!("/alerts") view=Alerts/>
                     <Route path=path!("/cash") view=Cash/>
+                    <Route path=path!("/dunning") view=Dunning/>
+                    <Route path=path!("/insurance") view=Insurance/>
                     <Route path=path!("/portfolios") view=Portfolios/>
                     <Route path=path!("/import") view=Import/>
                     <Route path=path!("/invoices") view=Invoices/>

@@ -34,11 +34,34 @@ pub const NOTES_KEY: &str = "alerts.notes";
 pub const SETTINGS_KEY: &str = "alerts.settings";
 
 /// The alert thresholds kept with the portfolio, or the defaults.
+///
+/// When the portfolio has a dunning policy (the Dunning page), its steps
+/// after the due date are the dunning-step thresholds; when it has an
+/// insurance policy (the Insurance page), its maximum extension period and
+/// notification deadline are the insurer-deadline ones.
 pub fn settings(extras: &BTreeMap<String, String>) -> MonitorSettings {
-    extras
+    let mut s: MonitorSettings = extras
         .get(SETTINGS_KEY)
         .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if extras.contains_key(crate::dunning::SETTINGS_KEY) {
+        let steps: Vec<i64> = crate::dunning::settings(extras)
+            .policy
+            .steps
+            .iter()
+            .map(|x| x.offset_days)
+            .filter(|d| *d > 0)
+            .collect();
+        if !steps.is_empty() {
+            s.dunning_steps = steps;
+        }
+    }
+    if crate::insurance::has_policy(extras) {
+        let p = crate::insurance::policy(extras);
+        s.extension_days = p.mep_days;
+        s.notification_days = p.notification_days;
+    }
+    s
 }
 
 /// The extras key of the saved payment plans: a JSON list of

@@ -6,40 +6,81 @@
 //!
 //! Choices where the domain brief is silent:
 //!
+//! - **Discount text**: "2/10/30", "2/10 net 30", "2/10 n30", "2%/10/30",
+//!   "1.5/10/45" (the discount in per cent, then whole days); the percentage
+//!   must be strictly between 0 and 100. Net days not after the discount
+//!   days are refused by [`discount_cost`], not by the parser.
 //! - **Discount cost** is computed with exact decimal arithmetic; the
 //!   effective rate's fractional power uses `exp(y·ln x)` by series to 28
-//!   digits (no floating point).
-//! - **Payment plans**: equal principal, each instalment's principal cut to
-//!   the currency's minor unit and the remainder on the last (so 1,000.00 in
-//!   3 is 333.33 / 333.33 / 333.34, and no instalment is ever negative);
-//!   interest simple, actual/365, on the principal still owed since the
-//!   previous date (the agreement date for the first), each rounded half-even
-//!   to the minor unit; monthly dates are counted from the first date (31
-//!   January → 28/29 February → 31 March), never from the previous one. At
-//!   most [`MAX_INSTALMENTS`].
+//!   digits (no floating point, no `maths` feature needed).
+//! - **Other terms** ([`terms_effect`]): the current terms are the
+//!   sales-weighted average of due − issue of the invoices issued in the
+//!   period (0 when there are none); AR and credit sales follow
+//!   [`crate::kpi`] exactly (open amounts > 0 as of `as_of`, invoices issued
+//!   in `(as_of − period, as_of]`, converted at the `as_of` rate), so
+//!   `dso_before` is the KPI's DSO; a period of 0 days counts as 1; the DSO
+//!   after never goes below 0. A buyer id not in the ledger gives zero
+//!   sales and no DSO.
+//! - **Payment plans**: equal principal, each instalment's principal *cut*
+//!   (rounded toward zero) to the currency's minor unit and the remainder on
+//!   the last, so 1,000.00 in 3 is 333.33 / 333.33 / 333.34. Cutting rather
+//!   than rounding half-even is deliberate: with half-even the remainder can
+//!   go negative (0.15 in 10 would be nine of 0.02 and a last of −0.03); for
+//!   every balance where half-even rounds down the two agree. The balance
+//!   itself is first rounded half-even to the minor unit. Interest is simple,
+//!   actual/365, on the principal still owed since the previous date (the
+//!   agreement date for the first), each rounded half-even to the minor unit;
+//!   Σ amounts = balance + Σ interest exactly. Monthly dates are counted from
+//!   the first date (31 January → 28/29 February → 31 March), never from the
+//!   previous one; weekly and fortnightly are 7 and 14 days. At most
+//!   [`MAX_INSTALMENTS`]; the first date may be the agreement date, not
+//!   before.
 //! - **A plan's state**: payments on its invoices dated from its agreement
-//!   date are set against the instalments in order; an instalment counts as
-//!   missed [`PLAN_GRACE_DAYS`] after its date. A missed instalment makes the
-//!   whole rest due at once, and dunning resumes.
-//! - **Forecast**: each open invoice (positive open amount; credit notes
-//!   are not collections) is expected on its due date plus its buyer's
-//!   average payment delay (amount-weighted days late of its payments in the
-//!   last 12 months, early payments counting as 0, rounded to whole days;
-//!   the portfolio's average over all payments when the buyer has none),
-//!   weighted by 1 − the buyer's PD. Disputed invoices are left out until
-//!   the dispute is settled. An expected date already past falls in the
-//!   first week. Buyers on a plan being kept are expected on its remaining
-//!   instalments, scaled down to the open amount of its invoices when the
-//!   plan adds interest (the forecast counts receivables only); a missed
-//!   plan's invoices are all expected in the first week.
-//! - **Scenarios**: *other terms* re-dates invoices not yet due to their
-//!   issue date plus the new terms; a *DSO target* shifts every expected
-//!   date by the difference between the target and the current DSO (the
-//!   KPI's, over 90 days), never before the report date.
+//!   date to `as_of` (whoever they were meant for) are set against the
+//!   cumulative instalments in order; an instalment not covered counts as
+//!   missed when its date + [`PLAN_GRACE_DAYS`] is before `as_of`. A missed
+//!   instalment makes the whole rest due at once, and dunning resumes.
+//!   [`plan_state`] takes the portfolio, not the index: a plan names its
+//!   invoices by id and the index keeps no ids.
+//! - **Forecast**: weeks are `[as_of + 7k, as_of + 7k + 6]`; 0 weeks asked
+//!   counts as 1. Each invoice with a positive open amount as of `as_of`
+//!   (credit notes and overpayments are not collections; invoices dated
+//!   after `as_of` count, as in the ageing and KPIs) is expected on its due
+//!   date plus its buyer's average payment delay, the one of
+//!   [`crate::behaviour`] (amount-weighted days late of its payments in the
+//!   12 months to `as_of`, early payments counting as 0, so never negative),
+//!   rounded half-even to whole days, computed once per buyer in one pass;
+//!   a buyer with no payment in those 12 months takes the portfolio's
+//!   amount-weighted average over all payments (0 when there are none). It
+//!   counts for its open amount in the base currency at the `as_of` rate ×
+//!   (1 − the buyer's PD); PDs are clamped to 0–1. Disputed invoices (dispute
+//!   raised on or before `as_of`) are left out and totalled apart until the
+//!   dispute is settled. An expected date already past falls in the first
+//!   week; after the last week it goes to `later`.
+//! - **Default PD**: 0.9 %, the middle of the 0.6–1.2 % band of grade 5, the
+//!   grade of a buyer never assessed.
+//! - **Plans in the forecast**: plans agreed after `as_of` are ignored. For a
+//!   plan being kept, its invoices are replaced by its remaining instalments
+//!   (what is left of each after the payments so far, on its date),
+//!   converted to the base currency at the `as_of` rate and scaled down to
+//!   the open amount of its (undisputed) invoices when they come to more —
+//!   interest, or payments made outside the plan — because the forecast
+//!   counts receivables only; weighted by the PD of the plan's buyer. A
+//!   missed plan's invoices are all expected in the first week (their open
+//!   amount: its `rest_due` less the interest). A completed plan changes
+//!   nothing.
+//! - **Scenarios**: *other terms* re-dates invoices not yet due (due after
+//!   `as_of`) to their issue date plus the new terms; a *DSO target* shifts
+//!   every expected date by round(target − current DSO) days, the KPI's DSO
+//!   over 90 days (no shift when it has none), never before the report date.
 //! - **Forecast against actual**: the forecast made on an earlier date with
-//!   the same options, each week that has ended since against the payments
-//!   received in it on the invoices open then (disputed ones included:
-//!   money that came in came in).
+//!   the same options, each week that has ended by `as_of` against the
+//!   payments dated in it on the invoices open then, converted at the rate
+//!   of the day the forecast was made (disputed invoices included: money
+//!   that came in came in).
+//! - **Working capital**: a period of 0 days counts as 1; every ratio is
+//!   `None` when its denominator is zero, and the cycle is `None` when any of
+//!   its three parts is.
 
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
@@ -306,11 +347,8 @@ pub fn terms_effect(
         .iter()
         .filter(|r| who.is_none_or(|c| r.customer == c))
     {
-        if r.issue > on {
-            continue;
-        }
         let open = ix.open_at(r, on);
-        let in_period = r.issue > from;
+        let in_period = r.issue > from && r.issue <= on;
         if !in_period && open <= Decimal::ZERO {
             continue;
         }
@@ -331,7 +369,7 @@ pub fn terms_effect(
         weighted / sales
     };
     let daily = sales / days;
-    let before = (!sales.is_zero()).then(|| ar / sales * days);
+    let before = crate::kpi::dso(ar, sales, period_days.max(1));
     let new = Decimal::from(new_terms_days);
     Ok(TermsEffect {
         current_terms_days: current,
@@ -558,7 +596,75 @@ pub fn plan_paid(plan: &SavedPlan, p: &Portfolio, as_of: NaiveDate) -> Result<De
     Ok(paid)
 }
 
-/// Where a plan stands as of a date (see the module docs).
+/// The same as [`plan_paid`] from the index rows of the plan's invoices
+/// (for the forecast, which has them already).
+fn plan_paid_rows(
+    plan: &SavedPlan,
+    ix: &LedgerIndex,
+    rows: &[usize],
+    as_of: NaiveDate,
+    rates: &mut Rates,
+) -> Result<Decimal, MoneyError> {
+    let (from, on) = (day(plan.input.start), day(as_of));
+    let mut paid = Decimal::ZERO;
+    for &k in rows {
+        let r = &ix.rows[k];
+        let sum: Decimal = ix
+            .pays_of(r)
+            .iter()
+            .filter(|x| x.day >= from && x.day <= on)
+            .map(|x| x.amount)
+            .sum();
+        if sum.is_zero() {
+            continue;
+        }
+        paid += if r.currency == plan.input.currency {
+            sum
+        } else {
+            sum * rates.row(r)? / ix.fx.rate(plan.input.currency, as_of)?
+        };
+    }
+    Ok(paid)
+}
+
+/// Where a plan stands as of a date, given what was paid on it.
+fn state_from_paid(plan: &SavedPlan, paid: Decimal, as_of: NaiveDate) -> PlanState {
+    if paid >= plan.plan.total {
+        return PlanState::Completed { paid };
+    }
+    let mut cumulative = Decimal::ZERO;
+    for i in &plan.plan.instalments {
+        cumulative += i.amount;
+        if paid >= cumulative {
+            continue;
+        }
+        // Dates ascend: the first instalment not covered decides.
+        return if (as_of - i.date).num_days() > PLAN_GRACE_DAYS {
+            PlanState::Missed {
+                instalment: i.number,
+                due: i.date,
+                shortfall: cumulative - paid,
+                rest_due: plan.plan.total - paid,
+            }
+        } else {
+            PlanState::OnTrack {
+                paid,
+                next: Some(i.clone()),
+            }
+        };
+    }
+    PlanState::OnTrack { paid, next: None }
+}
+
+/// Where a plan stands as of a date: the payments on its invoices dated
+/// from its agreement date to `as_of` ([`plan_paid`]) against the
+/// cumulative amounts of its instalments. An instalment not covered whose
+/// date + [`PLAN_GRACE_DAYS`] is before `as_of` makes the plan
+/// [`PlanState::Missed`] (the rest falls due at once, dunning resumes);
+/// everything paid makes it [`PlanState::Completed`].
+///
+/// It takes the portfolio rather than the index: the index keeps no invoice
+/// ids, and a plan names its invoices by id.
 ///
 /// # Errors
 /// [`MoneyError::NoRate`].
@@ -567,33 +673,12 @@ pub fn plan_state(
     p: &Portfolio,
     as_of: NaiveDate,
 ) -> Result<PlanState, MoneyError> {
-    let paid = plan_paid(plan, p, as_of)?;
-    if paid >= plan.plan.total {
-        return Ok(PlanState::Completed { paid });
-    }
-    let mut cumulative = Decimal::ZERO;
-    for i in &plan.plan.instalments {
-        cumulative += i.amount;
-        let late = (as_of - i.date).num_days() > PLAN_GRACE_DAYS;
-        if late && paid < cumulative {
-            return Ok(PlanState::Missed {
-                instalment: i.number,
-                due: i.date,
-                shortfall: cumulative - paid,
-                rest_due: plan.plan.total - paid,
-            });
-        }
-        if paid < cumulative {
-            return Ok(PlanState::OnTrack {
-                paid,
-                next: Some(i.clone()),
-            });
-        }
-    }
-    Ok(PlanState::OnTrack { paid, next: None })
+    Ok(state_from_paid(plan, plan_paid(plan, p, as_of)?, as_of))
 }
 
-/// A forecast's scenario.
+/// A forecast's scenario. In JSON serde's externally tagged form, snake
+/// case: `"ledger"`, `{"terms": {"days": 60}}`,
+/// `{"dso_target": {"days": "45"}}`.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scenario {
@@ -627,8 +712,9 @@ pub struct ForecastOptions {
 }
 
 impl Default for ForecastOptions {
-    /// 13 weeks; every buyer at 0.9 % PD, the middle of the band of grade
-    /// 5, the grade of a buyer never assessed; no plans; the ledger as is.
+    /// 13 weeks; every buyer at 0.9 % PD, the midpoint of grade 5's band
+    /// (0.6–1.2 %), the default grade of a buyer never assessed; no plans;
+    /// the ledger as is.
     fn default() -> Self {
         ForecastOptions {
             weeks: 13,
@@ -720,13 +806,18 @@ fn delays(
 
 /// What a forecast does with a plan's invoices.
 enum PlanUse {
-    /// Expected on these (date, amount) instalments instead.
-    Instalments(Vec<(i32, Decimal)>, Decimal),
-    /// All expected now.
+    /// A plan being kept: its invoices are expected on these remaining
+    /// `(day, amount in the plan's currency)` instalments instead.
+    Instalments(Vec<(i32, Decimal)>),
+    /// A missed plan: its invoices are all expected now.
     Now,
 }
 
 /// The collections forecast as of a date (see the module docs).
+///
+/// `ix` must be the index of `p` (its rows in the order of `p.invoices`):
+/// the portfolio is read only to find the saved plans' invoices by id,
+/// which the index does not keep, and only when there are plans.
 ///
 /// # Errors
 /// [`MoneyError::NoRate`] for a currency without a rate.
@@ -747,28 +838,41 @@ pub fn forecast(
             .map_or(0, |d| (*days - d).round().try_into().unwrap_or(0)),
         _ => 0,
     };
+    let clamp_pd = |x: Decimal| x.max(Decimal::ZERO).min(Decimal::ONE);
     let pd_of: Vec<Decimal> = ix
         .customer_ids
         .iter()
-        .map(|id| opts.pd.get(id).copied().unwrap_or(opts.default_pd))
+        .map(|id| clamp_pd(opts.pd.get(id).copied().unwrap_or(opts.default_pd)))
         .collect();
-    // Plans: which rows they cover and how they are expected.
+    // Plans: which rows they cover and how they are expected, each plan's
+    // state worked out once from its own rows.
     let mut plan_of_row: HashMap<usize, usize> = HashMap::new();
-    let mut uses: Vec<PlanUse> = Vec::new();
-    if !opts.plans.is_empty() {
-        let mut row_of: HashMap<&str, usize> = HashMap::new();
-        let wanted: HashSet<&str> = opts
-            .plans
+    // (the plan, how its invoices are expected)
+    let mut uses: Vec<(&SavedPlan, PlanUse)> = Vec::new();
+    let active: Vec<&SavedPlan> = opts
+        .plans
+        .iter()
+        .filter(|s| s.input.start <= as_of)
+        .collect();
+    if !active.is_empty() {
+        let wanted: HashSet<&str> = active
             .iter()
             .flat_map(|s| s.invoice_ids.iter().map(String::as_str))
             .collect();
-        for (k, inv) in p.invoices.iter().enumerate() {
+        let mut row_of: HashMap<&str, usize> = HashMap::new();
+        for (k, inv) in p.invoices.iter().enumerate().take(ix.rows.len()) {
             if wanted.contains(inv.id.as_str()) {
                 row_of.insert(inv.id.as_str(), k);
             }
         }
-        for s in opts.plans.iter().filter(|s| s.input.start <= as_of) {
-            let use_ = match plan_state(s, p, as_of)? {
+        for s in active {
+            let rows: Vec<usize> = s
+                .invoice_ids
+                .iter()
+                .filter_map(|id| row_of.get(id.as_str()).copied())
+                .collect();
+            let paid = plan_paid_rows(s, ix, &rows, as_of, &mut rates)?;
+            let use_ = match state_from_paid(s, paid, as_of) {
                 PlanState::OnTrack { paid, .. } => {
                     let mut left = paid;
                     let mut v = Vec::new();
@@ -779,18 +883,15 @@ pub fn forecast(
                             v.push((day(i.date), i.amount - covered));
                         }
                     }
-                    let remaining: Decimal = v.iter().map(|x| x.1).sum();
-                    PlanUse::Instalments(v, remaining)
+                    PlanUse::Instalments(v)
                 }
                 PlanState::Missed { .. } => PlanUse::Now,
                 PlanState::Completed { .. } => continue,
             };
             let k = uses.len();
-            uses.push(use_);
-            for id in &s.invoice_ids {
-                if let Some(&r) = row_of.get(id.as_str()) {
-                    plan_of_row.insert(r, k);
-                }
+            uses.push((s, use_));
+            for r in rows {
+                plan_of_row.insert(r, k);
             }
         }
     }
@@ -833,12 +934,9 @@ pub fn forecast(
             None => f.later += w,
         }
     };
-    // Open amount of each plan's invoices, to scale its instalments.
+    // Open amount of each plan's invoices, to cap its instalments.
     let mut plan_open = vec![Decimal::ZERO; uses.len()];
     for (k, r) in ix.rows.iter().enumerate() {
-        if r.issue > on {
-            continue;
-        }
         let open = ix.open_at(r, on);
         if open <= Decimal::ZERO {
             continue;
@@ -850,8 +948,13 @@ pub fn forecast(
             continue;
         }
         let pd = pd_of[r.customer as usize];
-        if let Some(&u) = plan_of_row.get(&k) {
-            match &uses[u] {
+        let on_plan = if plan_of_row.is_empty() {
+            None
+        } else {
+            plan_of_row.get(&k)
+        };
+        if let Some(&u) = on_plan {
+            match &uses[u].1 {
                 PlanUse::Instalments(..) => {
                     f.on_plans += amount;
                     plan_open[u] += amount;
@@ -870,38 +973,46 @@ pub fn forecast(
         let expected = (due + d + shift).max(i64::from(on));
         put(&mut f, &mut weeks, expected, amount, pd);
     }
-    // The plans' remaining instalments, no more than their invoices' open
-    // amount, PD-weighted by their buyer's.
+    // The kept plans' remaining instalments in the base currency, scaled
+    // down to their invoices' open amount when more (interest, or invoices
+    // paid outside the plan), PD-weighted by their buyer's.
     let pos: HashMap<&str, usize> = ix
         .customer_ids
         .iter()
         .enumerate()
         .map(|(i, c)| (c.as_str(), i))
         .collect();
-    let mut u = 0;
-    for s in opts.plans.iter().filter(|s| s.input.start <= as_of) {
-        if matches!(plan_state(s, p, as_of)?, PlanState::Completed { .. }) {
+    for ((s, use_), open) in uses.iter().zip(plan_open) {
+        let PlanUse::Instalments(v) = use_ else {
             continue;
-        }
-        if let PlanUse::Instalments(v, remaining) = &uses[u] {
-            let scale = if *remaining > plan_open[u] && *remaining > Decimal::ZERO {
-                plan_open[u] / *remaining
-            } else {
-                Decimal::ONE
-            };
-            let rate = if s.input.currency == f.currency {
-                Decimal::ONE
-            } else {
-                ix.fx.rate(s.input.currency, as_of)?
-            };
-            let pd = pos
-                .get(s.customer_id.as_str())
-                .map_or(opts.default_pd, |&c| pd_of[c]);
+        };
+        let rate = if s.input.currency == f.currency {
+            Decimal::ONE
+        } else {
+            ix.fx.rate(s.input.currency, as_of)?
+        };
+        let remaining: Decimal = v.iter().map(|x| x.1).sum::<Decimal>() * rate;
+        let pd = pos
+            .get(s.customer_id.as_str())
+            .map_or(clamp_pd(opts.default_pd), |&c| pd_of[c]);
+        if remaining > open {
+            // Scaled to the open amount exactly: the last takes what the
+            // others' (inexact) quotients leave.
+            let mut left = open;
+            for (k, (d, a)) in v.iter().enumerate() {
+                let x = if k + 1 == v.len() {
+                    left
+                } else {
+                    (*a * rate * open / remaining).min(left)
+                };
+                left -= x;
+                put(&mut f, &mut weeks, i64::from(*d), x, pd);
+            }
+        } else {
             for (d, a) in v {
-                put(&mut f, &mut weeks, i64::from(*d), *a * scale * rate, pd);
+                put(&mut f, &mut weeks, i64::from(*d), *a * rate, pd);
             }
         }
-        u += 1;
     }
     f.weeks = weeks;
     Ok(f)
@@ -944,7 +1055,7 @@ pub fn forecast_vs_actual(
     let mut actual = vec![Decimal::ZERO; done.len()];
     let mut rates = Rates::new(ix, made_on);
     for r in &ix.rows {
-        if r.issue > m || ix.open_at(r, m) <= Decimal::ZERO {
+        if ix.open_at(r, m) <= Decimal::ZERO {
             continue;
         }
         let pays: Vec<_> = ix
@@ -1058,6 +1169,24 @@ pub fn working_capital(input: &WcInput) -> WorkingCapital {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scenario_in_json() {
+        let s = Scenario::DsoTarget {
+            days: Decimal::from(45),
+        };
+        let j = serde_json::to_string(&s).unwrap();
+        assert_eq!(j, r#"{"dso_target":{"days":"45"}}"#);
+        assert_eq!(serde_json::from_str::<Scenario>(&j).unwrap(), s);
+        assert_eq!(
+            serde_json::to_string(&Scenario::Terms { days: 60 }).unwrap(),
+            r#"{"terms":{"days":60}}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&Scenario::Ledger).unwrap(),
+            r#""ledger""#
+        );
+    }
 
     #[test]
     fn ln_and_exp_are_accurate() {

@@ -21,6 +21,11 @@
 //! - [`dates`]: dates as typed in forms.
 //! - [`decision`]: the audit trail of saved assessments.
 //! - [`behaviour`]: a buyer's payment behaviour derived from the ledger.
+//! - [`dunning`]: dunning policies and presets, the plan for a date, late
+//!   interest and compensation by regime, letters in zh-CN and English,
+//!   the action log.
+//! - [`insurance`]: a trade credit insurance policy: cover, deadlines,
+//!   claim simulation, claim readiness, whether the premium pays.
 //! - [`monitor`]: early-warning alerts (over limit, dunning steps, volume
 //!   up while paying slower, insurer deadlines, …) and monthly trends.
 //! - [`kpi`]: DSO, countback DSO, best possible DSO, ADD, CEI, payment delay,
@@ -52,10 +57,12 @@ pub mod customer;
 pub mod dates;
 pub mod decision;
 pub mod demo;
+pub mod dunning;
 pub mod envelope;
 pub mod export;
 pub mod import;
 pub mod index;
+pub mod insurance;
 pub mod invoice;
 pub mod kpi;
 pub mod ledger;

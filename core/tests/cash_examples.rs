@@ -541,6 +541,150 @@ fn working_capital_by_hand() {
     );
 }
 
+#[test]
+fn a_missed_plan_falls_due_in_the_first_week_and_a_kept_one_is_capped() {
+    let mut p = ledger();
+    let ix = LedgerIndex::new(&p);
+    let as_of = d("2026-03-04");
+    let opts = ForecastOptions {
+        default_pd: Decimal::ZERO,
+        ..ForecastOptions::default()
+    };
+    // 3 × 1,000 weekly on I1 and I2 from 18 Feb, agreed 10 Feb: the first
+    // (18 Feb) was not paid by 4 Mar → missed; I1 and I2 (3,000) fall in
+    // week 0 instead of weeks 0 and 3.
+    let input = plan_input(
+        "3000",
+        3,
+        Frequency::Weekly,
+        "2026-02-18",
+        "0",
+        "2026-02-10",
+    );
+    let s = saved(&p, &["I1", "I2"], input);
+    assert!(matches!(
+        plan_state(&s, &p, as_of).unwrap(),
+        PlanState::Missed {
+            instalment: 1,
+            rest_due,
+            ..
+        } if rest_due == dec("3000")
+    ));
+    let f = forecast(
+        &p,
+        &ix,
+        as_of,
+        &ForecastOptions {
+            plans: vec![s.clone()],
+            ..opts.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(f.weeks[0].expected, dec("3000"));
+    assert_eq!(f.weeks[3].expected, Decimal::ZERO);
+    assert_eq!((f.weeks[0].invoices, f.on_plans), (2, Decimal::ZERO));
+
+    // The first instalment paid on 18 Feb (on I1): the second, 25 Feb, is
+    // now the one missed (25 Feb + 5 days of grace = 2 Mar < 4 Mar), and
+    // 2,000 is still due.
+    p.invoices[1].payments.push(Payment {
+        date: d("2026-02-18"),
+        amount: dec("1000"),
+    });
+    let ix = LedgerIndex::new(&p);
+    assert!(matches!(
+        plan_state(&s, &p, as_of).unwrap(),
+        PlanState::Missed { instalment: 2, rest_due, .. } if rest_due == dec("2000")
+    ));
+    // A plan at 12 % on I2 alone, agreed 1 Mar, 2 × monthly from 1 Apr: the
+    // instalments (2,000 + interest) are capped at I2's open 2,000.
+    let s3 = saved(
+        &p,
+        &["I2"],
+        plan_input(
+            "2000",
+            2,
+            Frequency::Monthly,
+            "2026-04-01",
+            "0.12",
+            "2026-03-01",
+        ),
+    );
+    assert!(s3.plan.total > dec("2000"));
+    let f = forecast(
+        &p,
+        &ix,
+        as_of,
+        &ForecastOptions {
+            plans: vec![s3],
+            ..opts
+        },
+    )
+    .unwrap();
+    let total: Decimal = f.weeks.iter().map(|w| w.expected).sum::<Decimal>() + f.later;
+    // I3 (500) and the plan's 2,000; I1 is paid.
+    assert_eq!(total, dec("2500"));
+    assert_eq!(f.on_plans, dec("2000"));
+    // 1 Apr is in week 4 (1–7 Apr), 1 May in week 8 (29 Apr – 5 May):
+    // 1,020.38 and 1,009.86 scaled by 2,000 / 2,030.24. (I3, due 1 Apr,
+    // is expected on 6 Apr, week 4 too: A's and the portfolio's delay is
+    // now 5 days, I1 having been paid early.)
+    assert_eq!(f.weeks[4].expected + f.weeks[8].expected, dec("2500"));
+    assert_eq!(
+        f.weeks[8].expected.round_dp(2),
+        (dec("1009.86") * dec("2000") / dec("2030.24")).round_dp(2)
+    );
+    assert_eq!(f.weeks[3].expected, Decimal::ZERO);
+}
+
+#[test]
+fn a_dso_target_shifts_every_expected_date() {
+    // DSO on 4 Mar is 90 (see terms_effect_by_hand); a target of 76 moves
+    // every date 14 days earlier: I1 (2 Mar → 16 Feb, never before as_of)
+    // stays in week 0, I2 (30 Mar → 16 Mar) goes to week 1, I3 (11 Apr →
+    // 28 Mar) to week 3.
+    let p = ledger();
+    let ix = LedgerIndex::new(&p);
+    let opts = ForecastOptions {
+        default_pd: Decimal::ZERO,
+        scenario: Scenario::DsoTarget { days: dec("76") },
+        ..ForecastOptions::default()
+    };
+    let f = forecast(&p, &ix, d("2026-03-04"), &opts).unwrap();
+    let got: Vec<Decimal> = f.weeks.iter().take(6).map(|w| w.expected).collect();
+    assert_eq!(
+        got,
+        [
+            dec("1000"),
+            dec("2000"),
+            Decimal::ZERO,
+            dec("500"),
+            Decimal::ZERO,
+            Decimal::ZERO
+        ]
+    );
+}
+
+#[test]
+fn terms_effect_uses_the_kpi_dso() {
+    // An invoice dated after as_of counts in AR as it does in the KPIs.
+    let mut p = ledger();
+    p.invoices
+        .push(inv("I5", "A", "2026-03-10", "2026-04-09", "300", &[]));
+    let ix = LedgerIndex::new(&p);
+    let as_of = d("2026-03-04");
+    let k = credit_core::kpi::compute_index(&ix, as_of, &credit_core::kpi::KpiSettings::default())
+        .unwrap();
+    let t = terms_effect(&ix, None, 30, as_of, 90).unwrap();
+    assert_eq!(t.dso_before, k.dso);
+    assert_eq!(t.dso_before, Some(dec("4500") * dec("90") / dec("4200")));
+    let f = forecast(&p, &ix, as_of, &ForecastOptions::default()).unwrap();
+    assert_eq!(f.open_ar, dec("4500"));
+    // A buyer unknown to the ledger: no sales, no DSO, no effect.
+    let x = terms_effect(&ix, Some("nobody"), 30, as_of, 90).unwrap();
+    assert_eq!((x.dso_before, x.cash_effect), (None, Decimal::ZERO));
+}
+
 proptest! {
     #[test]
     fn a_plan_always_sums_to_its_total(
@@ -577,6 +721,8 @@ proptest! {
         pd in 0i64..300,
         terms in 0u32..120,
         scenario in 0u8..3,
+        disputed in prop::collection::vec(any::<bool>(), 40),
+        plan in prop::option::of((1u32..6, 1i64..500_000, 0i64..3000, 0u64..90)),
     ) {
         let base = d("2025-06-01");
         let invoices: Vec<Invoice> = rows
@@ -595,19 +741,43 @@ proptest! {
                 i.due_date = due;
                 i.gross = gross;
                 i.payments = pays;
+                if disputed[k] && k % 3 == 0 {
+                    i.dispute = Some(Dispute { date: d("2025-12-01"), reason: "x".into() });
+                }
                 i
             })
             .collect();
+        let ids: Vec<String> = invoices.iter().filter(|i| i.customer_id == "A").map(|i| i.id.clone()).collect();
         let p = portfolio(invoices);
         let ix = LedgerIndex::new(&p);
         let opts = ForecastOptions {
             default_pd: Decimal::new(pd, 3),
             scenario: match scenario { 0 => Scenario::Ledger, 1 => Scenario::Terms { days: terms }, _ => Scenario::DsoTarget { days: Decimal::from(terms) } },
+            plans: plan.map(|(n, cents, rate_bp, gap)| {
+                let input = PlanInput {
+                    balance: Decimal::new(cents, 2),
+                    currency: Currency::CNY,
+                    count: n,
+                    frequency: Frequency::Weekly,
+                    first: d("2025-12-20") + credit_core::Days::new(gap),
+                    annual_rate: Decimal::new(rate_bp, 4),
+                    start: d("2025-12-15"),
+                };
+                SavedPlan {
+                    id: "p".into(),
+                    customer_id: "A".into(),
+                    invoice_ids: ids.clone(),
+                    plan: payment_plan(&input).unwrap(),
+                    input,
+                    note: String::new(),
+                }
+            }).into_iter().collect(),
             ..ForecastOptions::default()
         };
         let f = forecast(&p, &ix, d("2026-01-15"), &opts).unwrap();
         let total: Decimal = f.weeks.iter().map(|w| w.expected).sum();
-        prop_assert!(total + f.later <= f.open_ar);
+        prop_assert!(total + f.later <= f.open_ar - f.disputed);
+        prop_assert!(f.on_plans + f.disputed <= f.open_ar);
         for w in &f.weeks {
             prop_assert!(w.expected >= Decimal::ZERO && w.expected <= f.open_ar);
         }

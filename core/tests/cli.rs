@@ -450,3 +450,52 @@ fn forecast_on_the_english_sample_by_hand() {
     let out = credit(&["forecast", &file, "--as-of", "2025-06-01", "--weeks", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn terms_refuses_bad_text_and_flags_naming_them() {
+    for (args, named) in [
+        (vec!["terms", "2/10"], "'2/10'"),
+        (vec!["terms", "abc"], "'abc'"),
+        (vec!["terms", "0/10/30"], "discount 0 %"),
+        (vec!["terms", "2/10/30", "--pretty"], "--pretty"),
+    ] {
+        let out = credit(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(named), "{args:?}: {err}");
+    }
+    assert_eq!(credit(&["terms"]).status.code(), Some(2));
+    // 1/10 net 45: 1/99 × 365/35 = 10.5 %; (1 + 1/99)^(365/35) − 1 = 11.1 %.
+    let out = credit(&["terms", "1/10 net 45"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains("simple 10.5 %") && s.contains("effective 11.1 %"),
+        "{s}"
+    );
+}
+
+#[test]
+fn forecast_prints_a_table_and_refuses_bad_flags() {
+    let file = import_sample("invoices_en.csv");
+    let out = credit(&["forecast", &file, "--as-of", "2025-06-01", "--weeks", "4"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    // Four week rows, the first from the report date, the figures of
+    // forecast_on_the_english_sample_by_hand.
+    assert!(s.contains("2025-06-01 2025-06-07"), "{s}");
+    assert!(s.contains("26,460.20"), "{s}");
+    assert!(s.contains("45,267.79"), "{s}");
+    assert!(s.contains("open receivables 72,379.40"), "{s}");
+    assert!(!s.contains("2025-06-29"), "{s}");
+    for args in [
+        vec!["forecast", &file, "--as-of", "2025-06-01", "--weeks", "x"],
+        vec!["forecast", &file, "--as-of", "2025-06-01", "--bogus"],
+        vec!["forecast", &file],
+    ] {
+        assert_eq!(credit(&args).status.code(), Some(2), "{args:?}");
+    }
+}

@@ -73,7 +73,7 @@ test('the language switch changes every visible label, and is remembered', async
   await app.setLang('en');
   await app.loadDemo();
   const hasCjk = (t) => /[\u3400-\u9fff]/.test(t);
-  for (const which of ['dashboard', 'customers', 'invoices', 'alerts', 'cash', 'portfolios', 'import']) {
+  for (const which of ['dashboard', 'customers', 'invoices', 'alerts', 'dunning', 'insurance', 'cash', 'portfolios', 'import']) {
     await app.setLang('en');
     await app.nav(which);
     await page.waitForTimeout(300);

@@ -27,6 +27,7 @@ use crate::format;
 use crate::i18n::{text, use_i18n, K};
 use crate::monitoring;
 use crate::pages::customers::status_key;
+use crate::pages::dunning::BuyerDunning;
 use crate::state::use_app;
 use crate::storage::{DecisionLog, PortfolioDecisionLog};
 
@@ -94,6 +95,7 @@ fn CustomerView(id: String) -> impl IntoView {
         trends(&p.index, Some(&cid), app.as_of.get(), 12).ok()
     });
     let id3 = id.clone();
+    let id4 = id.clone();
     let cid = id.clone();
     let row = Memo::new(move |_| {
         let r = app.ageing.get()?.ok()?;
@@ -228,6 +230,7 @@ fn CustomerView(id: String) -> impl IntoView {
                 </section>
             })
         }}
+        <BuyerDunning id=id4/>
         <section class="panel assess">
             <h2>{move || i.t(K::Assessment)}</h2>
             <div class="assess-cols">

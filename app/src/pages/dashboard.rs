@@ -19,6 +19,7 @@ use crate::components::limit_check::LimitCheck;
 use crate::components::trend_chart::TrendCharts;
 use crate::format;
 use crate::i18n::{use_i18n, K};
+use crate::pages::insurance::DeadlinesThisWeek;
 use crate::state::{use_app, Demo, Open};
 
 /// The dashboard: ageing table and chart, KPI cards, top buyers.
@@ -33,6 +34,12 @@ pub fn Dashboard() -> impl IntoView {
         match (app.ageing.get(), app.kpis.get()) {
             (Some(Ok(r)), Some(Ok(k))) => view! {
                 <AlertsPanel/>
+                {move || {
+                    let p = app.portfolio.get()?;
+                    let d = app.as_of.get();
+                    app.extras.track();
+                    Some(view! { <DeadlinesThisWeek portfolio=p as_of=d/> })
+                }}
                 <Reports portfolio=p ageing=r kpis=k/>
             }
             .into_any(),

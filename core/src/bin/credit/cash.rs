@@ -96,6 +96,9 @@ pub(super) fn cmd_forecast(args: &[String]) -> Result<(), Failure> {
 
 pub(super) fn cmd_terms(args: &[String]) -> Result<(), Failure> {
     let json_out = args.iter().any(|a| a == "--json");
+    if let Some(flag) = args.iter().find(|a| a.starts_with("--") && *a != "--json") {
+        return Err(usage_error("terms", &format!("unknown option '{flag}'")));
+    }
     let text: Vec<&str> = args
         .iter()
         .map(String::as_str)

@@ -91,7 +91,11 @@ const USAGE: &str = "usage: credit assess BUYER.json [--json]
        credit kpi FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
        credit alerts FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
        credit forecast FILE --as-of DATE [--weeks 13] [--currency CNY] [--date-order dmy|mdy] [--json]
-       credit terms 2/10/30 [--json]";
+       credit terms 2/10/30 [--json]
+       credit dunning FILE --as-of DATE [--policy standard|proactive|firm] [--currency CNY] [--date-order dmy|mdy] [--json]
+       credit interest --amount 1000 --currency EUR --due DATE --as-of DATE --regime eu|de|fr|uk|cn|contract [--rate 4.5] [--json]
+       credit insurance FILE --policy POLICY.json --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
+       credit claim FILE --policy POLICY.json --buyer ID --as-of DATE [--recoveries 0] [--json]";
 
 /// The buyer file of `credit assess`.
 #[derive(Deserialize)]
@@ -120,6 +124,8 @@ struct LimitSection {
 
 mod alerts;
 mod cash;
+mod dunning;
+mod insurance;
 
 /// A failure to report: the message and the exit code.
 struct Failure(String, u8);
@@ -133,6 +139,10 @@ fn main() -> ExitCode {
         Some("forecast") => cash::cmd_forecast(&args[1..]),
         Some("terms") => cash::cmd_terms(&args[1..]),
         Some("alerts") => alerts::cmd_alerts(&args[1..]),
+        Some("dunning") => dunning::cmd_dunning(&args[1..]),
+        Some("interest") => dunning::cmd_interest(&args[1..]),
+        Some("insurance") => insurance::cmd_insurance(&args[1..]),
+        Some("claim") => insurance::cmd_claim(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -764,4 +774,34 @@ fn plain(
         );
     }
     o
+}
+
+/// A command's own flags with their values.
+type Flags = std::collections::HashMap<String, Vec<String>>;
+
+/// Splits a command's own flags (`--flag VALUE` or `--flag=VALUE`, each
+/// possibly repeated) from the rest, which go to [`parse_file_args`].
+fn take_flags(cmd: &str, args: &[String], own: &[&str]) -> Result<(Flags, Vec<String>), Failure> {
+    let mut found = Flags::default();
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        if own.contains(&flag) {
+            let v = match inline {
+                Some(v) => v,
+                None => it
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| usage_error(cmd, &format!("{flag} needs a value")))?,
+            };
+            found.entry(flag.to_string()).or_default().push(v);
+        } else {
+            rest.push(a.clone());
+        }
+    }
+    Ok((found, rest))
 }

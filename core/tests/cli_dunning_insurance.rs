@@ -1,0 +1,241 @@
+//! `credit dunning`, `credit interest`, `credit insurance`, `credit claim`
+//! on the sample invoice file and hand-computed figures.
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn file() -> String {
+    format!(
+        "{}/tests/data/import/invoices_en.csv",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn credit(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_credit"))
+        .args(args)
+        .output()
+        .expect("run credit");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn interest_eu_and_uk() {
+    // €10,000, 30 days at 2.15 + 8 = 10.15 %: 83.42; €40.
+    let (ok, out, err) = credit(&[
+        "interest",
+        "--amount",
+        "10000",
+        "--currency",
+        "EUR",
+        "--due",
+        "2026-01-31",
+        "--as-of",
+        "2026-03-02",
+        "--regime",
+        "eu",
+        "--rate",
+        "2.15",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Interest: EUR 83.42"), "{out}");
+    assert!(out.contains("Compensation: EUR 40.00"), "{out}");
+    // UK, part paid: 26.30 and £70.
+    let (ok, out, err) = credit(&[
+        "interest",
+        "--amount",
+        "5000",
+        "--currency",
+        "GBP",
+        "--due",
+        "2026-01-31",
+        "--as-of",
+        "2026-02-20",
+        "--regime",
+        "uk",
+        "--rate",
+        "4",
+        "--paid",
+        "2026-02-10:2000",
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains(" days ")).count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("Interest: GBP 26.30"), "{out}");
+    assert!(out.contains("Compensation: GBP 70.00"), "{out}");
+    // JSON.
+    let (ok, out, _) = credit(&[
+        "interest",
+        "--amount=999.99",
+        "--currency=GBP",
+        "--due=2026-01-31",
+        "--as-of=2026-02-01",
+        "--regime=uk",
+        "--rate=4",
+        "--json",
+    ]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["compensation"], "40");
+}
+
+#[test]
+fn interest_bad_input_is_named() {
+    let (ok, _, err) = credit(&[
+        "interest",
+        "--amount",
+        "x",
+        "--currency",
+        "EUR",
+        "--due",
+        "2026-01-31",
+        "--as-of",
+        "2026-03-02",
+        "--regime",
+        "eu",
+        "--rate",
+        "2",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("--amount 'x'"), "{err}");
+    let (ok, _, err) = credit(&[
+        "interest",
+        "--amount",
+        "1",
+        "--currency",
+        "EUR",
+        "--due",
+        "2026-01-31",
+        "--as-of",
+        "2026-03-02",
+        "--regime",
+        "eu",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("needs --rate"), "{err}");
+    let (ok, _, err) = credit(&["interest", "--bogus"]);
+    assert!(!ok);
+    assert!(err.contains("--bogus"), "{err}");
+}
+
+#[test]
+fn dunning_plan_of_the_sample() {
+    let (ok, out, err) = credit(&[
+        "dunning",
+        &file(),
+        "--as-of",
+        "2025-06-30",
+        "--policy",
+        "firm",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.lines().any(|l| l.starts_with("STEP ")), "{out}");
+    let (ok, out, _) = credit(&["dunning", &file(), "--as-of", "2025-06-30", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let items = v["items"].as_array().unwrap();
+    let mut buyers: Vec<&str> = items
+        .iter()
+        .map(|i| i["customer_id"].as_str().unwrap())
+        .collect();
+    let n = buyers.len();
+    buyers.sort();
+    buyers.dedup();
+    assert_eq!(buyers.len(), n, "one communication per buyer");
+    let (ok, _, err) = credit(&[
+        "dunning",
+        &file(),
+        "--as-of",
+        "2025-06-30",
+        "--policy",
+        "soft",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("--policy 'soft'"), "{err}");
+}
+
+#[test]
+fn insurance_and_claim_on_the_sample() {
+    let dir = std::env::temp_dir().join(format!("credit-ins-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pol = dir.join("policy.json");
+    std::fs::write(
+        &pol,
+        r#"{"limits": {"C001": "10000", "C002": "5000"}, "non_qualifying_loss": "100"}"#,
+    )
+    .unwrap();
+    let pol = pol.to_string_lossy().into_owned();
+    let (ok, out, err) = credit(&[
+        "insurance",
+        &file(),
+        "--policy",
+        &pol,
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("Open without VAT CNY "), "{out}");
+    assert!(out.contains("deadline(s)"), "{out}");
+    let (ok, out, _) = credit(&[
+        "insurance",
+        &file(),
+        "--policy",
+        &pol,
+        "--as-of",
+        "2025-06-30",
+        "--json",
+    ]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["cover"]["buyers"].as_array().is_some());
+    let (ok, out, err) = credit(&[
+        "claim",
+        &file(),
+        "--policy",
+        &pol,
+        "--buyer",
+        "C001",
+        "--as-of",
+        "2025-06-30",
+        "--event",
+        "insolvency",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Indemnity"), "{out}");
+    assert!(out.contains("Payable from 2025-06-30"), "{out}");
+    // A bad policy file: line and column.
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\n  \"mep_days\": \"x\"\n}").unwrap();
+    let (ok, _, err) = credit(&[
+        "insurance",
+        &file(),
+        "--policy",
+        &bad.to_string_lossy(),
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("line 2"), "{err}");
+    let bad2 = dir.join("bad2.json");
+    std::fs::write(&bad2, r#"{"indemnity_pct": "1.5"}"#).unwrap();
+    let (ok, _, err) = credit(&[
+        "insurance",
+        &file(),
+        "--policy",
+        &bad2.to_string_lossy(),
+        "--as-of",
+        "2025-06-30",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("Indemnity: '150 %'"), "{err}");
+    let (ok, _, err) = credit(&["claim", &file(), "--policy", &pol, "--as-of", "2025-06-30"]);
+    assert!(!ok);
+    assert!(err.contains("--buyer"), "{err}");
+}

@@ -1,0 +1,151 @@
+// Dunning: the plan for the demo portfolio, a letter in each language
+// (shown, printed), mark it done, the next day the step is gone and the
+// next one scheduled; the log kept with the portfolio; the policy editor.
+import { test, expect } from '@playwright/test';
+import { AppPage, cents } from './app-page.js';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+});
+
+function nextDay(iso) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+test('the plan, a letter in English and Chinese, printed; mark done; next day the next step is scheduled', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('dunning');
+  const rows = page.getByTestId('plan-row');
+  await expect(rows.first()).toBeVisible();
+  const n = await rows.count();
+  expect(n).toBeGreaterThan(0);
+  // One line per buyer per step.
+  const keys = await rows.evaluateAll((rs) => rs.map((r) => `${r.dataset.customer}#${r.dataset.step}`));
+  expect(new Set(keys).size).toBe(keys.length);
+  const buyers = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.customer));
+  expect(new Set(buyers).size).toBe(buyers.length);
+
+  // A line at the first step (Standard: +7 reminder letter), so a next step exists.
+  const row = page.locator('[data-testid=plan-row][data-step="0"]').first();
+  await expect(row).toBeVisible();
+  const customer = await row.getAttribute('data-customer');
+  const invoices = (await row.getByTestId('plan-invoices').innerText()).split(', ');
+  expect(invoices.length).toBeGreaterThan(0);
+
+  // Its letter in English: the buyer, each invoice, the totals.
+  await row.getByTestId('plan-letter').click();
+  const body = page.getByTestId('letter-body');
+  await expect(body).toContainText(customer);
+  for (const id of invoices) await expect(body).toContainText(id);
+  await expect(page.getByTestId('letter-subject')).not.toBeEmpty();
+  // Chinese.
+  await page.getByTestId('letter-lang').selectOption('zh');
+  await expect(body).toContainText(/[\u4e00-\u9fff]/);
+  for (const id of invoices) await expect(body).toContainText(id);
+  // An edit for this letter only shows on the sheet.
+  await page.getByTestId('letter-body-input').fill('特此函告。');
+  await expect(body).toHaveText('特此函告。');
+  await page.getByTestId('letter-lang').selectOption('en');
+  await expect(body).toContainText(customer);
+  // Printed: the letter alone.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('letter-sheet')).toBeVisible();
+  await expect(page.getByTestId('plan-panel')).toBeHidden();
+  await expect(page.getByTestId('nav-dashboard')).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.length).toBeGreaterThan(1000);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Mark it done: it leaves the plan, the log has it, its next step is scheduled.
+  await row.getByTestId('plan-select').check();
+  await page.getByTestId('done-note').fill('sent by post');
+  await page.getByTestId('mark-done').click();
+  await expect(page.getByTestId('done-msg')).toBeVisible();
+  await expect(page.locator(`[data-testid=plan-row][data-customer="${customer}"][data-step="0"]`)).toHaveCount(0);
+  await expect(page.getByTestId('log-row')).toHaveCount(1);
+  await expect(page.getByTestId('log-row').first()).toContainText('sent by post');
+
+  // The next day: the step stays gone, the next one is scheduled with its date.
+  const asOf = await page.getByTestId('as-of').inputValue();
+  await app.setAsOf(nextDay(asOf));
+  await expect(page.getByTestId('plan-row').first()).toBeVisible();
+  await expect(page.locator(`[data-testid=plan-row][data-customer="${customer}"][data-step="0"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-testid=upcoming-row][data-customer="${customer}"][data-step="1"]`)).toHaveCount(1);
+
+  // The log is kept with the portfolio (the demo: this browser) and shows on the buyer's page.
+  await page.reload();
+  await app.nav('dunning');
+  await expect(page.getByTestId('log-row')).toHaveCount(1);
+  await page.goto(`/customers/${customer}`);
+  await expect(page.getByTestId('buyer-dunning').getByTestId('log-row')).toHaveCount(1);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('late interest under the EU regime with a reference rate; the plan as CSV', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('dunning');
+  await page.getByTestId('interest-regime').selectOption('eu');
+  await page.getByTestId('ref-rate-add').click();
+  await page.getByTestId('ref-rate-from').fill('2020-01-01');
+  await page.getByTestId('ref-rate-value').fill('x1');
+  await page.getByTestId('interest-save').click();
+  // A bad rate is refused with its row and value; nothing is kept.
+  await expect(page.getByTestId('interest-errors')).toContainText("'x1'");
+  await page.getByTestId('ref-rate-value').fill('2.15');
+  await page.getByTestId('letter-company').fill('Example Export Ltd');
+  await page.getByTestId('letter-bank').fill('IBAN DE00 1234');
+  await page.getByTestId('interest-save').click();
+  await expect(page.getByTestId('interest-saved')).toBeVisible();
+  const interest = (await page.getByTestId('plan-interest').allInnerTexts()).map(cents);
+  expect(interest.some((x) => x > 0n)).toBe(true);
+  // The letter carries the bank details.
+  await page.getByTestId('plan-letter').first().click();
+  await expect(page.getByTestId('letter-body')).toContainText('IBAN DE00 1234');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('plan-export-csv').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^dunning-plan-.*\.csv$/);
+  const text = (await (await download.createReadStream()).toArray()).join('');
+  const lines = text.replace(/^\ufeff/, '').trim().split(/\r?\n/);
+  expect(lines.length).toBeGreaterThan(1);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the policy editor: a bad offset is refused; the Firm preset stops deliveries and puts the buyer on hold', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('dunning');
+  await page.getByTestId('policy-preset').selectOption('firm');
+  await expect(page.getByTestId('policy-step')).toHaveCount(3);
+  await page.getByTestId('step-offset').nth(1).fill('1x');
+  await page.getByTestId('policy-save').click();
+  await expect(page.getByTestId('policy-errors')).toContainText("'1x'");
+  await page.getByTestId('step-offset').nth(1).fill('15');
+  await page.getByTestId('policy-save').click();
+  await expect(page.getByTestId('policy-saved')).toBeVisible();
+  // The plan follows the Firm policy: its second step stops deliveries.
+  const row = page.locator('[data-testid=plan-row][data-step="1"]').first();
+  await expect(row).toBeVisible();
+  const customer = await row.getAttribute('data-customer');
+  await row.getByTestId('plan-select').check();
+  await page.getByTestId('mark-done').click();
+  await expect(page.locator(`[data-testid=plan-row][data-customer="${customer}"][data-step="1"]`)).toHaveCount(0);
+  await page.goto(`/customers/${customer}`);
+  await expect(page.getByTestId('buyer-hold')).toBeVisible();
+  await page.getByTestId('lift-hold').click();
+  await expect(page.getByTestId('buyer-hold')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -1,0 +1,116 @@
+// Trade credit insurance: enter a policy, see cover and deadlines for the
+// demo portfolio, mark a notification, simulate a claim with its readiness
+// checklist, and judge whether the premium pays.
+import { test, expect } from '@playwright/test';
+import { AppPage, cents } from './app-page.js';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+});
+
+const amount = (t) => cents(t.replace(/^[A-Z]{3}\s*/, ''));
+
+test('a policy, cover and deadlines for the demo, a notification, a claim, the cost/benefit', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('insurance');
+
+  // A bad figure is refused with its field and value; nothing is kept.
+  await page.getByTestId('pol-pct').fill('ninety');
+  await page.getByTestId('policy-save').click();
+  await expect(page.getByTestId('policy-errors')).toContainText("Indemnity: 'ninety'");
+  // The policy.
+  await page.getByTestId('pol-insurer').fill('Example Credit Insurance');
+  await page.getByTestId('pol-pct').fill('90');
+  await page.getByTestId('pol-nql').fill('1000');
+  await page.getByTestId('pol-afl').fill('20000');
+  await page.getByTestId('pol-max').fill('5000000');
+  await page.getByTestId('pol-rate').fill('0.25');
+  await page.getByTestId('policy-save').click();
+  await expect(page.getByTestId('policy-saved')).toBeVisible();
+
+  // Cover: insured + uninsured = open without VAT, per buyer and in total.
+  const open = amount(await page.getByTestId('cover-open').innerText());
+  const ins = amount(await page.getByTestId('cover-total-insured').innerText());
+  const unins = amount(await page.getByTestId('cover-total-uninsured').innerText());
+  expect(open).toBeGreaterThan(0n);
+  expect(ins).toBeGreaterThan(0n);
+  // Rounded shares may differ from the rounded total by a cent.
+  const gap = ins + unins - open;
+  expect(gap >= -1n && gap <= 1n).toBe(true);
+  await expect(page.getByTestId('cover-row').first()).toBeVisible();
+  await expect(page.getByTestId('cover-chart').getByTestId('bar-insured').first()).toBeAttached();
+
+  // Deadlines: every overdue invoice of an insured buyer.
+  await page.getByTestId('deadlines-panel').locator('summary').click();
+  const rows = page.getByTestId('deadline-row');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  // Record a notification on the first one still to notify.
+  const first = page.getByTestId('deadlines-table').getByTestId('mark-notified').first();
+  const inv = await first.locator('xpath=ancestor::tr').getAttribute('data-invoice');
+  await first.click();
+  await expect(page.locator(`[data-testid=deadline-row][data-invoice="${inv}"]`).getByTestId('notified')).toBeVisible();
+  expect(await rows.count()).toBe(before);
+
+  // The claim simulator on the largest buyer: the waterfall, step by step.
+  const buyer = await page.getByTestId('claim-buyer').locator('option').nth(1).getAttribute('value');
+  await page.getByTestId('claim-buyer').selectOption(buyer);
+  await page.getByTestId('claim-event').selectOption('insolvency');
+  await expect(page.getByTestId('claim-step').first()).toBeVisible();
+  const indemnity = amount(await page.getByTestId('claim-indemnity').innerText());
+  expect(indemnity).toBeGreaterThanOrEqual(0n);
+  // Recoveries lower the indemnity (or keep it at nothing).
+  await page.getByTestId('claim-recoveries').fill('1x');
+  await expect(page.getByTestId('claim-error')).toContainText("'1x'");
+  await page.getByTestId('claim-recoveries').fill('5000');
+  await expect(page.getByTestId('claim-indemnity')).toBeVisible();
+  const less = amount(await page.getByTestId('claim-indemnity').innerText());
+  expect(less).toBeLessThanOrEqual(indemnity);
+  // Readiness: a contract ticked is no longer missing, and is kept.
+  const contract = page.locator('[data-testid=readiness-item][data-doc=contract]');
+  await expect(contract).toHaveAttribute('data-state', 'missing');
+  await contract.getByTestId('readiness-tick').check();
+  await expect(contract).toHaveAttribute('data-state', 'in hand');
+
+  // Is it worth it: figures and a verdict.
+  await expect(page.getByTestId('worth-verdict')).not.toBeEmpty();
+  expect(amount(await page.getByTestId('worth-premium').innerText())).toBeGreaterThan(0n);
+
+  // All kept with the portfolio (the demo: this browser).
+  await page.reload();
+  await app.nav('insurance');
+  await expect(page.getByTestId('pol-insurer')).toHaveValue('Example Credit Insurance');
+  await page.getByTestId('deadlines-panel').locator('summary').click();
+  await expect(page.locator(`[data-testid=deadline-row][data-invoice="${inv}"]`).getByTestId('notified')).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('insurer deadlines of the week show on the dashboard, in Chinese too', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('insurance');
+  // A date three days before an invoice's notification is due.
+  const notifyBy = await page.getByTestId('deadline-row').first().getAttribute('data-notify-by');
+  const inv = await page.getByTestId('deadline-row').first().getAttribute('data-invoice');
+  const d = new Date(`${notifyBy}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 3);
+  await app.setAsOf(d.toISOString().slice(0, 10));
+  await expect(page.locator(`[data-testid=week-deadline][data-invoice="${inv}"]`)).toHaveCount(1);
+  const week = await page.getByTestId('week-deadline').count();
+  await app.nav('dashboard');
+  await expect(page.getByTestId('dashboard-deadline')).toHaveCount(Math.min(week, 8));
+  await expect(page.getByTestId('dashboard-deadlines')).toContainText(inv);
+  await app.setLang('zh');
+  await expect(page.getByTestId('dashboard-deadlines')).toContainText('保险期限');
+  // The alerts have it too (the insurer-deadline rule).
+  await app.nav('alerts');
+  await page.getByTestId('filter-rule').selectOption('insurer_deadline');
+  await expect(page.locator('[data-testid=alert-row][data-rule=insurer_deadline]').first()).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
+});
