@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, figures printed: criterion over 1,000,000 invoices (native:
-# ageing and KPIs, the alert rules over 10,000 buyers, monthly trends);
+# ageing and KPIs, the alert rules over 10,000 buyers, monthly trends, the
+# dunning plan and the insurance cover, deadlines and cost/benefit);
 # the same code as a program native and in wasm under Node's WASI (the
 # wasm/native ratio); the release build's size; the browser benchmark; the
 # ledger benchmark (criterion import of a 1M-row CSV, the import of 100k and
@@ -11,7 +12,7 @@ source scripts/env.sh
 bash scripts/setup.sh --test
 
 echo "==> criterion (native)"
-cargo bench -p credit-core --bench ageing --bench monitor 2>&1 | grep -E "Benchmarking .*: Analyzing|time:" | sed 's/Benchmarking //; s/: Analyzing//'
+cargo bench -p credit-core --bench ageing --bench monitor --bench dunning 2>&1 | grep -E "Benchmarking .*: Analyzing|time:" | sed 's/Benchmarking //; s/: Analyzing//'
 
 echo "==> native vs wasm (same program, release profile)"
 cargo build -q --release -p credit-core --example wasm_bench

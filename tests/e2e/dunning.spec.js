@@ -2,7 +2,11 @@
 // (shown, printed), mark it done, the next day the step is gone and the
 // next one scheduled; the log kept with the portfolio; the policy editor.
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppPage, cents } from './app-page.js';
+
+const DATA = path.resolve(new URL('.', import.meta.url).pathname, '../../core/tests/data/import');
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -53,14 +57,19 @@ test('the plan, a letter in English and Chinese, printed; mark done; next day th
   await expect(body).toHaveText('特此函告。');
   await page.getByTestId('letter-lang').selectOption('en');
   await expect(body).toContainText(customer);
-  // Printed: the letter alone.
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.getByTestId('letter-sheet')).toBeVisible();
-  await expect(page.getByTestId('plan-panel')).toBeHidden();
-  await expect(page.getByTestId('nav-dashboard')).toBeHidden();
-  const pdf = await page.pdf({ format: 'A4' });
-  expect(pdf.length).toBeGreaterThan(1000);
-  await page.emulateMedia({ media: 'screen' });
+  // Printed, in each language: the letter alone.
+  for (const lang of ['zh', 'en']) {
+    await page.getByTestId('letter-lang').selectOption(lang);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('letter-sheet')).toBeVisible();
+    await expect(page.getByTestId('letter-sheet')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    await expect(page.getByTestId('plan-panel')).toBeHidden();
+    await expect(page.getByTestId('nav-dashboard')).toBeHidden();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(1000);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await expect(body).toContainText(customer);
 
   // Mark it done: it leaves the plan, the log has it, its next step is scheduled.
   await row.getByTestId('plan-select').check();
@@ -147,5 +156,55 @@ test('the policy editor: a bad offset is refused; the Firm preset stops deliveri
   await expect(page.getByTestId('buyer-hold')).toBeVisible();
   await page.getByTestId('lift-hold').click();
   await expect(page.getByTestId('buyer-hold')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a stored portfolio keeps its action log, in its backup too', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-target').selectOption('new');
+  await page.getByTestId('import-new-name').fill('Dunned');
+  await page.getByTestId('import-file').setInputFiles(path.join(DATA, 'invoices_en.csv'));
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  // Every open invoice of this 2025 ledger is long overdue: one line per buyer.
+  await app.nav('dunning');
+  const rows = page.getByTestId('plan-row');
+  await expect(rows.first()).toBeVisible();
+  const buyers = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.customer));
+  expect(new Set(buyers).size).toBe(buyers.length);
+  expect(buyers).toContain('C004');
+  const row = page.locator('[data-testid=plan-row][data-customer="C004"]');
+  await expect(row.getByTestId('plan-invoices')).toHaveText('INV-1006');
+  await row.getByTestId('plan-select').check();
+  await page.getByTestId('done-note').fill('handed to counsel');
+  await page.getByTestId('mark-done').click();
+  await expect(page.getByTestId('done-msg')).toBeVisible();
+  await expect(page.locator('[data-testid=plan-row][data-customer="C004"]')).toHaveCount(0);
+  // Kept in IndexedDB: still there after a reload.
+  await page.reload();
+  await app.nav('dunning');
+  await expect(page.getByTestId('log-row')).toHaveCount(1);
+  // In the backup: delete the portfolio, restore it, the log is back.
+  await page.getByTestId('nav-portfolios').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('portfolio-row').first().getByTestId('portfolio-backup').click(),
+  ]);
+  const backupPath = await download.path();
+  const text = fs.readFileSync(backupPath, 'utf8');
+  expect(text).toContain('handed to counsel');
+  expect(text).toContain('INV-1006');
+  await page.getByTestId('portfolio-row').first().getByTestId('portfolio-delete').click();
+  await page.getByTestId('portfolio-delete-confirm').click();
+  await expect(page.getByTestId('portfolio-row')).toHaveCount(0);
+  await page.getByTestId('restore-file').setInputFiles(backupPath);
+  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
+  await app.nav('dunning');
+  await expect(page.getByTestId('log-row')).toHaveCount(1);
+  await expect(page.getByTestId('log-row').first()).toContainText('handed to counsel');
+  await expect(page.locator('[data-testid=plan-row][data-customer="C004"]')).toHaveCount(0);
   expect(app.consoleErrors).toEqual([]);
 });
