@@ -62,6 +62,14 @@
 //! interest is shown (nothing is charged until a rate is entered).
 //! Compensation is due once per invoice: a plan adds it only for overdue
 //! invoices never yet in the log, converted to the base currency.
+//!
+//! # Letters ([`letter`])
+//! A step's template (the action's default, [`default_template`], unless
+//! edited) with its `{fields}` ([`merge_fields`]) filled in; the invoice
+//! table is fixed-width text, set in a fixed-width font where the letter is
+//! shown ([`letter_blocks`]). Bank details not yet entered show as a
+//! bracketed placeholder, so a letter is never sent asking for payment "to:"
+//! nothing.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -1445,6 +1453,12 @@ pub fn letter(
             "company" => s.company.clone(),
             "address" => s.address.clone(),
             "contact" => s.contact.clone(),
+            "bank_details" if s.bank_details.trim().is_empty() => pick(
+                lang,
+                "[bank details: enter them under Letterhead]",
+                "[收款账户：请在“函件抬头”中填写]",
+            )
+            .to_string(),
             "bank_details" => s.bank_details.clone(),
             "currency" => cur.to_string(),
             "step" => step_name.clone(),
@@ -1488,6 +1502,28 @@ pub fn letter(
     })
 }
 
+/// A letter's text in blocks for display: `(true, lines)` for a run of
+/// fixed-width lines (the invoice table: a line with two spaces running
+/// between its words), `(false, lines)` for prose. Shown and printed, the
+/// table blocks are set in a fixed-width font so their columns line up;
+/// the text itself is unchanged (joining the blocks with newlines gives it
+/// back).
+pub fn letter_blocks(body: &str) -> Vec<(bool, String)> {
+    let tabular = |l: &str| l.trim().contains("  ");
+    let mut out: Vec<(bool, String)> = Vec::new();
+    for line in body.split('\n') {
+        let t = tabular(line);
+        match out.last_mut() {
+            Some((kind, text)) if *kind == t => {
+                text.push('\n');
+                text.push_str(line);
+            }
+            _ => out.push((t, line.to_string())),
+        }
+    }
+    out
+}
+
 /// The default template of an action.
 pub fn default_template(a: DunningAction, lang: Lang) -> &'static str {
     use DunningAction::*;
@@ -1496,19 +1532,19 @@ pub fn default_template(a: DunningAction, lang: Lang) -> &'static str {
         (FriendlyReminder, Lang::Zh) => "{company}\n{address}\n\n{date}\n\n致：{buyer}（{buyer_id}）\n\n尊敬的客户：\n\n温馨提示，以下发票即将到期或刚刚到期：\n\n{invoice_table}\n\n未付合计：{total_open}\n\n如款项已在支付途中，谢谢，请忽略本提示；否则烦请于 {pay_by} 前付款至：\n{bank_details}\n\n此致\n敬礼\n\n{contact}\n{company}",
         (Reminder, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nPayment reminder\n\nDear customer,\n\nOur records show that the following invoices are overdue:\n\n{invoice_table}\n\nTotal open: {total_open}\nLate interest to date: {interest}\nFixed compensation: {compensation}\nTotal due: {total_due}\n\nPlease pay by {pay_by} to:\n{bank_details}\n\nIf you have already paid, please let us know the date and amount. If there is a problem with an invoice, please tell us now.\n\nYours sincerely,\n{contact}\n{company}",
         (Reminder, Lang::Zh) => "{company}\n{address}\n\n{date}\n\n致：{buyer}（{buyer_id}）\n\n付款提醒函\n\n尊敬的客户：\n\n经核对，以下发票已逾期未付：\n\n{invoice_table}\n\n未付合计：{total_open}\n截至目前的逾期利息：{interest}\n固定补偿金：{compensation}\n应付总额：{total_due}\n\n请于 {pay_by} 前付款至：\n{bank_details}\n\n如已付款，请告知付款日期与金额；如对发票有异议，请即告知。\n\n此致\n敬礼\n\n{contact}\n{company}",
-        (FormalDemand, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nFormal demand for payment\n\nDear Sirs,\n\nDespite the due dates, the following invoices remain unpaid:\n\n{invoice_table}\n\nTotal open: {total_open}\nLate interest to date: {interest}\nFixed compensation: {compensation}\nTotal due: {total_due}\n\nWe formally demand payment of {total_due} by {pay_by} to:\n{bank_details}\n\nInterest continues to accrue until payment. Without payment by that date we will take further steps without further notice.\n\nYours faithfully,\n{contact}\n{company}",
+        (FormalDemand, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nFormal demand for payment\n\nDear Sir or Madam,\n\nDespite the due dates, the following invoices remain unpaid:\n\n{invoice_table}\n\nTotal open: {total_open}\nLate interest to date: {interest}\nFixed compensation: {compensation}\nTotal due: {total_due}\n\nWe formally demand payment of {total_due} by {pay_by} to:\n{bank_details}\n\nInterest continues to accrue until payment. Without payment by that date we will take further steps without further notice.\n\nYours faithfully,\n{contact}\n{company}",
         (FormalDemand, Lang::Zh) => "{company}\n{address}\n\n{date}\n\n致：{buyer}（{buyer_id}）\n\n正式催款函\n\n贵司：\n\n以下发票已过到期日仍未支付：\n\n{invoice_table}\n\n未付合计：{total_open}\n截至目前的逾期利息：{interest}\n固定补偿金：{compensation}\n应付总额：{total_due}\n\n现正式要求贵司于 {pay_by} 前将 {total_due} 支付至：\n{bank_details}\n\n逾期利息将计至实际付款日。如届时仍未付款，我司将不再另行通知而采取进一步措施。\n\n特此函告。\n\n{contact}\n{company}",
         (PhoneCall, Lang::En) => "Call notes — {date}\n\nBuyer: {buyer} ({buyer_id})\nStep: {step}\n\nOverdue invoices:\n{invoice_table}\n\nTotal open: {total_open}\nInterest to date: {interest}\nTotal due: {total_due}\n\nAsk: the reason for the delay; a firm payment date (by {pay_by}); whether any invoice is disputed; who approves the payment.\nRecord: whom you spoke to, what was promised, and the next contact date.\n\nPayment details to give:\n{bank_details}",
         (PhoneCall, Lang::Zh) => "电话催收记录 — {date}\n\n买方：{buyer}（{buyer_id}）\n步骤：{step}\n\n逾期发票：\n{invoice_table}\n\n未付合计：{total_open}\n截至目前的利息：{interest}\n应付总额：{total_due}\n\n需询问：延迟原因；明确付款日期（{pay_by} 前）；是否有发票存在争议；付款审批人。\n需记录：通话对象、承诺内容及下次联系日期。\n\n告知收款账户：\n{bank_details}",
-        (StopDeliveries, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nNotice: deliveries suspended\n\nDear Sirs,\n\nAs the invoices below remain unpaid, we have suspended deliveries and new orders on credit with immediate effect:\n\n{invoice_table}\n\nTotal due: {total_due} (open {total_open}, interest {interest}, compensation {compensation})\n\nDeliveries will resume once {total_due} is received at:\n{bank_details}\n\nYours faithfully,\n{contact}\n{company}",
+        (StopDeliveries, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nNotice: deliveries suspended\n\nDear Sir or Madam,\n\nAs the invoices below remain unpaid, we have suspended deliveries and new orders on credit with immediate effect:\n\n{invoice_table}\n\nTotal due: {total_due} (open {total_open}, interest {interest}, compensation {compensation})\n\nDeliveries will resume once {total_due} is received at:\n{bank_details}\n\nYours faithfully,\n{contact}\n{company}",
         (StopDeliveries, Lang::Zh) => "{company}\n{address}\n\n{date}\n\n致：{buyer}（{buyer_id}）\n\n暂停发货通知\n\n贵司：\n\n鉴于以下发票仍未支付，我司即日起暂停对贵司的发货及赊销新订单：\n\n{invoice_table}\n\n应付总额：{total_due}（未付 {total_open}，利息 {interest}，补偿金 {compensation}）\n\n收到上述款项后将恢复发货。收款账户：\n{bank_details}\n\n特此通知。\n\n{contact}\n{company}",
-        (FinalNotice, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nFinal notice before legal action\n\nDear Sirs,\n\nThe following invoices remain unpaid despite our reminders:\n\n{invoice_table}\n\nTotal open: {total_open}\nLate interest to date: {interest}\nFixed compensation: {compensation}\nTotal due: {total_due}\n\nThis is our final notice. Unless {total_due} reaches us by {pay_by} at:\n{bank_details}\nwe will hand the matter to our lawyers or a collection agency, at your cost, without further notice.\n\nYours faithfully,\n{contact}\n{company}",
+        (FinalNotice, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nFinal notice before legal action\n\nDear Sir or Madam,\n\nThe following invoices remain unpaid despite our reminders:\n\n{invoice_table}\n\nTotal open: {total_open}\nLate interest to date: {interest}\nFixed compensation: {compensation}\nTotal due: {total_due}\n\nThis is our final notice. Unless {total_due} reaches us by {pay_by} at:\n{bank_details}\nwe will hand the matter to our lawyers or a collection agency, at your cost, without further notice.\n\nYours faithfully,\n{contact}\n{company}",
         (FinalNotice, Lang::Zh) => "{company}\n{address}\n\n{date}\n\n致：{buyer}（{buyer_id}）\n\n最后通知函\n\n贵司：\n\n经我司多次催告，以下发票仍未支付：\n\n{invoice_table}\n\n未付合计：{total_open}\n截至目前的逾期利息：{interest}\n固定补偿金：{compensation}\n应付总额：{total_due}\n\n此为最后通知。如贵司未于 {pay_by} 前将 {total_due} 支付至：\n{bank_details}\n我司将不再另行通知，委托律师或催收机构追讨，由此产生的费用由贵司承担。\n\n特此函告。\n\n{contact}\n{company}",
         (NotifyInsurer, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: our credit insurer\n\nOverdue account notification\n\nBuyer: {buyer} ({buyer_id})\n\nWe notify you of the following overdue invoices:\n\n{invoice_table}\n\nTotal open: {total_open}\n\nDunning so far: {step}. We will keep you informed of payments and further steps.\n\nYours faithfully,\n{contact}\n{company}",
         (NotifyInsurer, Lang::Zh) => "{company}\n{address}\n\n{date}\n\n致：信用保险公司\n\n逾期账款申报\n\n买方：{buyer}（{buyer_id}）\n\n现申报以下逾期发票：\n\n{invoice_table}\n\n未付合计：{total_open}\n\n已采取的催收措施：{step}。后续付款及进展将及时告知。\n\n此致\n敬礼\n\n{contact}\n{company}",
-        (LegalAction, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nLetter before legal action\n\nDear Sirs,\n\nThe following invoices remain unpaid:\n\n{invoice_table}\n\nTotal open: {total_open}\nLate interest to date: {interest}\nFixed compensation: {compensation}\nTotal due: {total_due}\n\nWe are handing this debt over for legal action. To avoid proceedings and their costs, pay {total_due} by {pay_by} to:\n{bank_details}\n\nYours faithfully,\n{contact}\n{company}",
+        (LegalAction, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nLetter before legal action\n\nDear Sir or Madam,\n\nThe following invoices remain unpaid:\n\n{invoice_table}\n\nTotal open: {total_open}\nLate interest to date: {interest}\nFixed compensation: {compensation}\nTotal due: {total_due}\n\nWe are handing this debt over for legal action. To avoid proceedings and their costs, pay {total_due} by {pay_by} to:\n{bank_details}\n\nYours faithfully,\n{contact}\n{company}",
         (LegalAction, Lang::Zh) => "{company}\n{address}\n\n{date}\n\n致：{buyer}（{buyer_id}）\n\n律师函前通知\n\n贵司：\n\n以下发票仍未支付：\n\n{invoice_table}\n\n未付合计：{total_open}\n截至目前的逾期利息：{interest}\n固定补偿金：{compensation}\n应付总额：{total_due}\n\n我司即将通过法律途径追讨上述欠款。为避免诉讼及相关费用，请于 {pay_by} 前将 {total_due} 支付至：\n{bank_details}\n\n特此函告。\n\n{contact}\n{company}",
-        (CollectionAgency, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nNotice of transfer to a collection agency\n\nDear Sirs,\n\nThe following invoices remain unpaid:\n\n{invoice_table}\n\nTotal due: {total_due} (open {total_open}, interest {interest}, compensation {compensation})\n\nWe are instructing a collection agency to recover this debt. Payment of {total_due} by {pay_by} to:\n{bank_details}\nwill stop the transfer.\n\nYours faithfully,\n{contact}\n{company}",
+        (CollectionAgency, Lang::En) => "{company}\n{address}\n\n{date}\n\nTo: {buyer} ({buyer_id})\n\nNotice of transfer to a collection agency\n\nDear Sir or Madam,\n\nThe following invoices remain unpaid:\n\n{invoice_table}\n\nTotal due: {total_due} (open {total_open}, interest {interest}, compensation {compensation})\n\nWe are instructing a collection agency to recover this debt. Payment of {total_due} by {pay_by} to:\n{bank_details}\nwill stop the transfer.\n\nYours faithfully,\n{contact}\n{company}",
         (CollectionAgency, Lang::Zh) => "{company}\n{address}\n\n{date}\n\n致：{buyer}（{buyer_id}）\n\n委托催收通知\n\n贵司：\n\n以下发票仍未支付：\n\n{invoice_table}\n\n应付总额：{total_due}（未付 {total_open}，利息 {interest}，补偿金 {compensation}）\n\n我司将委托专业催收机构追讨该欠款。如贵司于 {pay_by} 前将 {total_due} 支付至：\n{bank_details}\n则不再移交。\n\n特此通知。\n\n{contact}\n{company}",
     }
 }

@@ -445,6 +445,27 @@ fn letters_in_both_languages_with_the_figures() {
     ] {
         assert!(zh.body.contains(needle), "{needle} in {}", zh.body);
     }
+    // The invoice table is one fixed-width block; the rest is prose, and
+    // the blocks give the text back.
+    let blocks = credit_core::dunning::letter_blocks(&en.body);
+    let tables: Vec<&String> = blocks.iter().filter(|b| b.0).map(|b| &b.1).collect();
+    assert_eq!(tables.len(), 1, "{blocks:?}");
+    assert_eq!(tables[0].lines().count(), 3);
+    assert!(tables[0].starts_with("Invoice") && tables[0].contains("INV-2"));
+    let back: Vec<&str> = blocks.iter().map(|b| b.1.as_str()).collect();
+    assert_eq!(back.join("\n"), en.body);
+    // Columns line up: each line of the table is as wide as the widest.
+    let widths: Vec<usize> = tables[0].lines().map(|l| l.chars().count()).collect();
+    assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}");
+    // No bank details entered: a placeholder, not "to:" and nothing.
+    let mut bare = s.letter.clone();
+    bare.bank_details = String::new();
+    let en = letter(it, Lang::En, &bare, d("2026-02-28")).unwrap();
+    assert!(en
+        .body
+        .contains("[bank details: enter them under Letterhead]"));
+    let zh = letter(it, Lang::Zh, &bare, d("2026-02-28")).unwrap();
+    assert!(zh.body.contains("[收款账户：请在“函件抬头”中填写]"));
     // An edited template with an unknown field is refused with where.
     let mut bad = s.clone();
     bad.policy.steps[0].template_en = Some("Dear {buyr}".into());

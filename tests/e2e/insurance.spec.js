@@ -43,6 +43,27 @@ test('a policy, cover and deadlines for the demo, a notification, a claim, the c
   expect(gap >= -1n && gap <= 1n).toBe(true);
   await expect(page.getByTestId('cover-row').first()).toBeVisible();
   await expect(page.getByTestId('cover-chart').getByTestId('bar-insured').first()).toBeAttached();
+  // The filter: buyers above their insured limit, as many as the fact says,
+  // each flagged; then every buyer again.
+  const over = Number(await page.getByTestId('cover-over').innerText());
+  expect(over).toBeGreaterThan(0);
+  // The 20 largest first; "show all" lists every buyer with something open.
+  await expect(page.getByTestId('cover-row')).toHaveCount(20);
+  const buyers = Number((await page.getByTestId('cover-count').innerText()).match(/of (\d+) buyers/)[1]);
+  expect(buyers).toBeGreaterThan(20);
+  await page.getByTestId('cover-more').click();
+  await expect(page.getByTestId('cover-row')).toHaveCount(buyers);
+  const all = buyers;
+  await page.getByTestId('cover-filter').selectOption('over');
+  await expect(page.getByTestId('cover-row')).toHaveCount(over);
+  await expect(page.getByTestId('cover-count')).toContainText(`${over} buyers`);
+  const flagged = await page.getByTestId('cover-row').evaluateAll((rs) => rs.every((r) => r.querySelector('[data-testid=over-limit]')));
+  expect(flagged).toBe(true);
+  await page.getByTestId('cover-filter').selectOption('outside');
+  const outside = await page.getByTestId('cover-row').evaluateAll((rs) => rs.every((r) => r.querySelector('[data-testid=outside]')));
+  expect(outside).toBe(true);
+  await page.getByTestId('cover-filter').selectOption('all');
+  await expect(page.getByTestId('cover-row')).toHaveCount(all);
 
   // Deadlines: every overdue invoice of an insured buyer.
   await page.getByTestId('deadlines-panel').locator('summary').click();
@@ -56,20 +77,35 @@ test('a policy, cover and deadlines for the demo, a notification, a claim, the c
   await expect(page.locator(`[data-testid=deadline-row][data-invoice="${inv}"]`).getByTestId('notified')).toBeVisible();
   expect(await rows.count()).toBe(before);
 
-  // The claim simulator on the largest buyer: the waterfall, step by step.
-  const buyer = await page.getByTestId('claim-buyer').locator('option').nth(1).getAttribute('value');
+  // The claim simulator on an insured buyer: the waterfall, step by step.
+  // Its loss is capped at what the cover table shows insured; the policy
+  // above (NQL 1,000, AFL 20,000, 90 %, no cap reached) pays 90 % of the
+  // rest, and 5,000 of recoveries take 4,500 off the indemnity.
+  const insuredRows = await page.getByTestId('cover-row').evaluateAll((rs) => rs.map((r) => [r.dataset.customer, r.querySelector('[data-testid=cover-insured]').innerText]));
+  const [buyer, insuredText] = insuredRows.find(([, t]) => cents(t) >= 10000000n);
+  const insured = cents(insuredText);
   await page.getByTestId('claim-buyer').selectOption(buyer);
   await page.getByTestId('claim-event').selectOption('insolvency');
   await expect(page.getByTestId('claim-step').first()).toBeVisible();
+  await expect.poll(async () => cents(await page.locator('[data-testid=claim-step][data-key=capped] td.num').innerText())).toBe(insured);
   const indemnity = amount(await page.getByTestId('claim-indemnity').innerText());
-  expect(indemnity).toBeGreaterThanOrEqual(0n);
-  // Recoveries lower the indemnity (or keep it at nothing).
+  const want = ((insured - 2000000n) * 9n + 5n) / 10n;
+  expect(indemnity - want <= 1n && want - indemnity <= 1n, `${indemnity} vs ${want}`).toBe(true);
+  // A bad figure is refused with its value.
   await page.getByTestId('claim-recoveries').fill('1x');
   await expect(page.getByTestId('claim-error')).toContainText("'1x'");
   await page.getByTestId('claim-recoveries').fill('5000');
-  await expect(page.getByTestId('claim-indemnity')).toBeVisible();
+  await expect.poll(async () => cents(await page.locator('[data-testid=claim-step][data-key=recoveries] td.num').innerText())).toBe(500000n);
   const less = amount(await page.getByTestId('claim-indemnity').innerText());
-  expect(less).toBeLessThanOrEqual(indemnity);
+  expect(indemnity - less - 450000n <= 1n && indemnity - less - 450000n >= -1n, `${indemnity} - ${less}`).toBe(true);
+  // A buyer with no insured limit: nothing is covered, and it says why.
+  const bare = await page.getByTestId('cover-row').evaluateAll((rs) => rs.find((r) => r.querySelector('[data-testid=cover-insured]').innerText.trim() === '0.00' && r.querySelector('td:nth-child(3)').innerText.trim() === '0.00')?.dataset.customer);
+  if (bare) {
+    await page.getByTestId('claim-buyer').selectOption(bare);
+    await expect(page.getByTestId('claim-below-nql')).toContainText('no insured limit');
+    await expect(page.getByTestId('claim-indemnity')).toHaveText(/^(CNY )?0\.00$/);
+    await page.getByTestId('claim-buyer').selectOption(buyer);
+  }
   // Readiness: a contract ticked is no longer missing, and is kept.
   const contract = page.locator('[data-testid=readiness-item][data-doc=contract]');
   await expect(contract).toHaveAttribute('data-state', 'missing');

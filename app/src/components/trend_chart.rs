@@ -115,8 +115,8 @@ fn one(months: &[MonthTrend], metric: Metric, lang: Lang) -> impl IntoView {
             <svg class="trend-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=metric.title(lang)>
                 <line class="axis" x1=SIDE.to_string() x2=(W - SIDE).to_string() y1=(H - BOTTOM).to_string() y2=(H - BOTTOM).to_string()/>
                 {lines}
-                <text class="bar-label" x=SIDE.to_string() y=(H - 6).to_string() text-anchor="start">{first_label}</text>
-                <text class="bar-label" x=(W - SIDE).to_string() y=(H - 6).to_string() text-anchor="end">{last_label}</text>
+                <text class="bar-label start" x=SIDE.to_string() y=(H - 6).to_string()>{first_label}</text>
+                <text class="bar-label end" x=(W - SIDE).to_string() y=(H - 6).to_string()>{last_label}</text>
             </svg>
         </figure>
     }

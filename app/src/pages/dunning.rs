@@ -263,8 +263,8 @@ fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
                             prop:checked=move || selected.with(|s| s.contains(&k1))
                             on:change=move |ev| { let on = event_target_checked(&ev); let k = k2.clone(); selected.update(|s| { if on { s.insert(k); } else { s.remove(&k); } }); }/></td>
                         <td><A href=href>{it.customer_name.clone()}</A><div class="muted small">{it.customer_id.clone()}</div></td>
-                        <td data-testid="plan-step">{step_text(it.step_index, &it.step, lang)}</td>
-                        <td class="small" data-testid="plan-invoices">{ids}</td>
+                        <td class="wrap" data-testid="plan-step">{step_text(it.step_index, &it.step, lang)}</td>
+                        <td class="small wrap" data-testid="plan-invoices">{ids}</td>
                         <td class="num">{format::amount(it.total_open, cur)}</td>
                         <td class="num" data-testid="plan-interest">{format::amount(it.interest, cur)}</td>
                         <td class="num">{format::amount(it.compensation, cur)}</td>
@@ -409,16 +409,22 @@ fn letters_html(parts: &[(String, String)], lang: Lang) -> String {
             .replace('>', "&gt;")
     };
     let mut out = format!(
-        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:sans-serif}}article{{page-break-after:always}}pre{{white-space:pre-wrap;font-family:inherit}}</style><body>",
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:sans-serif}}article{{page-break-after:always}}pre{{white-space:pre-wrap;font-family:inherit;margin:0}}pre.t{{font-family:monospace;white-space:pre;overflow-x:auto}}</style><body>",
         lang.tag(),
         if lang == Lang::En { "Dunning letters" } else { "催收函" }
     );
     for (s, b) in parts {
-        out.push_str(&format!(
-            "<article><h2>{}</h2><pre>{}</pre></article>",
-            esc(s),
-            esc(b)
-        ));
+        let blocks: String = credit_core::dunning::letter_blocks(b)
+            .iter()
+            .map(|(table, text)| {
+                format!(
+                    "<pre{}>{}</pre>",
+                    if *table { " class=\"t\"" } else { "" },
+                    esc(text)
+                )
+            })
+            .collect();
+        out.push_str(&format!("<article><h2>{}</h2>{blocks}</article>", esc(s)));
     }
     out.push_str("</body></html>");
     out
@@ -506,7 +512,12 @@ fn LetterPreview(item: PlanItem, as_of: NaiveDate, on_close: Callback<()>) -> im
             <textarea class="no-print" rows="18" data-testid="letter-body-input" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
             <article class="letter-sheet" data-testid="letter-sheet" lang=move || lang.get().tag()>
                 <h3 data-testid="letter-subject">{move || subject.get()}</h3>
-                <pre data-testid="letter-body">{move || body.get()}</pre>
+                <div class="letter-body" data-testid="letter-body">{move || {
+                    credit_core::dunning::letter_blocks(&body.get())
+                        .into_iter()
+                        .map(|(table, text)| view! { <pre class:letter-table=table>{text}</pre> })
+                        .collect_view()
+                }}</div>
             </article>
         </section>
     }

@@ -27,7 +27,8 @@ use std::sync::Arc;
 use credit_core::dates::parse_iso;
 use credit_core::insurance::{
     cover, deadlines, due_within, readiness, simulate_claim, step_label, verdict_text, worth_it,
-    ClaimInput, DeadlineKind, DefaultEvent, Doc, DocState, Notification, Policy, Verdict,
+    BuyerCover, ClaimInput, DeadlineKind, DefaultEvent, Doc, DocState, Notification, Policy,
+    Verdict,
 };
 use credit_core::money::{parse_amount, Currency};
 use credit_core::{Decimal, NaiveDate};
@@ -414,6 +415,11 @@ fn CoverPanel(portfolio: Arc<Open>) -> impl IntoView {
             .map(Arc::new)
             .map_err(|e| e.to_string())
     });
+    // Which buyers the table lists: all, above their limit, without cover,
+    // or with invoices outside cover.
+    let which = RwSignal::new(String::from("all"));
+    // The table opens on the largest exposures; "show all" lists the rest.
+    let expanded = RwSignal::new(false);
     move || {
         let lang = i.lang.get();
         let en = lang == Lang::En;
@@ -430,13 +436,39 @@ fn CoverPanel(portfolio: Arc<Open>) -> impl IntoView {
                 </div>
             }
         };
-        let shown: Vec<_> = c
+        let filter = which.get();
+        let matching: Vec<&BuyerCover> = c
             .buyers
             .iter()
             .filter(|b| b.open > Decimal::ZERO || !b.outside.is_empty())
-            .take(100)
-            .cloned()
+            .filter(|b| match filter.as_str() {
+                "over" => b.over_limit,
+                "none" => b.insured_limit.is_zero() && b.open > Decimal::ZERO,
+                "outside" => !b.outside.is_empty(),
+                _ => true,
+            })
             .collect();
+        let count = matching.len();
+        let limit = if expanded.get() {
+            COVER_ROWS_ALL
+        } else {
+            COVER_ROWS
+        };
+        let shown: Vec<BuyerCover> = matching.into_iter().take(limit).cloned().collect();
+        let more = count > COVER_ROWS;
+        let caption = if count > shown.len() {
+            l(
+                lang,
+                format!("The {} largest of {count} buyers.", shown.len()),
+                format!("显示 {count} 个买方中敞口最大的 {} 个。", shown.len()),
+            )
+        } else {
+            l(
+                lang,
+                format!("{count} buyers."),
+                format!("{count} 个买方。"),
+            )
+        };
         let rows = shown
             .clone()
             .into_iter()
@@ -467,6 +499,28 @@ fn CoverPanel(portfolio: Arc<Open>) -> impl IntoView {
                     {fact("Buyers without cover", "无保障的买方", c.uninsured_buyers.to_string(), "cover-uninsured-buyers")}
                 </div>
                 <CoverChart rows=shown.iter().take(12).map(|b| (b.name.clone(), b.insured, b.uninsured)).collect() currency=cur/>
+                <div class="filters">
+                    <label>
+                        <span>{if en { "Show" } else { "显示" }}</span>
+                        <select data-testid="cover-filter" on:change=move |ev| which.set(event_target_value(&ev))>
+                            <option value="all" selected=filter == "all">{if en { "Every buyer" } else { "全部买方" }}</option>
+                            <option value="over" selected=filter == "over">{if en { "Above their insured limit" } else { "超出保险限额" }}</option>
+                            <option value="none" selected=filter == "none">{if en { "Without cover" } else { "无保障" }}</option>
+                            <option value="outside" selected=filter == "outside">{if en { "With invoices outside cover" } else { "有不在保障内的发票" }}</option>
+                        </select>
+                    </label>
+                    <p class="muted" data-testid="cover-count">{caption}</p>
+                    {more.then(|| view! {
+                        <button class="link" data-testid="cover-more" on:click=move |_| expanded.update(|x| *x = !*x)>
+                            {move || match (expanded.get(), en) {
+                                (false, true) => format!("Show all {count}"),
+                                (false, false) => format!("显示全部 {count} 个"),
+                                (true, true) => format!("Show the {COVER_ROWS} largest"),
+                                (true, false) => format!("只显示最大的 {COVER_ROWS} 个"),
+                            }}
+                        </button>
+                    })}
+                </div>
                 <div class="table-wrap">
                     <table data-testid="cover-table">
                         <thead><tr>
@@ -484,6 +538,33 @@ fn CoverPanel(portfolio: Arc<Open>) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// How many buyers the cover table lists at first (the largest exposures
+/// first; the filter narrows them, the caption says how many there are).
+const COVER_ROWS: usize = 20;
+/// How many it lists at most once "show all" is pressed (a ledger of
+/// 10,000 buyers stays one page; the filter finds the rest).
+const COVER_ROWS_ALL: usize = 1000;
+
+/// A chart label that fits `units` half-width characters: a CJK character
+/// counts two; a longer name is cut and ends with "…".
+fn fit_label(name: &str, units: usize) -> String {
+    let width = |c: char| if c.is_ascii() { 1 } else { 2 };
+    if name.chars().map(width).sum::<usize>() <= units {
+        return name.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in name.chars() {
+        if used + width(c) > units - 1 {
+            break;
+        }
+        used += width(c);
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// Insured against uninsured exposure of the largest buyers: one bar each.
@@ -505,12 +586,12 @@ fn CoverChart(rows: Vec<(String, Decimal, Decimal)>, currency: Currency) -> impl
             let y = k as i64 * ROW + 4;
             let wi = scale(ins, max, W - LEFT - 10);
             let wu = scale(unins, max, W - LEFT - 10);
-            let label: String = name.chars().take(24).collect();
+            let label = fit_label(&name, 30);
             let title = format!("{name}: {} / {}", format::amount(ins, currency), format::amount(unins, currency));
             view! {
                 <g>
                     <title>{title}</title>
-                    <text class="bar-label" x="0" y=(y + 14).to_string()>{label}</text>
+                    <text class="bar-label start" x="0" y=(y + 14).to_string()>{label}</text>
                     <rect class="bar bar-insured" data-testid="bar-insured" x=LEFT.to_string() y=y.to_string() width=wi.to_string() height=(ROW - 6).to_string()/>
                     <rect class="bar bar-uninsured" data-testid="bar-uninsured" x=(LEFT + wi).to_string() y=y.to_string() width=wu.to_string() height=(ROW - 6).to_string()/>
                 </g>
@@ -731,9 +812,11 @@ fn ClaimPanel(portfolio: Arc<Open>) -> impl IntoView {
                     .into_any(),
             ),
             Ok(c) => {
+                // The last line, the indemnity, is the bold total below.
                 let steps = c
                     .steps
                     .iter()
+                    .filter(|s| s.key != "indemnity")
                     .map(|s| {
                         view! {
                             <tr data-testid="claim-step" data-key=s.key.to_string()>
@@ -753,7 +836,19 @@ fn ClaimPanel(portfolio: Arc<Open>) -> impl IntoView {
                             </tfoot>
                         </table>
                     </div>
-                    {c.below_nql.then(|| view! { <p class="warn" data-testid="claim-below-nql">{if en { "Below the non-qualifying loss: nothing is paid." } else { "低于不予赔付损失额：不予赔付。" }}</p> })}
+                    {c.below_nql.then(|| {
+                        // Why nothing is paid: no limit, recoveries took it all, or the NQL.
+                        let why = if c.insured_limit.is_zero() {
+                            if en { "This buyer has no insured limit: nothing is covered." } else { "该买方无保险限额：不在保障范围内。" }
+                        } else if c.eligible.is_zero() {
+                            if en { "Nothing is left to claim after recoveries and the invoices out of cover." } else { "扣除追回款及不在保障内的发票后，已无可索赔金额。" }
+                        } else if en {
+                            "Below the non-qualifying loss: nothing is paid."
+                        } else {
+                            "低于不予赔付损失额：不予赔付。"
+                        };
+                        view! { <p class="warn" data-testid="claim-below-nql">{why}</p> }
+                    })}
                     <p data-testid="claim-dates">{l(lang,
                         format!("Payable from {}; file by {}.", format::date(c.payable_from, lang), format::date(c.file_by, lang)),
                         format!("{} 起可获赔；须于 {} 前提交。", format::date(c.payable_from, lang), format::date(c.file_by, lang)))}</p>
