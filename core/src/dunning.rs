@@ -538,6 +538,20 @@ pub struct InterestSettings {
     pub compensation: bool,
 }
 
+impl InterestSettings {
+    /// Whether a rate the regime can use was entered: without one no late
+    /// interest is charged (a plan shows none, a letter says 0).
+    pub fn has_rate(&self) -> bool {
+        match self.regime {
+            Regime::Contract => self.contract_rate.is_some(),
+            Regime::China => self.contract_rate.is_some() || self.china_sme_daily,
+            Regime::Eu | Regime::Germany | Regime::France | Regime::Uk => {
+                !self.reference_rates.is_empty()
+            }
+        }
+    }
+}
+
 impl Default for InterestSettings {
     fn default() -> Self {
         InterestSettings {

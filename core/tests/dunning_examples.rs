@@ -98,6 +98,29 @@ fn eu_interest_hand_computed() {
 }
 
 #[test]
+fn without_a_rate_no_interest_is_charged_and_the_settings_say_so() {
+    let i = inv("E1", "C1", "2026-01-31", "10000", Currency::EUR);
+    let mut s = InterestSettings::default();
+    assert!(!s.has_rate());
+    s.contract_rate = Some(dec("5"));
+    assert!(s.has_rate());
+    s.regime = Regime::Eu;
+    assert!(!s.has_rate());
+    assert!(late_interest(&i, d("2026-03-02"), &s, None).is_err());
+    let s = rates(Regime::Eu, &[("2026-01-01", "2.15")]);
+    assert!(s.has_rate());
+    let s = InterestSettings {
+        regime: Regime::China,
+        china_sme_daily: true,
+        ..InterestSettings::default()
+    };
+    assert!(s.has_rate());
+    // 0.05 % a day for 30 days on 10,000: 150.
+    let c = late_interest(&i, d("2026-03-02"), &s, None).unwrap();
+    assert_eq!(c.interest.round_dp(2), dec("150"));
+}
+
+#[test]
 fn uk_fixed_sums_at_their_edges() {
     for (debt, sum) in [
         ("999.99", "40"),

@@ -102,6 +102,8 @@ test('late interest under the EU regime with a reference rate; the plan as CSV',
   await app.setLang('en');
   await app.loadDemo();
   await app.nav('dunning');
+  // No rate yet: the page says that no interest is charged.
+  await expect(page.getByTestId('interest-no-rate')).toBeVisible();
   await page.getByTestId('interest-regime').selectOption('eu');
   await page.getByTestId('ref-rate-add').click();
   await page.getByTestId('ref-rate-from').fill('2020-01-01');
@@ -114,6 +116,7 @@ test('late interest under the EU regime with a reference rate; the plan as CSV',
   await page.getByTestId('letter-bank').fill('IBAN DE00 1234');
   await page.getByTestId('interest-save').click();
   await expect(page.getByTestId('interest-saved')).toBeVisible();
+  await expect(page.getByTestId('interest-no-rate')).toHaveCount(0);
   const interest = (await page.getByTestId('plan-interest').allInnerTexts()).map(cents);
   expect(interest.some((x) => x > 0n)).toBe(true);
   // The letter carries the bank details.

@@ -409,7 +409,7 @@ fn letters_html(parts: &[(String, String)], lang: Lang) -> String {
             .replace('>', "&gt;")
     };
     let mut out = format!(
-        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:sans-serif}}article{{page-break-after:always}}pre{{white-space:pre-wrap;font-family:inherit;margin:0}}pre.t{{font-family:monospace;white-space:pre;overflow-x:auto}}</style><body>",
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:sans-serif}}article{{page-break-after:always}}pre{{white-space:pre-wrap;font-family:inherit;margin:0}}pre.t{{font-family:monospace;white-space:pre;overflow-x:auto;margin:1em 0}}</style><body>",
         lang.tag(),
         if lang == Lang::En { "Dunning letters" } else { "催收函" }
     );
@@ -420,7 +420,7 @@ fn letters_html(parts: &[(String, String)], lang: Lang) -> String {
                 format!(
                     "<pre{}>{}</pre>",
                     if *table { " class=\"t\"" } else { "" },
-                    esc(text)
+                    esc(text.trim_matches('\n'))
                 )
             })
             .collect();
@@ -515,7 +515,8 @@ fn LetterPreview(item: PlanItem, as_of: NaiveDate, on_close: Callback<()>) -> im
                 <div class="letter-body" data-testid="letter-body">{move || {
                     credit_core::dunning::letter_blocks(&body.get())
                         .into_iter()
-                        .map(|(table, text)| view! { <pre class:letter-table=table>{text}</pre> })
+                        // The blank lines around the table become its margins.
+                        .map(|(table, text)| view! { <pre class:letter-table=table>{text.trim_matches('\n').to_string()}</pre> })
                         .collect_view()
                 }}</div>
             </article>
@@ -924,6 +925,11 @@ fn InterestPanel() -> impl IntoView {
             <p class="muted">{move || i.pick(
                 "Simple interest, actual/365, from the day after the due date, on what is open each day. EU: reference rate + 8 points and €40 per invoice; Germany: base rate + 9; France: reference rate + 10; UK: base rate + 8 and £40/£70/£100; China: the contract's rate, or 0.05 % a day under the SME payment regulations; contract: your rate. Reference rates are typed in with the date they apply from (there is no network).",
                 "单利，实际天数/365，自到期次日起按每日未结金额计。欧盟：参考利率 + 8 个百分点，每张发票 40 欧元；德国：基准利率 + 9；法国：参考利率 + 10；英国：基准利率 + 8，固定补偿 40/70/100 英镑；中国：合同约定利率，或按《保障中小企业款项支付条例》每日万分之五；合同：自定利率。参考利率需手动输入并注明生效日期（无网络）。")}</p>
+            {move || (!current.with(|c| c.interest.has_rate())).then(|| view! {
+                <p class="warn" data-testid="interest-no-rate">{move || i.pick(
+                    "No rate entered for this regime yet: the plan and the letters charge no late interest until you enter one below.",
+                    "尚未为该规则录入利率：在下方录入之前，催收计划与函件不计逾期利息。")}</p>
+            })}
             <div class="form-grid">
                 <label class="field">
                     <span>{move || i.pick("Regime", "适用规则")}</span>
