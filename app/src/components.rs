@@ -14,5 +14,6 @@ pub mod lang_switch;
 pub mod limit_check;
 pub mod lock;
 pub mod pager;
+pub mod settings_form;
 pub mod svg;
 pub mod trend_chart;

@@ -13,8 +13,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use credit_core::insurance::{Doc, Notification, Policy};
 
-use crate::i18n::Lang;
-
 /// The extras key of the policy.
 pub const POLICY_KEY: &str = "insurance.policy";
 /// The extras key of the overdue notifications sent.
@@ -22,13 +20,8 @@ pub const NOTIFIED_KEY: &str = "insurance.notified";
 /// The extras key of the claim papers at hand.
 pub const DOCS_KEY: &str = "insurance.docs";
 
-/// The core's language for the app's.
-pub fn lang(l: Lang) -> credit_core::insurance::Lang {
-    match l {
-        Lang::En => credit_core::insurance::Lang::En,
-        Lang::Zh => credit_core::insurance::Lang::Zh,
-    }
-}
+/// The core's language for the app's (insurance shares dunning's).
+pub use crate::dunning::lang;
 
 /// Whether a policy was entered.
 pub fn has_policy(extras: &BTreeMap<String, String>) -> bool {

@@ -37,15 +37,8 @@ use crate::invoice::Invoice;
 use crate::money::{format_amount, Currency, MoneyError};
 use crate::portfolio::Portfolio;
 
-/// The language of labels and messages.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
+/// The language of labels and messages: the one of [`crate::dunning`].
+pub use crate::dunning::Lang;
 
 fn pick(lang: Lang, en: String, zh: String) -> String {
     match lang {

@@ -38,6 +38,7 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::as_of::AsOfInput;
+use crate::components::settings_form::{error_list, saved_note, FormText, SettingsForm};
 use crate::dunning::{self as store, lang as dl, SETTINGS_KEY};
 use crate::format;
 use crate::i18n::{use_i18n, Lang};
@@ -728,14 +729,9 @@ fn PolicyEditor() -> impl IntoView {
                     })
                 }>{move || i.pick("Add a step", "添加步骤")}</button>
                 <button class="primary" data-testid="policy-save" on:click=save>{move || i.pick("Save policy", "保存政策")}</button>
-                {move || saved.get().then(|| view! { <span class="ok" data-testid="policy-saved">{move || i.pick("Saved with the portfolio.", "已随组合保存。")}</span> })}
+                {saved_note(saved, "policy-saved")}
             </div>
-            {move || {
-                let e = errors.get();
-                (!e.is_empty()).then(|| view! {
-                    <ul class="error" role="alert" data-testid="policy-errors">{e.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                })
-            }}
+            {error_list(errors, "policy-errors")}
         </section>
     }
 }
@@ -755,7 +751,9 @@ struct Typed {
     pay_within: String,
 }
 
-impl Typed {
+impl FormText for Typed {
+    type Value = DunningSettings;
+
     fn of(s: &DunningSettings) -> Self {
         Typed {
             regime: s.interest.regime.key().to_string(),
@@ -873,37 +871,19 @@ impl Typed {
 #[component]
 fn InterestPanel() -> impl IntoView {
     let i = use_i18n();
-    let app = use_app();
-    let current = Memo::new(move |_| app.extras.with(store::settings));
-    let typed = RwSignal::new(Typed::default());
-    let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let saved = RwSignal::new(false);
-    Effect::new(move |_| typed.set(Typed::of(&current.get())));
-    let save = move |_| {
-        let lang = i.lang.get_untracked();
-        match typed.get_untracked().apply(current.get_untracked(), lang) {
-            Ok(s) => {
-                errors.set(Vec::new());
-                app.set_extra(SETTINGS_KEY, &s);
-                saved.set(true);
-            }
-            Err(e) => {
-                errors.set(e);
-                saved.set(false);
-            }
-        }
-    };
+    let form = SettingsForm::<Typed>::new(SETTINGS_KEY, store::settings);
+    let SettingsForm {
+        current,
+        typed,
+        errors,
+        saved,
+        ..
+    } = form;
+    let save = move |_| form.save();
     let text = move |label: (&'static str, &'static str),
                      id: &'static str,
                      get: fn(&Typed) -> String,
-                     put: fn(&mut Typed, String)| {
-        view! {
-            <label class="field">
-                <span>{move || i.pick(label.0, label.1)}</span>
-                <input type="text" data-testid=id prop:value=move || typed.with(get) on:input=move |ev| { saved.set(false); let v = event_target_value(&ev); typed.update(|t| put(t, v)) }/>
-            </label>
-        }
-    };
+                     put: fn(&mut Typed, String)| form.text(label, id, get, put);
     let rates = move || {
         let n = typed.with(|t| t.rates.len());
         (0..n)
@@ -954,14 +934,9 @@ fn InterestPanel() -> impl IntoView {
             </div>
             <div class="filters">
                 <button class="primary" data-testid="interest-save" on:click=save>{move || i.pick("Save", "保存")}</button>
-                {move || saved.get().then(|| view! { <span class="ok" data-testid="interest-saved">{move || i.pick("Saved with the portfolio.", "已随组合保存。")}</span> })}
+                {saved_note(saved, "interest-saved")}
             </div>
-            {move || {
-                let e = errors.get();
-                (!e.is_empty()).then(|| view! {
-                    <ul class="error" role="alert" data-testid="interest-errors">{e.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                })
-            }}
+            {error_list(errors, "interest-errors")}
         </section>
     }
 }

@@ -36,6 +36,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::as_of::AsOfInput;
+use crate::components::settings_form::{error_list, saved_note, FormText, SettingsForm};
 use crate::components::svg::scale;
 use crate::format;
 use crate::grades;
@@ -122,7 +123,9 @@ fn amt_text(x: Decimal) -> String {
     x.normalize().to_string()
 }
 
-impl Typed {
+impl FormText for Typed {
+    type Value = Policy;
+
     fn of(p: &Policy) -> Self {
         Typed {
             insurer: p.insurer.clone(),
@@ -264,36 +267,18 @@ impl Typed {
 fn PolicyForm(portfolio: Arc<Open>) -> impl IntoView {
     let i = use_i18n();
     let app = use_app();
-    let current = Memo::new(move |_| app.extras.with(store::policy));
-    let typed = RwSignal::new(Typed::default());
-    let errors: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let saved = RwSignal::new(false);
-    Effect::new(move |_| typed.set(Typed::of(&current.get())));
-    let save = move |_| {
-        let lang = i.lang.get_untracked();
-        match typed.get_untracked().apply(current.get_untracked(), lang) {
-            Ok(p) => {
-                errors.set(Vec::new());
-                app.set_extra(POLICY_KEY, &p);
-                saved.set(true);
-            }
-            Err(e) => {
-                errors.set(e);
-                saved.set(false);
-            }
-        }
-    };
+    let form = SettingsForm::<Typed>::new(POLICY_KEY, store::policy);
+    let SettingsForm {
+        current,
+        errors,
+        saved,
+        ..
+    } = form;
+    let save = move |_| form.save();
     let field = move |label: (&'static str, &'static str),
                       id: &'static str,
                       get: fn(&Typed) -> String,
-                      put: fn(&mut Typed, String)| {
-        view! {
-            <label class="field">
-                <span>{move || i.pick(label.0, label.1)}</span>
-                <input type="text" data-testid=id prop:value=move || typed.with(get) on:input=move |ev| { saved.set(false); let v = event_target_value(&ev); typed.update(|t| put(t, v)) }/>
-            </label>
-        }
-    };
+                      put: fn(&mut Typed, String)| form.text(label, id, get, put);
     // A buyer's insured limit.
     let buyer = RwSignal::new(String::new());
     let limit = RwSignal::new(String::new());
@@ -373,14 +358,9 @@ fn PolicyForm(portfolio: Arc<Open>) -> impl IntoView {
             </div>
             <div class="filters">
                 <button class="primary" data-testid="policy-save" on:click=save>{move || i.pick("Save policy", "保存保单")}</button>
-                {move || saved.get().then(|| view! { <span class="ok" data-testid="policy-saved">{move || i.pick("Saved with the portfolio.", "已随组合保存。")}</span> })}
+                {saved_note(saved, "policy-saved")}
             </div>
-            {move || {
-                let e = errors.get();
-                (!e.is_empty()).then(|| view! {
-                    <ul class="error" role="alert" data-testid="policy-errors">{e.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                })
-            }}
+            {error_list(errors, "policy-errors")}
             <h3>{move || i.pick("A buyer's insured limit", "单个买方的保险限额")}</h3>
             <div class="filters">
                 <label>

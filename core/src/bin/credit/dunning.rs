@@ -22,23 +22,11 @@ use credit_core::invoice::{Invoice, Payment};
 use credit_core::money::{format_amount, parse_amount, Currency};
 use credit_core::NaiveDate;
 
-use super::{load, parse_file_args, print_json, take_flags, usage_error, Failure};
-
-fn one(
-    cmd: &str,
-    f: &std::collections::HashMap<String, Vec<String>>,
-    flag: &str,
-) -> Result<Option<String>, Failure> {
-    match f.get(flag).map(Vec::as_slice) {
-        None | Some([]) => Ok(None),
-        Some([v]) => Ok(Some(v.clone())),
-        Some(_) => Err(usage_error(cmd, &format!("{flag} given more than once"))),
-    }
-}
+use super::{load, one_flag, parse_file_args, print_json, take_flags, usage_error, Failure};
 
 pub(super) fn cmd_dunning(args: &[String]) -> Result<(), Failure> {
     let (f, rest) = take_flags("dunning", args, &["--policy", "--lang"])?;
-    let preset = match one("dunning", &f, "--policy")? {
+    let preset = match one_flag("dunning", &f, "--policy")? {
         None => Preset::Standard,
         Some(v) => Preset::from_key(&v.to_ascii_lowercase()).ok_or_else(|| {
             usage_error(
@@ -47,7 +35,7 @@ pub(super) fn cmd_dunning(args: &[String]) -> Result<(), Failure> {
             )
         })?,
     };
-    let lang = match one("dunning", &f, "--lang")?.as_deref() {
+    let lang = match one_flag("dunning", &f, "--lang")?.as_deref() {
         None | Some("en") => Lang::En,
         Some("zh") => Lang::Zh,
         Some(v) => return Err(usage_error("dunning", &format!("--lang '{v}': en or zh"))),
@@ -152,7 +140,7 @@ pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
         }
     }
     let need = |flag: &str| -> Result<String, Failure> {
-        one(C, &f, flag)?.ok_or_else(|| usage_error(C, &format!("{flag} is required")))
+        one_flag(C, &f, flag)?.ok_or_else(|| usage_error(C, &format!("{flag} is required")))
     };
     let gross = amount(C, "--amount", &need("--amount")?)?;
     let cur_text = need("--currency")?;
@@ -171,7 +159,7 @@ pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
             &format!("--regime '{regime_text}': one of eu, de, fr, uk, cn, contract"),
         )
     })?;
-    let rate = one(C, &f, "--rate")?
+    let rate = one_flag(C, &f, "--rate")?
         .map(|v| {
             parse_amount(&v, true)
                 .map_err(|_| usage_error(C, &format!("--rate '{v}': a rate in percent")))

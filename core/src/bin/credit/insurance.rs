@@ -20,7 +20,7 @@ use credit_core::insurance::{
 use credit_core::money::{format_amount, parse_amount};
 use credit_core::Decimal;
 
-use super::{load, parse_file_args, print_json, take_flags, usage_error, Failure};
+use super::{load, one_flag, parse_file_args, print_json, take_flags, usage_error, Failure};
 
 fn read_policy(cmd: &str, path: &str) -> Result<Policy, Failure> {
     let text = std::fs::read_to_string(path)
@@ -42,21 +42,9 @@ fn read_policy(cmd: &str, path: &str) -> Result<Policy, Failure> {
     Ok(p)
 }
 
-fn single(
-    cmd: &str,
-    f: &std::collections::HashMap<String, Vec<String>>,
-    flag: &str,
-) -> Result<Option<String>, Failure> {
-    match f.get(flag).map(Vec::as_slice) {
-        None | Some([]) => Ok(None),
-        Some([v]) => Ok(Some(v.clone())),
-        Some(_) => Err(usage_error(cmd, &format!("{flag} given more than once"))),
-    }
-}
-
 pub(super) fn cmd_insurance(args: &[String]) -> Result<(), Failure> {
     let (f, rest) = take_flags("insurance", args, &["--policy"])?;
-    let path = single("insurance", &f, "--policy")?
+    let path = one_flag("insurance", &f, "--policy")?
         .ok_or_else(|| usage_error("insurance", "--policy POLICY.json is required"))?;
     let pol = read_policy("insurance", &path)?;
     let a = parse_file_args("insurance", &rest, false)?;
@@ -130,11 +118,11 @@ pub(super) fn cmd_claim(args: &[String]) -> Result<(), Failure> {
         "--paid-this-year",
     ];
     let (f, rest) = take_flags(C, args, &own)?;
-    let path = single(C, &f, "--policy")?
+    let path = one_flag(C, &f, "--policy")?
         .ok_or_else(|| usage_error(C, "--policy POLICY.json is required"))?;
     let buyer =
-        single(C, &f, "--buyer")?.ok_or_else(|| usage_error(C, "--buyer ID is required"))?;
-    let event = match single(C, &f, "--event")?.as_deref() {
+        one_flag(C, &f, "--buyer")?.ok_or_else(|| usage_error(C, "--buyer ID is required"))?;
+    let event = match one_flag(C, &f, "--event")?.as_deref() {
         None | Some("protracted") => DefaultEvent::ProtractedDefault,
         Some("insolvency") => DefaultEvent::Insolvency,
         Some(v) => {
@@ -145,7 +133,7 @@ pub(super) fn cmd_claim(args: &[String]) -> Result<(), Failure> {
         }
     };
     let amount = |flag: &str| -> Result<Decimal, Failure> {
-        match single(C, &f, flag)? {
+        match one_flag(C, &f, flag)? {
             None => Ok(Decimal::ZERO),
             Some(v) => parse_amount(&v, false)
                 .map_err(|_| usage_error(C, &format!("{flag} '{v}': an amount of zero or more"))),
@@ -156,7 +144,7 @@ pub(super) fn cmd_claim(args: &[String]) -> Result<(), Failure> {
     let paid = amount("--paid-this-year")?;
     let pol = read_policy(C, &path)?;
     let a = parse_file_args(C, &rest, false)?;
-    let day = match single(C, &f, "--date")? {
+    let day = match one_flag(C, &f, "--date")? {
         None => a.as_of,
         Some(v) => parse_iso(&v)
             .ok_or_else(|| usage_error(C, &format!("--date '{v}': a date YYYY-MM-DD")))?,

@@ -779,6 +779,15 @@ fn plain(
 /// A command's own flags with their values.
 type Flags = std::collections::HashMap<String, Vec<String>>;
 
+/// The value of a flag given at most once (`None` when absent).
+fn one_flag(cmd: &str, f: &Flags, flag: &str) -> Result<Option<String>, Failure> {
+    match f.get(flag).map(Vec::as_slice) {
+        None | Some([]) => Ok(None),
+        Some([v]) => Ok(Some(v.clone())),
+        Some(_) => Err(usage_error(cmd, &format!("{flag} given more than once"))),
+    }
+}
+
 /// Splits a command's own flags (`--flag VALUE` or `--flag=VALUE`, each
 /// possibly repeated) from the rest, which go to [`parse_file_args`].
 fn take_flags(cmd: &str, args: &[String], own: &[&str]) -> Result<(Flags, Vec<String>), Failure> {
