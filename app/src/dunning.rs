@@ -76,10 +76,36 @@ pub fn holds(extras: &BTreeMap<String, String>) -> BTreeMap<String, Hold> {
         .unwrap_or_default()
 }
 
-/// Appends entries to the log and records the holds they make, in one
-/// write; `after` runs once they are kept.
-pub fn record(app: &AppState, entries: Vec<LogEntry>, after: impl FnOnce() + 'static) {
-    let (mut all, mut held) = app.extras.with_untracked(|x| (log(x), holds(x)));
+/// The stored log or holds could not be read (written by a newer version,
+/// or damaged): nothing is written over them.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unreadable(pub &'static str);
+
+/// The log with `entries` appended and the holds they make, from what is
+/// stored; refused when what is stored cannot be read, so that a write
+/// never replaces a log it could not read with a shorter one.
+pub fn appended(
+    extras: &BTreeMap<String, String>,
+    entries: Vec<LogEntry>,
+) -> Result<(Vec<LogEntry>, BTreeMap<String, Hold>), Unreadable> {
+    let readable = |key: &'static str, ok: bool| {
+        if extras.contains_key(key) && !ok {
+            Err(Unreadable(key))
+        } else {
+            Ok(())
+        }
+    };
+    let stored = |key| extras.get(key).map(String::as_str);
+    readable(
+        LOG_KEY,
+        stored(LOG_KEY).is_some_and(|t| serde_json::from_str::<Vec<LogEntry>>(t).is_ok()),
+    )?;
+    readable(
+        HOLDS_KEY,
+        stored(HOLDS_KEY)
+            .is_some_and(|t| serde_json::from_str::<BTreeMap<String, Hold>>(t).is_ok()),
+    )?;
+    let (mut all, mut held) = (log(extras), holds(extras));
     for e in &entries {
         if let Some(status) = credit_core::dunning::status_after(&e.actions) {
             // In legal outranks on hold.
@@ -99,6 +125,21 @@ pub fn record(app: &AppState, entries: Vec<LogEntry>, after: impl FnOnce() + 'st
         }
     }
     all.extend(entries);
+    Ok((all, held))
+}
+
+/// Appends entries to the log and records the holds they make, in one
+/// write; `after` runs once they are kept.
+///
+/// # Errors
+/// [`Unreadable`] when the stored log or holds cannot be read: nothing is
+/// written.
+pub fn record(
+    app: &AppState,
+    entries: Vec<LogEntry>,
+    after: impl FnOnce() + 'static,
+) -> Result<(), Unreadable> {
+    let (all, held) = app.extras.with_untracked(|x| appended(x, entries))?;
     let mut changes = Vec::new();
     if let Ok(t) = serde_json::to_string(&all) {
         changes.push((LOG_KEY.to_string(), t));
@@ -107,6 +148,7 @@ pub fn record(app: &AppState, entries: Vec<LogEntry>, after: impl FnOnce() + 'st
         changes.push((HOLDS_KEY.to_string(), t));
     }
     app.set_extras_then(changes, after);
+    Ok(())
 }
 
 /// Lifts a buyer's hold.
@@ -114,5 +156,74 @@ pub fn lift(app: &AppState, customer_id: &str) {
     let mut held = app.extras.with_untracked(holds);
     if held.remove(customer_id).is_some() {
         app.set_extra(HOLDS_KEY, &held);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use credit_core::dunning::{Channel, DunningAction, LoggedInvoice};
+    use credit_core::money::Currency;
+    use credit_core::Decimal;
+
+    fn entry(customer: &str, actions: Vec<DunningAction>) -> LogEntry {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        LogEntry {
+            date,
+            customer_id: customer.into(),
+            step_offset: 15,
+            actions,
+            channel: Channel::Letter,
+            invoices: vec![LoggedInvoice {
+                id: "INV-1".into(),
+                due_date: date,
+                open: Decimal::ONE_HUNDRED,
+                currency: Currency::CNY,
+            }],
+            note: String::new(),
+            interest_through: Some(date),
+        }
+    }
+
+    #[test]
+    fn an_entry_is_appended_to_what_is_stored_and_makes_its_hold() {
+        let mut extras = BTreeMap::new();
+        let (log1, _) =
+            appended(&extras, vec![entry("C1", vec![DunningAction::Reminder])]).unwrap();
+        extras.insert(LOG_KEY.to_string(), serde_json::to_string(&log1).unwrap());
+        let (log2, held) = appended(
+            &extras,
+            vec![entry(
+                "C2",
+                vec![DunningAction::FinalNotice, DunningAction::StopDeliveries],
+            )],
+        )
+        .unwrap();
+        assert_eq!(log2.len(), 2);
+        assert_eq!(log2[0], log1[0]);
+        assert_eq!(
+            held.get("C2").map(|h| h.status),
+            Some(CustomerStatus::OnHold)
+        );
+        assert!(!held.contains_key("C1"));
+    }
+
+    #[test]
+    fn a_log_that_cannot_be_read_is_never_written_over() {
+        let mut extras = BTreeMap::new();
+        extras.insert(
+            LOG_KEY.to_string(),
+            "{\"from\": \"a newer version\"}".to_string(),
+        );
+        assert_eq!(
+            appended(&extras, vec![entry("C1", vec![DunningAction::Reminder])]),
+            Err(Unreadable(LOG_KEY))
+        );
+        extras.insert(LOG_KEY.to_string(), "[]".to_string());
+        extras.insert(HOLDS_KEY.to_string(), "not json".to_string());
+        assert_eq!(
+            appended(&extras, vec![entry("C1", vec![DunningAction::Reminder])]),
+            Err(Unreadable(HOLDS_KEY))
+        );
     }
 }

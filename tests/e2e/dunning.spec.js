@@ -211,3 +211,24 @@ test('a stored portfolio keeps its action log, in its backup too', async ({ page
   await expect(page.locator('[data-testid=plan-row][data-customer="C004"]')).toHaveCount(0);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a stored log that cannot be read is never written over', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  // A log as a newer version might have written it.
+  const newer = '{"schema":99,"entries":[]}';
+  await page.evaluate((v) => localStorage.setItem('credit-assistant.demo.extras', JSON.stringify({ 'dunning.log': v })), newer);
+  await app.loadDemo();
+  await app.nav('dunning');
+  const row = page.getByTestId('plan-row').first();
+  await expect(row).toBeVisible();
+  await row.getByTestId('plan-select').check();
+  await page.getByTestId('mark-done').click();
+  await expect(page.getByTestId('done-error')).toContainText('nothing was written');
+  await expect(page.getByTestId('done-msg')).toHaveCount(0);
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('credit-assistant.demo.extras'))['dunning.log']);
+  expect(kept).toBe(newer);
+  await app.setLang('zh');
+  await expect(page.getByTestId('done-error')).toContainText('未写入');
+});

@@ -130,6 +130,10 @@ fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let channel = RwSignal::new(String::new());
     let done_msg: RwSignal<Option<String>> = RwSignal::new(None);
+    // The stored log could not be read, so "mark as done" wrote nothing.
+    let done_err = RwSignal::new(false);
+    let unreadable =
+        Memo::new(move |_| app.extras.with(|x| store::appended(x, Vec::new()).is_err()));
     // Lines shown after the filters.
     let shown = Memo::new(move |_| {
         let Ok(pl) = planned.get() else {
@@ -187,7 +191,8 @@ fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
             return;
         }
         let count = entries.len();
-        store::record(&app, entries, move || {
+        done_err.set(false);
+        let kept = store::record(&app, entries, move || {
             selected.set(BTreeSet::new());
             note.set(String::new());
             done_msg.set(Some(l(
@@ -196,6 +201,10 @@ fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
                 format!("已标记完成并记录 {count} 项。"),
             )));
         });
+        if kept.is_err() {
+            done_msg.set(None);
+            done_err.set(true);
+        }
     };
     let name2 = name.clone();
     let export_csv = move |_| {
@@ -395,6 +404,10 @@ fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
                     {move || l(i.lang.get(), format!("Mark {} as done", selected.with(BTreeSet::len)), format!("标记 {} 项为已完成", selected.with(BTreeSet::len)))}
                 </button>
                 {move || done_msg.get().map(|m| view! { <span class="ok" data-testid="done-msg">{m}</span> })}
+                {move || (done_err.get() || unreadable.get()).then(|| view! { <span class="error" role="alert" data-testid="done-error">{move || i.pick(
+                    "The stored action log could not be read (saved by a newer version of the app?), so nothing was written: what it holds is kept as it is.",
+                    "无法读取已存储的催收记录（可能由更新版本的应用保存），因此未写入任何内容：原有记录保持不变。",
+                )}</span> })}
             </div>
             {side}
         </section>
