@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::state::AppState;
+use crate::state::{extra_or_default, read_extra, AppState};
 
 /// The extras key of the dunning settings.
 pub const SETTINGS_KEY: &str = "dunning.settings";
@@ -54,26 +54,17 @@ pub fn lang(l: Lang) -> credit_core::dunning::Lang {
 /// The dunning settings kept with the portfolio, or the defaults (the
 /// Standard policy).
 pub fn settings(extras: &BTreeMap<String, String>) -> DunningSettings {
-    extras
-        .get(SETTINGS_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+    extra_or_default(extras, SETTINGS_KEY)
 }
 
 /// The action log kept with the portfolio.
 pub fn log(extras: &BTreeMap<String, String>) -> Vec<LogEntry> {
-    extras
-        .get(LOG_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+    extra_or_default(extras, LOG_KEY)
 }
 
 /// The holds made by dunning steps, by customer id.
 pub fn holds(extras: &BTreeMap<String, String>) -> BTreeMap<String, Hold> {
-    extras
-        .get(HOLDS_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+    extra_or_default(extras, HOLDS_KEY)
 }
 
 /// The stored log or holds could not be read (written by a newer version,
@@ -88,24 +79,8 @@ pub fn appended(
     extras: &BTreeMap<String, String>,
     entries: Vec<LogEntry>,
 ) -> Result<(Vec<LogEntry>, BTreeMap<String, Hold>), Unreadable> {
-    let readable = |key: &'static str, ok: bool| {
-        if extras.contains_key(key) && !ok {
-            Err(Unreadable(key))
-        } else {
-            Ok(())
-        }
-    };
-    let stored = |key| extras.get(key).map(String::as_str);
-    readable(
-        LOG_KEY,
-        stored(LOG_KEY).is_some_and(|t| serde_json::from_str::<Vec<LogEntry>>(t).is_ok()),
-    )?;
-    readable(
-        HOLDS_KEY,
-        stored(HOLDS_KEY)
-            .is_some_and(|t| serde_json::from_str::<BTreeMap<String, Hold>>(t).is_ok()),
-    )?;
-    let (mut all, mut held) = (log(extras), holds(extras));
+    let mut all: Vec<LogEntry> = read_extra(extras, LOG_KEY).map_err(Unreadable)?;
+    let mut held: BTreeMap<String, Hold> = read_extra(extras, HOLDS_KEY).map_err(Unreadable)?;
     for e in &entries {
         if let Some(status) = credit_core::dunning::status_after(&e.actions) {
             // In legal outranks on hold.

@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use credit_core::insurance::{Doc, Notification, Policy};
 
+use crate::state::extra_or_default;
+
 /// The extras key of the policy.
 pub const POLICY_KEY: &str = "insurance.policy";
 /// The extras key of the overdue notifications sent.
@@ -30,24 +32,15 @@ pub fn has_policy(extras: &BTreeMap<String, String>) -> bool {
 
 /// The policy kept with the portfolio, or the default terms.
 pub fn policy(extras: &BTreeMap<String, String>) -> Policy {
-    extras
-        .get(POLICY_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+    extra_or_default(extras, POLICY_KEY)
 }
 
 /// The overdue notifications sent.
 pub fn notified(extras: &BTreeMap<String, String>) -> Vec<Notification> {
-    extras
-        .get(NOTIFIED_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+    extra_or_default(extras, NOTIFIED_KEY)
 }
 
 /// The claim papers at hand, by buyer.
 pub fn docs(extras: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<Doc>> {
-    extras
-        .get(DOCS_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+    extra_or_default(extras, DOCS_KEY)
 }

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::grades;
 use crate::protocol::INSURED_BEFORE_KEY;
-use crate::state::{AppState, Open};
+use crate::state::{extra_or_default, AppState, Open};
 
 /// The extras key of the alert notes: a JSON list of [`AlertNote`].
 pub const NOTES_KEY: &str = "alerts.notes";
@@ -40,10 +40,7 @@ pub const SETTINGS_KEY: &str = "alerts.settings";
 /// insurance policy (the Insurance page), its maximum extension period and
 /// notification deadline are the insurer-deadline ones.
 pub fn settings(extras: &BTreeMap<String, String>) -> MonitorSettings {
-    let mut s: MonitorSettings = extras
-        .get(SETTINGS_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default();
+    let mut s: MonitorSettings = extra_or_default(extras, SETTINGS_KEY);
     if extras.contains_key(crate::dunning::SETTINGS_KEY) {
         let steps: Vec<i64> = crate::dunning::settings(extras)
             .policy
@@ -134,10 +131,7 @@ pub fn remove_note(app: &AppState, key: &str) {
 
 /// The saved payment plans of the open portfolio.
 pub fn plans(extras: &BTreeMap<String, String>) -> Vec<SavedPlan> {
-    extras
-        .get(PLANS_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
+    extra_or_default(extras, PLANS_KEY)
 }
 
 /// What the rules need to know of each buyer besides the ledger.
@@ -154,10 +148,7 @@ pub fn context(
         c.grade = Some(g.grade);
         c.previous_grade = g.previous;
     }
-    let before: BTreeMap<String, Decimal> = extras
-        .get(INSURED_BEFORE_KEY)
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default();
+    let before: BTreeMap<String, Decimal> = extra_or_default(extras, INSURED_BEFORE_KEY);
     for (id, was) in before {
         ctx.entry(id).or_default().insured_limit_before = Some(was);
     }

@@ -424,6 +424,27 @@ impl AppState {
     }
 }
 
+/// One of a portfolio's extras read as JSON: the default when it is absent,
+/// `Err(key)` when it is stored but cannot be read (damaged, or written by
+/// a newer version) — for a caller that must not write over it.
+pub fn read_extra<T: serde::de::DeserializeOwned + Default>(
+    extras: &std::collections::BTreeMap<String, String>,
+    key: &'static str,
+) -> Result<T, &'static str> {
+    match extras.get(key) {
+        None => Ok(T::default()),
+        Some(t) => serde_json::from_str(t).map_err(|_| key),
+    }
+}
+
+/// [`read_extra`], with the default also when it cannot be read.
+pub fn extra_or_default<T: serde::de::DeserializeOwned + Default>(
+    extras: &std::collections::BTreeMap<String, String>,
+    key: &'static str,
+) -> T {
+    read_extra(extras, key).unwrap_or_default()
+}
+
 /// The state from context.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
