@@ -79,7 +79,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::customer::CustomerStatus;
-use crate::export::{amount_string, Cell, CsvWriter};
+use crate::export::{amount_string, text_width, Cell, CsvWriter};
 use crate::invoice::Invoice;
 use crate::money::{format_amount, Currency, MoneyError};
 use crate::portfolio::Portfolio;
@@ -679,6 +679,34 @@ pub struct LogEntry {
     /// The last day whose interest this communication claimed.
     #[serde(default)]
     pub interest_through: Option<NaiveDate>,
+}
+
+impl LogEntry {
+    /// What marking a plan item as done on `date` records: its buyer, step,
+    /// actions and invoices (each with the due date it had, so a moved due
+    /// date starts again), the channel used and a note; the interest it
+    /// claimed runs through `date`.
+    pub fn for_item(item: &PlanItem, date: NaiveDate, channel: Channel, note: &str) -> LogEntry {
+        LogEntry {
+            date,
+            customer_id: item.customer_id.clone(),
+            step_offset: item.step.offset_days,
+            actions: item.step.actions.clone(),
+            channel,
+            invoices: item
+                .invoices
+                .iter()
+                .map(|x| LoggedInvoice {
+                    id: x.id.clone(),
+                    due_date: x.due_date,
+                    open: x.open,
+                    currency: x.currency,
+                })
+                .collect(),
+            note: note.trim().to_string(),
+            interest_through: Some(date),
+        }
+    }
 }
 
 /// An invoice in the plan.
@@ -1399,24 +1427,19 @@ fn invoice_table(item: &PlanItem, lang: Lang) -> String {
             ]
         })
         .collect();
-    let width = |s: &str| {
-        s.chars()
-            .map(|c| if c as u32 > 0x2e7f { 2 } else { 1 })
-            .sum::<usize>()
-    };
     let mut w = [0usize; 5];
     for (k, h) in head.iter().enumerate() {
-        w[k] = width(h);
+        w[k] = text_width(h);
     }
     for r in &rows {
         for k in 0..5 {
-            w[k] = w[k].max(width(&r[k]));
+            w[k] = w[k].max(text_width(&r[k]));
         }
     }
     let line = |cells: [&str; 5]| {
         let mut s = String::new();
         for k in 0..5 {
-            let pad = w[k].saturating_sub(width(cells[k]));
+            let pad = w[k].saturating_sub(text_width(cells[k]));
             if k >= 2 {
                 s.push_str(&" ".repeat(pad));
                 s.push_str(cells[k]);

@@ -43,6 +43,21 @@ pub enum Cell<'a> {
 }
 
 /// Whether a text cell would start a formula in a spreadsheet.
+/// How many columns a character takes in fixed-width text: 2 for CJK and
+/// other wide scripts (from U+2E80 on), 1 otherwise (accented Latin too).
+pub fn char_width(c: char) -> usize {
+    if c as u32 > 0x2e7f {
+        2
+    } else {
+        1
+    }
+}
+
+/// How many columns a text takes in fixed-width text ([`char_width`]).
+pub fn text_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
 fn is_formula_like(s: &str) -> bool {
     matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
@@ -313,6 +328,14 @@ pub fn invoices_csv(invoices: &[Invoice], portfolio: &Portfolio) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(text_width("INV-1"), 5);
+        assert_eq!(text_width("Société"), 7);
+        assert_eq!(text_width("发票号"), 6);
+        assert_eq!(char_width('…'), 1);
+    }
 
     #[test]
     fn escapes_text_but_not_our_numbers() {

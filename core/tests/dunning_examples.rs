@@ -7,8 +7,8 @@
 use credit_core::customer::{Customer, CustomerStatus};
 use credit_core::dunning::{
     compensation, late_interest, letter, plan, plan_csv, status_after, DunningAction, DunningError,
-    DunningSettings, InterestSettings, Lang, LetterSettings, LogEntry, LoggedInvoice, Policy,
-    PolicyError, Preset, RefRate, Regime,
+    DunningSettings, InterestSettings, Lang, LetterSettings, LogEntry, Policy, PolicyError, Preset,
+    RefRate, Regime,
 };
 use credit_core::invoice::{Dispute, Invoice, Payment};
 use credit_core::money::Currency;
@@ -253,25 +253,7 @@ fn settings(preset: Preset) -> DunningSettings {
 }
 
 fn done(plan_item: &credit_core::dunning::PlanItem, on: &str) -> LogEntry {
-    LogEntry {
-        date: d(on),
-        customer_id: plan_item.customer_id.clone(),
-        step_offset: plan_item.step.offset_days,
-        actions: plan_item.step.actions.clone(),
-        channel: plan_item.step.channel,
-        invoices: plan_item
-            .invoices
-            .iter()
-            .map(|x| LoggedInvoice {
-                id: x.id.clone(),
-                due_date: x.due_date,
-                open: x.open,
-                currency: x.currency,
-            })
-            .collect(),
-        note: String::new(),
-        interest_through: Some(d(on)),
-    }
+    LogEntry::for_item(plan_item, d(on), plan_item.step.channel, "")
 }
 
 #[test]

@@ -28,8 +28,8 @@ use std::sync::Arc;
 
 use credit_core::dates::parse_iso;
 use credit_core::dunning::{
-    letter, plan, plan_csv, Channel, DunningAction, DunningSettings, LogEntry, LoggedInvoice, Plan,
-    PlanItem, Policy, Preset, RefRate, Regime, Step,
+    letter, plan, plan_csv, Channel, DunningAction, DunningSettings, LogEntry, Plan, PlanItem,
+    Policy, Preset, RefRate, Regime, Step,
 };
 use credit_core::money::parse_amount;
 use credit_core::NaiveDate;
@@ -164,27 +164,12 @@ fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
             .items
             .iter()
             .filter(|it| sel.contains(&key(it)))
-            .map(|it| LogEntry {
-                date: d,
-                customer_id: it.customer_id.clone(),
-                step_offset: it.step.offset_days,
-                actions: it.step.actions.clone(),
-                channel: Channel::ALL
+            .map(|it| {
+                let used = Channel::ALL
                     .into_iter()
                     .find(|c| c.key() == ch)
-                    .unwrap_or(it.step.channel),
-                invoices: it
-                    .invoices
-                    .iter()
-                    .map(|x| LoggedInvoice {
-                        id: x.id.clone(),
-                        due_date: x.due_date,
-                        open: x.open,
-                        currency: x.currency,
-                    })
-                    .collect(),
-                note: n.trim().to_string(),
-                interest_through: Some(d),
+                    .unwrap_or(it.step.channel);
+                LogEntry::for_item(it, d, used, &n)
             })
             .collect();
         if entries.is_empty() {

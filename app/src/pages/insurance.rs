@@ -27,7 +27,7 @@ use std::sync::Arc;
 use credit_core::dates::parse_iso;
 use credit_core::insurance::{
     cover, deadlines, due_within, readiness, simulate_claim, step_label, verdict_text, worth_it,
-    BuyerCover, ClaimInput, DeadlineKind, DefaultEvent, Doc, DocState, Notification, Policy,
+    BuyerCover, ClaimInput, Cover, DeadlineKind, DefaultEvent, Doc, DocState, Notification, Policy,
     Verdict,
 };
 use credit_core::money::{parse_amount, Currency};
@@ -77,11 +77,14 @@ pub fn Insurance() -> impl IntoView {
             }
             .into_any();
         };
+        // The cover, computed once for the cover panel and the claim
+        // simulator's list of buyers.
+        let report = cover_memo(p.clone());
         view! {
             <PolicyForm portfolio=p.clone()/>
-            <CoverPanel portfolio=p.clone()/>
+            <CoverPanel report=report/>
             <DeadlinesPanel portfolio=p.clone()/>
-            <ClaimPanel portfolio=p.clone()/>
+            <ClaimPanel portfolio=p.clone() report=report/>
             <WorthPanel portfolio=p/>
         }
         .into_any()
@@ -383,18 +386,24 @@ fn PolicyForm(portfolio: Arc<Open>) -> impl IntoView {
     }
 }
 
-#[component]
-fn CoverPanel(portfolio: Arc<Open>) -> impl IntoView {
-    let i = use_i18n();
+/// The cover of the open portfolio for the report date, under the policy
+/// and notifications kept with it.
+type CoverReport = Memo<Result<Arc<Cover>, String>>;
+
+fn cover_memo(p: Arc<Open>) -> CoverReport {
     let app = use_app();
-    let p = portfolio.clone();
-    let report = Memo::new(move |_| {
+    Memo::new(move |_| {
         let d = app.as_of.get();
         let (pol, n) = app.extras.with(|x| (store::policy(x), store::notified(x)));
         cover(&p, d, &pol, &n)
             .map(Arc::new)
             .map_err(|e| e.to_string())
-    });
+    })
+}
+
+#[component]
+fn CoverPanel(report: CoverReport) -> impl IntoView {
+    let i = use_i18n();
     // Which buyers the table lists: all, above their limit, without cover,
     // or with invoices outside cover.
     let which = RwSignal::new(String::from("all"));
@@ -528,10 +537,11 @@ const COVER_ROWS: usize = 20;
 const COVER_ROWS_ALL: usize = 1000;
 
 /// A chart label that fits `units` half-width characters: a CJK character
-/// counts two; a longer name is cut and ends with "…".
+/// counts two (the rule of the letters' fixed-width tables); a longer name
+/// is cut and ends with "…".
 fn fit_label(name: &str, units: usize) -> String {
-    let width = |c: char| if c.is_ascii() { 1 } else { 2 };
-    if name.chars().map(width).sum::<usize>() <= units {
+    use credit_core::export::{char_width as width, text_width};
+    if text_width(name) <= units {
         return name.to_string();
     }
     let mut out = String::new();
@@ -700,7 +710,7 @@ fn DeadlinesPanel(portfolio: Arc<Open>) -> impl IntoView {
 }
 
 #[component]
-fn ClaimPanel(portfolio: Arc<Open>) -> impl IntoView {
+fn ClaimPanel(portfolio: Arc<Open>, report: CoverReport) -> impl IntoView {
     let i = use_i18n();
     let app = use_app();
     let buyer = RwSignal::new(String::new());
@@ -710,12 +720,9 @@ fn ClaimPanel(portfolio: Arc<Open>) -> impl IntoView {
     let losses = RwSignal::new("0".to_string());
     let paid = RwSignal::new("0".to_string());
     // Buyers with something open, largest first.
-    let p = portfolio.clone();
     let options = Memo::new(move |_| {
-        let d = app.as_of.get();
-        let pol = app.extras.with(store::policy);
-        let n = app.extras.with(store::notified);
-        cover(&p, d, &pol, &n)
+        report
+            .get()
             .map(|c| {
                 c.buyers
                     .iter()
