@@ -399,6 +399,7 @@ mod tests {
         gross: &str,
     ) -> Invoice {
         Invoice {
+            kind: Default::default(),
             id: id.into(),
             customer_id: cust.into(),
             issue_date: d(issue),
@@ -571,6 +572,7 @@ mod tests {
                 let start = d("2025-01-01");
                 let issue_date = start + chrono::Days::new(issue as u64);
                 Invoice {
+                    kind: Default::default(),
                     id: String::new(),
                     customer_id: ["A", "B", "C", "Z"][c].to_string(),
                     issue_date,

@@ -352,6 +352,7 @@ mod tests {
         let mut p = Portfolio::new("P", Currency::CNY);
         p.customers.push(Customer::new("C1", "A"));
         p.invoices.push(Invoice {
+            kind: Default::default(),
             id: "F1".into(),
             customer_id: "C1".into(),
             issue_date: end(),
@@ -425,6 +426,7 @@ mod tests {
     fn an_inconsistent_portfolio_is_invalid() {
         let mut p = Portfolio::new("P", Currency::CNY);
         p.invoices.push(Invoice {
+            kind: Default::default(),
             id: "F1".into(),
             customer_id: "nobody".into(),
             issue_date: end(),
@@ -504,6 +506,7 @@ mod tests {
                         .map(|c| c.id.clone())
                         .unwrap_or_default();
                     p.invoices.push(Invoice {
+                        kind: Default::default(),
                         id: format!("{i}-{id}"),
                         customer_id,
                         issue_date: day(issue),

@@ -270,6 +270,7 @@ mod tests {
             ..Customer::new("A", "A")
         });
         let inv = |id: &str, due: &str, gross: i64, paid: Option<&str>| Invoice {
+            kind: Default::default(),
             id: id.into(),
             customer_id: "A".into(),
             issue_date: d(due) - chrono::Days::new(30),

@@ -1171,6 +1171,7 @@ fn build_invoice(id: String, customer_id: String, d: &Draft, plan: &Plan, end_ce
         }
     }
     Invoice {
+        kind: Default::default(),
         id,
         customer_id,
         issue_date: day(d.issue),

@@ -874,6 +874,7 @@ fn invoice_row<'a>(
             .to_string(),
     });
     Some(Invoice {
+        kind: Default::default(),
         id,
         customer_id,
         issue_date,

@@ -24,9 +24,74 @@ pub struct Dispute {
     pub reason: String,
 }
 
-/// An invoice. Amounts are in the invoice's own currency.
+/// What kind of open item a ledger line is (domain brief, "Ageing", open
+/// items). The sign of [`Invoice::gross`] is what counts in every figure: a
+/// credit note or a payment on account carries a negative gross; the kind
+/// says what the document is, for lists, exports and letters, and keeps
+/// credits out of dunning and interest.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// An invoice (the default).
+    #[default]
+    Invoice,
+    /// A credit note or a return: negative.
+    CreditNote,
+    /// A debit note: positive, like an invoice.
+    DebitNote,
+    /// A payment on account or unapplied cash: negative.
+    Payment,
+}
+
+impl DocKind {
+    /// All kinds, in the order a filter lists them.
+    pub const ALL: [DocKind; 4] = [
+        DocKind::Invoice,
+        DocKind::CreditNote,
+        DocKind::DebitNote,
+        DocKind::Payment,
+    ];
+
+    /// Whether this is the default kind (serde skips it, so records written
+    /// before kinds existed read back unchanged).
+    pub fn is_invoice(&self) -> bool {
+        *self == DocKind::Invoice
+    }
+
+    /// The stored code (`store` and backups).
+    pub fn code(self) -> u8 {
+        match self {
+            DocKind::Invoice => 0,
+            DocKind::CreditNote => 1,
+            DocKind::DebitNote => 2,
+            DocKind::Payment => 3,
+        }
+    }
+
+    /// The kind of a stored code.
+    pub fn from_code(code: u8) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The kind a line is when nothing else says: a negative gross is a
+    /// credit note, anything else an invoice.
+    pub fn from_sign(gross: Decimal) -> DocKind {
+        if gross.is_sign_negative() && !gross.is_zero() {
+            DocKind::CreditNote
+        } else {
+            DocKind::Invoice
+        }
+    }
+}
+
+/// An invoice or another open item (see [`DocKind`]). Amounts are in the
+/// item's own currency.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct Invoice {
+    /// What kind of document this is; the sign of `gross` decides the
+    /// figures.
+    #[serde(default, skip_serializing_if = "DocKind::is_invoice")]
+    pub kind: DocKind,
     /// Identifier, unique in a portfolio.
     pub id: String,
     /// The buyer's [`crate::customer::Customer::id`].
@@ -93,6 +158,7 @@ impl Invoice {
     /// use chrono::NaiveDate;
     /// let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     /// let inv = Invoice {
+    ///     kind: Default::default(),
     ///     id: "F1".into(), customer_id: "C1".into(),
     ///     issue_date: d("2025-01-01"), due_date: d("2025-01-31"),
     ///     currency: Currency::CNY, gross: 1000.into(), vat: None,

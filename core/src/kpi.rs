@@ -479,6 +479,7 @@ mod tests {
     }
     fn inv(id: &str, c: &str, issue: &str, due: &str, gross: &str, paid: Option<&str>) -> Invoice {
         Invoice {
+            kind: Default::default(),
             id: id.into(),
             customer_id: c.into(),
             issue_date: d(issue),

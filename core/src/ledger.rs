@@ -251,6 +251,7 @@ mod tests {
             });
         }
         let inv = |id: &str, c: &str, due: &str, gross: i64| Invoice {
+            kind: Default::default(),
             id: id.into(),
             customer_id: c.into(),
             issue_date: d("2025-01-01"),

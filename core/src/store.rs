@@ -475,6 +475,7 @@ pub fn decode_chunk(bytes: &[u8], out: &mut Vec<Invoice>) -> Result<(), StoreErr
             None
         };
         out.push(Invoice {
+            kind: Default::default(),
             id,
             customer_id,
             issue_date,
@@ -837,6 +838,7 @@ mod tests {
             ..Customer::new("C1", "苏州恒达")
         });
         p.invoices.push(Invoice {
+            kind: Default::default(),
             id: "F-1".into(),
             customer_id: "C1".into(),
             issue_date: d(2025, 3, 1),
@@ -980,6 +982,7 @@ mod tests {
         let base = p.invoices[0].clone();
         p.invoices = (0..50)
             .map(|i| Invoice {
+                kind: Default::default(),
                 id: format!("{}{i}", "长".repeat(40)),
                 customer_id: if i % 2 == 0 {
                     long_customer.clone()
@@ -1066,6 +1069,7 @@ mod tests {
             .prop_map(
                 |((id, customer_id, issue_date, due_date), (cur, gross, vat), pays, disp)| {
                     Invoice {
+                        kind: Default::default(),
                         id,
                         customer_id,
                         issue_date,

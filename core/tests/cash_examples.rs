@@ -38,6 +38,7 @@ fn inv(
     pays: &[(&str, &str)],
 ) -> Invoice {
     Invoice {
+        kind: Default::default(),
         id: id.into(),
         customer_id: customer.into(),
         issue_date: d(issue),

@@ -27,6 +27,7 @@ fn dec(s: &str) -> Decimal {
 fn inv(id: &str, customer: &str, due: &str, gross: &str, cur: Currency) -> Invoice {
     let due = d(due);
     Invoice {
+        kind: Default::default(),
         id: id.into(),
         customer_id: customer.into(),
         issue_date: due - credit_core::Days::new(30),

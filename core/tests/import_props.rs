@@ -41,6 +41,7 @@ prop_compose! {
             _ => vec![],
         };
         Invoice {
+            kind: Default::default(),
             id: String::new(),
             customer_id: customer,
             issue_date: day(issue),

@@ -88,6 +88,7 @@ fn buyer(id: &str, limit: Option<&str>) -> Customer {
 fn inv(id: &str, c: &str, due: &str, gross: &str, vat: Option<&str>) -> Invoice {
     let due = d(due);
     Invoice {
+        kind: Default::default(),
         id: id.into(),
         customer_id: c.into(),
         issue_date: due - credit_core::Days::new(60),

@@ -43,6 +43,7 @@ fn inv(
     pays: &[(&str, &str)],
 ) -> Invoice {
     Invoice {
+        kind: Default::default(),
         id: id.into(),
         customer_id: customer.into(),
         issue_date: d(issue),
@@ -187,6 +188,7 @@ fn over_limit_counts_disputed_and_foreign_invoices_and_no_limit_means_no_alert()
         vec![
             inv("1", "A", "2025-06-01", "2025-07-31", "500", &[]),
             Invoice {
+                kind: Default::default(),
                 currency: Currency::EUR,
                 dispute: Some(Dispute {
                     date: d("2025-06-10"),
@@ -250,6 +252,7 @@ fn dunning_steps_at_their_offsets() {
         let p = portfolio(
             vec![cust("A")],
             vec![Invoice {
+                kind: Default::default(),
                 due_date: due,
                 ..inv(
                     "1",
@@ -286,6 +289,7 @@ fn dunning_steps_at_their_offsets() {
 #[test]
 fn dunning_counts_the_invoices_past_the_highest_step_and_skips_disputes_and_plans() {
     let disputed = Invoice {
+        kind: Default::default(),
         dispute: Some(Dispute {
             date: d("2025-05-01"),
             reason: "x".into(),
@@ -519,6 +523,7 @@ fn volume_case(recent: &str, delays: [Option<i64>; 3]) -> Portfolio {
         if let Some(delay) = delay {
             let due = d(pay) - chrono::Days::new(delay as u64);
             invoices.push(Invoice {
+                kind: Default::default(),
                 due_date: due,
                 ..inv(
                     &format!("P{i}"),
@@ -722,6 +727,7 @@ fn insurer_deadlines_in_the_window() {
         let p = portfolio(
             vec![c],
             vec![Invoice {
+                kind: Default::default(),
                 due_date: due,
                 ..inv("F1", "A", "2024-12-01", "2024-12-01", "100", &[])
             }],
@@ -759,6 +765,7 @@ fn insurer_deadline_earliest_of_several_and_only_for_insured_undisputed() {
             &[("2025-06-01", "100")],
         ), // paid
         Invoice {
+            kind: Default::default(),
             dispute: Some(Dispute {
                 date: d("2025-06-01"),
                 reason: "x".into(),
@@ -917,6 +924,7 @@ fn trend_ledger() -> Portfolio {
                 &[("2025-06-25", "300")],
             ),
             Invoice {
+                kind: Default::default(),
                 currency: Currency::EUR,
                 ..inv("5", "B", "2025-06-10", "2025-07-10", "100", &[])
             },
@@ -1051,6 +1059,7 @@ fn arb_invoice(n_customers: usize) -> impl Strategy<Value = Invoice> {
             let issue_date = start + chrono::Days::new(issue);
             let gross = Decimal::new(cents, 2);
             Invoice {
+                kind: Default::default(),
                 id: String::new(),
                 customer_id: format!("C{c}"),
                 issue_date,

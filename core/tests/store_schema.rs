@@ -91,6 +91,7 @@ fn data_written_by_the_previous_schema_loads() {
 fn a_schema_1_head_takes_chunks() {
     let (mut p, _, _) = decode_head(V1_HEAD).expect("schema 1 head");
     let inv = credit_core::invoice::Invoice {
+        kind: Default::default(),
         id: "F-1".into(),
         customer_id: "C-001".into(),
         issue_date: d(2025, 3, 1),

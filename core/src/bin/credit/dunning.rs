@@ -196,6 +196,7 @@ pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
         }
     }
     let inv = Invoice {
+        kind: Default::default(),
         id: "invoice".into(),
         customer_id: "buyer".into(),
         issue_date: due,
