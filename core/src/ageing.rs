@@ -4,12 +4,19 @@
 //! Rules (domain brief, "Ageing"):
 //! - age = days past due (`as_of − due_date`, the default) or days since
 //!   issue, as a setting;
+//! - **as it stood**: a line issued after `as_of` did not exist yet and is
+//!   left out ([`AgeingReport::not_yet_issued`] counts them);
 //! - buckets are given by their upper edges in days; the first bucket holds
-//!   every age ≤ 0 ("not yet due" on the due-date basis, including invoices
-//!   issued after `as_of`), the last everything above the last edge, so
-//!   **bucket totals always equal total outstanding**;
-//! - open amount = gross − Σ payments dated ≤ `as_of`; an overpaid invoice is
-//!   a credit balance of its buyer, never a negative amount in a bucket;
+//!   every age ≤ 0 ("not yet due" on the due-date basis), the last
+//!   everything above the last edge;
+//! - **open items**: open amount = gross − Σ payments dated ≤ `as_of`, for
+//!   invoices, debit notes, credit notes and payments on account alike; a
+//!   negative open amount (a credit note, an overpayment, unapplied cash) is
+//!   a credit of its buyer. A buyer's total is the **net** of its open
+//!   items. Where credits show is a setting ([`CreditPlacement`]): by their
+//!   own date (reducing that bucket, the default), in a credits column, or
+//!   applied to the oldest debits first. In every placement
+//!   `Σ buckets − credits column = total = debits − credits`;
 //! - disputed amounts are included in the buckets and also shown apart;
 //! - foreign-currency amounts are converted at the rate in force on `as_of`
 //!   (the revaluation at the report date). Sums are converted per buyer and
@@ -40,6 +47,32 @@ pub enum AgeBasis {
 /// 61–90, 91–120, and 121+ above the last (domain brief).
 pub const DEFAULT_EDGES: [u32; 4] = [30, 60, 90, 120];
 
+/// Where a buyer's open credits (credit notes, overpayments, payments on
+/// account) show in its ageing. In every placement the buyer's total is
+/// the net of all its open items.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditPlacement {
+    /// Each credit ages by its own date and reduces that bucket (the
+    /// default: what an open-item ERP report shows).
+    #[default]
+    ByDate,
+    /// Credits stay out of the buckets, in a "credits" column of the buyer.
+    Column,
+    /// Credits are applied to the buyer's oldest debits first; what is left
+    /// over shows in the credits column.
+    OldestFirst,
+}
+
+impl CreditPlacement {
+    /// Every placement, in the order a setting lists them.
+    pub const ALL: [CreditPlacement; 3] = [
+        CreditPlacement::ByDate,
+        CreditPlacement::Column,
+        CreditPlacement::OldestFirst,
+    ];
+}
+
 /// Ageing settings of a portfolio.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct AgeingSettings {
@@ -48,6 +81,9 @@ pub struct AgeingSettings {
     /// Upper edges in days of the buckets after the first, strictly
     /// increasing, e.g. `[15, 30, 45, 60]` for 0/15/30/45/60+.
     pub edges: Vec<u32>,
+    /// Where open credits show.
+    #[serde(default)]
+    pub credits: CreditPlacement,
 }
 
 impl Default for AgeingSettings {
@@ -55,6 +91,7 @@ impl Default for AgeingSettings {
         AgeingSettings {
             basis: AgeBasis::DueDate,
             edges: DEFAULT_EDGES.to_vec(),
+            credits: CreditPlacement::ByDate,
         }
     }
 }
@@ -198,10 +235,19 @@ pub struct AgeingRow {
     pub total: Decimal,
     /// Σ disputed.
     pub disputed_total: Decimal,
-    /// Overpayments: a credit balance owed to the buyer (≥ 0), not in any bucket.
+    /// Open credits shown in the credits column, not in any bucket (≥ 0):
+    /// every open credit with [`CreditPlacement::Column`], what is left after
+    /// allocation with [`CreditPlacement::OldestFirst`], none by date.
     pub credit: Decimal,
+    /// Σ open debits (invoices, debit notes, what is still owed), ≥ 0.
+    pub debits: Decimal,
+    /// Σ open credits (credit notes, overpayments, payments on account)
+    /// as a positive figure; `total = debits − credits`.
+    pub credits: Decimal,
     /// Number of invoices with something open.
     pub open_invoices: usize,
+    /// Number of open credit items.
+    pub open_credit_items: usize,
 }
 
 impl AgeingRow {
@@ -223,7 +269,47 @@ impl AgeingRow {
         self.total += other.total;
         self.disputed_total += other.disputed_total;
         self.credit += other.credit;
+        self.debits += other.debits;
+        self.credits += other.credits;
         self.open_invoices += other.open_invoices;
+        self.open_credit_items += other.open_credit_items;
+    }
+
+    /// Applies the credits column to the oldest positive buckets first;
+    /// what is left stays in the column. Disputed amounts never exceed
+    /// what is left in their bucket.
+    fn allocate_oldest_first(&mut self) {
+        let mut left = self.credit;
+        for b in (0..self.buckets.len()).rev() {
+            if left <= Decimal::ZERO {
+                break;
+            }
+            if self.buckets[b] > Decimal::ZERO {
+                let take = left.min(self.buckets[b]);
+                self.buckets[b] -= take;
+                left -= take;
+                self.disputed[b] = self.disputed[b].min(self.buckets[b]);
+            }
+        }
+        self.credit = left;
+    }
+
+    /// Whether the buyer (or portfolio) is in net credit: owes nothing, is
+    /// owed something.
+    pub fn in_net_credit(&self) -> bool {
+        self.total < Decimal::ZERO
+    }
+
+    /// What is overdue, net: the buckets after the first, but never more
+    /// than the net total, and nothing for a buyer in net credit (domain
+    /// brief: a buyer in net credit is not overdue).
+    pub fn overdue(&self) -> Decimal {
+        if self.total <= Decimal::ZERO {
+            return Decimal::ZERO;
+        }
+        (self.past_first() - self.credit)
+            .max(Decimal::ZERO)
+            .min(self.total)
     }
 
     /// Σ of the buckets after the first: what is past due (on the due-date
@@ -258,6 +344,10 @@ pub struct AgeingReport {
     /// Every buyer of the portfolio in its order, then any buyer named only
     /// by an invoice.
     pub customers: Vec<CustomerAgeing>,
+    /// Ledger lines issued after `as_of`, left out: the report shows the
+    /// ledger as it stood that day.
+    #[serde(default)]
+    pub not_yet_issued: usize,
 }
 
 /// Ages a portfolio as of a date.
@@ -297,15 +387,24 @@ pub fn age_index(
     let buckets = Buckets::new(&settings.edges)?;
     let nb = buckets.len();
     let on = day(as_of);
-    // Per buyer and currency: nb open amounts, nb disputed, 1 credit.
-    let stride = 2 * nb + 1;
+    // Per buyer and currency: nb open amounts, nb disputed, then the
+    // credits column, the open debits and the open credits.
+    let (col, debits, credits) = (2 * nb, 2 * nb + 1, 2 * nb + 2);
+    let stride = 2 * nb + 3;
     let width = stride * ix.currencies.len();
     let n_customers = ix.customer_ids.len();
     let mut acc = vec![Decimal::ZERO; n_customers * width];
     let mut open_count = vec![0usize; n_customers];
+    let mut credit_count = vec![0usize; n_customers];
     let by_issue = settings.basis == AgeBasis::IssueDate;
+    let mut not_yet_issued = 0usize;
 
     for r in &ix.rows {
+        if r.issue > on {
+            // As it stood on `as_of`: this item did not exist yet.
+            not_yet_issued += 1;
+            continue;
+        }
         let open = ix.open_at(r, on);
         if open.is_zero() {
             continue;
@@ -318,12 +417,19 @@ pub fn age_index(
             .into());
         }
         let base = r.customer as usize * width + r.slot as usize * stride;
-        if open.is_sign_negative() {
-            acc[base + 2 * nb] -= open;
-            continue;
-        }
         let age = i64::from(on) - i64::from(if by_issue { r.issue } else { r.due });
         let b = buckets.index(age);
+        if open.is_sign_negative() {
+            credit_count[r.customer as usize] += 1;
+            acc[base + credits] -= open;
+            if settings.credits == CreditPlacement::ByDate {
+                acc[base + b] += open;
+            } else {
+                acc[base + col] -= open;
+            }
+            continue;
+        }
+        acc[base + debits] += open;
         acc[base + b] += open;
         if r.disputed_from <= on {
             acc[base + nb + b] += open;
@@ -337,6 +443,7 @@ pub fn age_index(
     for (ci, id) in ix.customer_ids.iter().enumerate() {
         let mut row = AgeingRow::zero(nb);
         row.open_invoices = open_count[ci];
+        row.open_credit_items = credit_count[ci];
         for slot in 0..ix.currencies.len() {
             let start = ci * width + slot * stride;
             let part = &acc[start..start + stride];
@@ -348,9 +455,14 @@ pub fn age_index(
                 row.buckets[b] += part[b] * rate;
                 row.disputed[b] += part[nb + b] * rate;
             }
-            row.credit += part[2 * nb] * rate;
+            row.credit += part[col] * rate;
+            row.debits += part[debits] * rate;
+            row.credits += part[credits] * rate;
         }
-        row.total = row.buckets.iter().sum();
+        if settings.credits == CreditPlacement::OldestFirst {
+            row.allocate_oldest_first();
+        }
+        row.total = row.buckets.iter().sum::<Decimal>() - row.credit;
         row.disputed_total = row.disputed.iter().sum();
         total.add(&row);
         customers.push(CustomerAgeing {
@@ -366,6 +478,7 @@ pub fn age_index(
         buckets: buckets.defs(),
         total,
         customers,
+        not_yet_issued,
     })
 }
 
@@ -433,14 +546,14 @@ mod tests {
             invoice("3", "A", "2025-05-01", "2025-06-29", Currency::CNY, "300"), // 1 day: 1–30
             invoice("4", "A", "2025-03-01", "2025-05-01", Currency::CNY, "400"), // 60: 31–60
             invoice("5", "B", "2025-01-01", "2025-02-28", Currency::EUR, "10"),  // 122: 121+
-            invoice("6", "B", "2025-08-01", "2025-09-01", Currency::CNY, "50"),  // future-dated
+            invoice("6", "B", "2025-08-01", "2025-09-01", Currency::CNY, "50"),  // issued later
         ];
         let r = age(&p, as_of, &AgeingSettings::default()).unwrap();
         let t = &r.total;
         assert_eq!(
             t.buckets,
             vec![
-                dec("350"),
+                dec("300"),
                 dec("300"),
                 dec("400"),
                 dec("0"),
@@ -448,10 +561,15 @@ mod tests {
                 dec("80")
             ]
         );
-        assert_eq!(t.total, dec("1130"));
+        // As it stood on 30 June: invoice 6 did not exist yet.
+        assert_eq!(t.total, dec("1080"));
+        assert_eq!(r.not_yet_issued, 1);
         assert_eq!(r.customers[0].row.total, dec("1000"));
-        assert_eq!(r.customers[1].row.total, dec("130"));
-        assert_eq!(t.open_invoices, 6);
+        assert_eq!(r.customers[1].row.total, dec("80"));
+        assert_eq!(t.open_invoices, 5);
+        // In August it counts.
+        let r = age(&p, d("2025-08-01"), &AgeingSettings::default()).unwrap();
+        assert_eq!((r.not_yet_issued, r.customers[1].row.total), (0, dec("130")));
         assert_eq!(r.buckets[5].label(AgeBasis::DueDate), "121+");
         assert_eq!(r.buckets[0].label(AgeBasis::DueDate), "Not yet due");
     }
@@ -476,12 +594,27 @@ mod tests {
             amount: dec("110"),
         }];
         p.invoices = vec![a, b];
+        // By date (the default): the overpayment's 10 ages with its
+        // invoice and nets its bucket; the buyer's total is net.
         let r = age(&p, d("2025-02-28"), &AgeingSettings::default()).unwrap();
-        assert_eq!(r.total.total, dec("60"));
+        assert_eq!(r.total.total, dec("50"));
+        assert_eq!(r.total.buckets[1], dec("50"));
+        assert_eq!((r.total.credit, r.total.credits), (dec("0"), dec("10")));
+        assert_eq!(r.total.debits, dec("60"));
+        // In a credits column.
+        let column = AgeingSettings {
+            credits: CreditPlacement::Column,
+            ..AgeingSettings::default()
+        };
+        let r = age(&p, d("2025-02-28"), &column).unwrap();
+        assert_eq!(r.total.total, dec("50"));
         assert_eq!(r.total.buckets[1], dec("60"));
         assert_eq!(r.total.credit, dec("10"));
+        // After the last payment only the credit of 10 is left: net credit.
         let r = age(&p, d("2025-03-10"), &AgeingSettings::default()).unwrap();
-        assert_eq!(r.total.total, dec("0"));
+        assert_eq!(r.total.total, dec("-10"));
+        assert!(r.customers[0].row.in_net_credit());
+        assert_eq!(r.customers[0].row.overdue(), dec("0"));
         assert_eq!(r.total.open_invoices, 0);
     }
 
@@ -515,13 +648,47 @@ mod tests {
         let s = AgeingSettings {
             basis: AgeBasis::IssueDate,
             edges: vec![0, 15, 30, 45, 60],
+            ..AgeingSettings::default()
         };
         let r = age(&p, d("2025-06-30"), &s).unwrap();
-        // 10 days, 29 days, −5 days (issued after as_of).
+        // 10 days, 29 days; the third is issued after as_of: left out.
         assert_eq!(
             r.total.buckets,
-            vec![dec("4"), dec("1"), dec("2"), dec("0"), dec("0"), dec("0")]
+            vec![dec("0"), dec("1"), dec("2"), dec("0"), dec("0"), dec("0")]
         );
+        assert_eq!(r.not_yet_issued, 1);
+    }
+
+    #[test]
+    fn credits_applied_to_the_oldest_debits_first() {
+        let mut p = portfolio();
+        let as_of = d("2025-06-30");
+        let mut cn = invoice("CN", "A", "2025-06-20", "2025-06-20", Currency::CNY, "-500");
+        cn.kind = crate::invoice::DocKind::CreditNote;
+        p.invoices = vec![
+            invoice("1", "A", "2025-06-01", "2025-07-15", Currency::CNY, "1000"), // not due
+            invoice("2", "A", "2025-04-01", "2025-05-15", Currency::CNY, "300"),  // 46 days
+            invoice("3", "A", "2025-05-01", "2025-06-10", Currency::CNY, "100"),  // 20 days
+            cn,                                                                    // 10 days
+        ];
+        let by = |credits| AgeingSettings {
+            credits,
+            ..AgeingSettings::default()
+        };
+        let r = age(&p, as_of, &by(CreditPlacement::ByDate)).unwrap();
+        let a = &r.customers[0].row;
+        assert_eq!(a.buckets[..3], [dec("1000"), dec("-400"), dec("300")]);
+        assert_eq!(a.total, dec("900"));
+        let r = age(&p, as_of, &by(CreditPlacement::OldestFirst)).unwrap();
+        let a = &r.customers[0].row;
+        // 500 pays the 31–60 bucket's 300 first, then the 1–30's 100, then
+        // 100 of the 1,000 not yet due.
+        assert_eq!(a.buckets[..3], [dec("900"), dec("0"), dec("0")]);
+        assert_eq!((a.credit, a.total, a.overdue()), (dec("0"), dec("900"), dec("0")));
+        let r = age(&p, as_of, &by(CreditPlacement::Column)).unwrap();
+        let a = &r.customers[0].row;
+        assert_eq!(a.buckets[..3], [dec("1000"), dec("100"), dec("300")]);
+        assert_eq!((a.credit, a.total, a.overdue()), (dec("500"), dec("900"), dec("0")));
     }
 
     #[test]
@@ -602,41 +769,59 @@ mod tests {
             as_of_day in 0u64..600,
             edges in prop::collection::btree_set(1u32..200, 0..6),
             by_issue in any::<bool>(),
+            placement in 0usize..3,
+            credit_notes in prop::collection::vec((0usize..4, 0i64..400, 1i64..1_000_000), 0..6),
         ) {
             let mut p = portfolio();
             p.customers.push(customer("C"));
             p.invoices = invoices;
+            for (k, (c, day, cents)) in credit_notes.into_iter().enumerate() {
+                let date = d("2025-01-01") + chrono::Days::new(day as u64);
+                let mut cn = invoice(&format!("CN{k}"), ["A", "B", "C", "Z"][c], "2025-01-01", "2025-01-01", Currency::CNY, "0");
+                cn.issue_date = date;
+                cn.due_date = date;
+                cn.gross = -Decimal::new(cents, 2);
+                p.invoices.push(cn);
+            }
             let as_of = d("2025-01-01") + chrono::Days::new(as_of_day);
-            let s = AgeingSettings {
+            let settings = AgeingSettings {
                 basis: if by_issue { AgeBasis::IssueDate } else { AgeBasis::DueDate },
                 edges: edges.into_iter().collect(),
+                credits: CreditPlacement::ALL[placement],
             };
-            let r = age(&p, as_of, &s).unwrap();
+            let r = age(&p, as_of, &settings).unwrap();
             let sum: Decimal = r.total.buckets.iter().sum();
-            prop_assert_eq!(sum, r.total.total);
-            // Total outstanding = Σ positive open amounts, converted.
+            prop_assert_eq!(sum - r.total.credit, r.total.total);
+            // Total = Σ open amounts of the lines issued by as_of (net),
+            // converted; debits and credits apart.
             let mut expect = Decimal::ZERO;
-            let mut credit = Decimal::ZERO;
-            let mut disputed = Decimal::ZERO;
+            let mut debits = Decimal::ZERO;
+            let mut credits = Decimal::ZERO;
+            let mut later = 0;
             for inv in &p.invoices {
+                if inv.issue_date > as_of {
+                    later += 1;
+                    continue;
+                }
                 let rate = p.fx.rate(inv.currency, as_of).unwrap();
                 let open = inv.open_as_of(as_of) * rate;
-                if open > Decimal::ZERO {
-                    expect += open;
-                    if inv.disputed_as_of(as_of) { disputed += open; }
-                } else {
-                    credit -= open;
-                }
+                expect += open;
+                if open > Decimal::ZERO { debits += open; } else { credits -= open; }
             }
+            prop_assert_eq!(r.not_yet_issued, later);
             prop_assert_eq!(r.total.total, expect);
-            prop_assert_eq!(r.total.credit, credit);
-            prop_assert_eq!(r.total.disputed_total, disputed);
+            prop_assert_eq!((r.total.debits, r.total.credits), (debits, credits));
             let by_customer: Decimal = r.customers.iter().map(|c| c.row.total).sum();
             prop_assert_eq!(by_customer, r.total.total);
             for c in &r.customers {
                 let s: Decimal = c.row.buckets.iter().sum();
-                prop_assert_eq!(s, c.row.total);
-                prop_assert!(c.row.buckets.iter().all(|b| *b >= Decimal::ZERO));
+                prop_assert_eq!(s - c.row.credit, c.row.total);
+                prop_assert!(c.row.overdue() >= Decimal::ZERO);
+                prop_assert!(c.row.overdue() <= c.row.total.max(Decimal::ZERO));
+                if settings.credits != CreditPlacement::ByDate {
+                    prop_assert!(c.row.buckets.iter().all(|b| *b >= Decimal::ZERO));
+                }
+                prop_assert!(c.row.disputed_total <= c.row.debits);
             }
         }
 

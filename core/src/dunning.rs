@@ -19,7 +19,10 @@
 //!
 //! # The plan for a date ([`plan`])
 //! - Every open (something unpaid as of the date), non-disputed invoice of
-//!   a buyer not closed has a **reached step**: the last step whose date
+//!   a buyer not closed and not in net credit has a **reached step**
+//!   (open amounts net of the buyer's credits, [`crate::openitems`]: a
+//!   credit note or payment on account is never dunned; with credits
+//!   applied oldest first, what they cover drops out): the last step whose date
 //!   (due + offset) is on or before `as_of`.
 //! - It is **pending** unless the action log has an entry for the same
 //!   buyer, the same invoice **and the same due date** at a step offset at
@@ -1132,8 +1135,11 @@ pub fn plan(
     let mut next_of: BTreeMap<&str, Vec<(usize, NaiveDate, &str)>> = BTreeMap::new();
     let mut in_dunning: BTreeMap<&str, bool> = BTreeMap::new();
     let mut paused = Vec::new();
-    for inv in &p.invoices {
-        let open = inv.open_as_of(as_of);
+    // Net of the buyer's credits: a buyer in net credit is not dunned, and
+    // with credits applied oldest first a covered invoice drops out.
+    let net = crate::openitems::net_open(p, as_of, p.settings.ageing.credits);
+    for (i, inv) in p.invoices.iter().enumerate() {
+        let open = net.effective[i];
         if open <= Decimal::ZERO || inv.issue_date > as_of {
             continue;
         }

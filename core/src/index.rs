@@ -208,9 +208,13 @@ impl LedgerIndex {
         &self.pays[r.pay_start as usize..(r.pay_start + r.pay_len) as usize]
     }
 
-    /// Open amount of a row on a day: gross − Σ payments dated ≤ that day.
+    /// Open amount of a row on a day: gross − Σ payments dated ≤ that day;
+    /// nothing before the row's issue date (it did not exist yet).
     #[inline]
     pub(crate) fn open_at(&self, r: &Row, on: i32) -> Decimal {
+        if on < r.issue {
+            return Decimal::ZERO;
+        }
         if on >= r.last_pay {
             return r.final_open;
         }

@@ -394,13 +394,14 @@ fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     .unwrap_or(d)
 }
 
-/// An invoice's open amount, base currency: (without VAT, VAT).
+/// An invoice's open amount (`open`: net of the buyer's credits, from
+/// [`crate::openitems::net_open`]), base currency: (without VAT, VAT).
 fn open_net(
     p: &Portfolio,
     inv: &Invoice,
+    open: Decimal,
     as_of: NaiveDate,
 ) -> Result<(Decimal, Decimal), MoneyError> {
-    let open = inv.open_as_of(as_of);
     if open <= Decimal::ZERO {
         return Ok((Decimal::ZERO, Decimal::ZERO));
     }
@@ -453,8 +454,9 @@ pub fn cover(
         outside: Vec<OutsideInvoice>,
     }
     let mut acc: HashMap<&str, Acc> = HashMap::new();
-    for inv in &p.invoices {
-        let (net, vat) = open_net(p, inv, as_of)?;
+    let netted = crate::openitems::net_open(p, as_of, p.settings.ageing.credits);
+    for (i, inv) in p.invoices.iter().enumerate() {
+        let (net, vat) = open_net(p, inv, netted.effective[i], as_of)?;
         if net <= Decimal::ZERO && vat <= Decimal::ZERO {
             continue;
         }
@@ -563,7 +565,8 @@ pub fn deadlines(
 ) -> Result<Vec<Deadline>, InsuranceError> {
     let index = p.customer_index();
     let mut out = Vec::new();
-    for inv in &p.invoices {
+    let netted = crate::openitems::net_open(p, as_of, p.settings.ageing.credits);
+    for (i, inv) in p.invoices.iter().enumerate() {
         if inv.due_date >= as_of || inv.disputed_as_of(as_of) {
             continue;
         }
@@ -576,7 +579,7 @@ pub fn deadlines(
         if policy.insured_limit(c).is_zero() {
             continue;
         }
-        let (net, _) = open_net(p, inv, as_of)?;
+        let (net, _) = open_net(p, inv, netted.effective[i], as_of)?;
         if net <= Decimal::ZERO {
             continue;
         }
@@ -833,8 +836,12 @@ pub fn simulate_claim(
     let (mut net, mut vat) = (Decimal::ZERO, Decimal::ZERO);
     let mut oldest_due: Option<NaiveDate> = None;
     let mut excluded = Vec::new();
-    for inv in p.invoices.iter().filter(|i| i.customer_id == c.id) {
-        let (n, v) = open_net(p, inv, as_of)?;
+    let netted = crate::openitems::net_open(p, as_of, p.settings.ageing.credits);
+    for (i, inv) in p.invoices.iter().enumerate() {
+        if inv.customer_id != c.id {
+            continue;
+        }
+        let (n, v) = open_net(p, inv, netted.effective[i], as_of)?;
         if n <= Decimal::ZERO {
             continue;
         }

@@ -124,15 +124,18 @@ pub enum InvoiceStatus {
     Paid,
     /// Paid more than owed: the excess is a credit balance of the buyer.
     Overpaid,
+    /// An open credit note or payment on account: a credit of the buyer.
+    Credit,
 }
 
 impl InvoiceStatus {
     /// All statuses, in the order a filter lists them.
-    pub const ALL: [InvoiceStatus; 4] = [
+    pub const ALL: [InvoiceStatus; 5] = [
         InvoiceStatus::NotDue,
         InvoiceStatus::Overdue,
         InvoiceStatus::Paid,
         InvoiceStatus::Overpaid,
+        InvoiceStatus::Credit,
     ];
 }
 
@@ -149,7 +152,8 @@ impl Invoice {
     }
 
     /// Open amount = gross − Σ payments dated on or before `as_of`.
-    /// Negative when overpaid.
+    /// Negative when overpaid or for a credit; zero before the issue date
+    /// (the item did not exist yet).
     ///
     /// # Example
     /// ```
@@ -165,10 +169,14 @@ impl Invoice {
     ///     payments: vec![Payment { date: d("2025-02-10"), amount: 400.into() }],
     ///     dispute: None,
     /// };
+    /// assert_eq!(inv.open_as_of(d("2024-12-31")), 0.into()); // not issued yet
     /// assert_eq!(inv.open_as_of(d("2025-02-09")), 1000.into());
     /// assert_eq!(inv.open_as_of(d("2025-02-10")), 600.into());
     /// ```
     pub fn open_as_of(&self, as_of: NaiveDate) -> Decimal {
+        if as_of < self.issue_date {
+            return Decimal::ZERO;
+        }
         self.gross - self.paid_as_of(as_of)
     }
 
@@ -202,6 +210,10 @@ impl Invoice {
             }
         } else if open.is_zero() {
             InvoiceStatus::Paid
+        } else if matches!(self.kind, DocKind::CreditNote | DocKind::Payment)
+            || self.gross.is_sign_negative()
+        {
+            InvoiceStatus::Credit
         } else {
             InvoiceStatus::Overpaid
         }

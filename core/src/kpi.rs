@@ -294,6 +294,7 @@ pub fn compute_index(
     let risk = AgeingSettings {
         basis: AgeBasis::DueDate,
         edges: vec![settings.at_risk_days.max(1)],
+        credits: crate::ageing::CreditPlacement::ByDate,
     };
     let closing = age_index(ix, as_of, &risk)?;
     let closing_ar = closing.total.total;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::ageing::{age_days, AgeingError, AgeingReport, AgeingSettings, Buckets};
+use crate::ageing::{age_days, AgeingError, AgeingReport, AgeingSettings, Buckets, CreditPlacement};
 use crate::invoice::{Invoice, InvoiceStatus};
 use crate::portfolio::Portfolio;
 
@@ -34,7 +34,8 @@ pub struct InvoiceRow {
     pub open: Decimal,
     /// Age in days on the ageing basis.
     pub age_days: i64,
-    /// The ageing bucket, for an invoice with something open.
+    /// The ageing bucket, for an invoice with something open (and for an
+    /// open credit when credits age by their date).
     pub bucket: Option<usize>,
     /// Status.
     pub status: InvoiceStatus,
@@ -57,7 +58,9 @@ pub fn describe(
         index,
         open,
         age_days: age,
-        bucket: (open > Decimal::ZERO).then(|| buckets.index(age)),
+        bucket: (open > Decimal::ZERO
+            || (open < Decimal::ZERO && settings.credits == CreditPlacement::ByDate))
+            .then(|| buckets.index(age)),
         status,
         disputed: inv.disputed_as_of(as_of),
     }
@@ -92,6 +95,10 @@ pub fn filter(
         .filter(|s| !s.is_empty());
     let mut out = Vec::new();
     for (i, inv) in portfolio.invoices.iter().enumerate() {
+        // As it stood on `as_of`: a line issued later did not exist yet.
+        if inv.issue_date > as_of {
+            continue;
+        }
         if let Some(c) = &filter.customer_id {
             if &inv.customer_id != c {
                 continue;

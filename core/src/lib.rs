@@ -69,6 +69,7 @@ pub mod ledger;
 pub mod limit;
 pub mod money;
 pub mod monitor;
+pub mod openitems;
 pub mod portfolio;
 pub mod selfcheck;
 pub mod store;

@@ -8,9 +8,11 @@
 //!
 //! `exposure` is the buyer's open AR as of `as_of` in the base currency at
 //! the `as_of` rate, disputed invoices included: exactly the buyer's total
-//! in the ageing report ([`crate::ageing::age_index`]), so positive open
-//! amounts only (a credit balance does not lower it) and invoices dated
-//! after `as_of` included. `limit` is [`Customer::credit_limit`].
+//! in the ageing report ([`crate::ageing::age_index`]): the **net** of its
+//! open items, so a credit note, an overpayment or unapplied cash lowers it,
+//! and lines issued after `as_of` are left out. A buyer in net credit
+//! (exposure ≤ 0) raises no over-limit, dunning-step or insurer-deadline
+//! alert: it owes nothing. `limit` is [`Customer::credit_limit`].
 //!
 //! | rule | fires when (defaults of [`MonitorSettings`]) | severity | action |
 //! |---|---|---|---|
@@ -519,7 +521,7 @@ pub fn evaluate(
         let before = r.issue > y12 && r.issue <= q3;
         let pays_in = r.last_pay > pay_from;
         let counts_open = open > Decimal::ZERO;
-        if !counts_open && !recent && !before && !pays_in {
+        if open.is_zero() && !recent && !before && !pays_in {
             continue;
         }
         if r.slot == NO_SLOT {
@@ -533,8 +535,9 @@ pub fn evaluate(
         } else if before {
             a.sales_before += r.gross;
         }
+        // Net: credits lower the exposure.
+        a.exposure += open;
         if counts_open {
-            a.exposure += open;
             if r.disputed_from > on {
                 let dpd = on - r.due;
                 let reached = steps.partition_point(|&o| o <= dpd);
@@ -665,8 +668,8 @@ pub fn evaluate(
             }
         }
 
-        // Dunning.
-        if !ctx.on_plan {
+        // Dunning: nothing for a buyer in net credit.
+        if !ctx.on_plan && exposure > Decimal::ZERO {
             if let Some(s) = (0..ns).rev().find(|&s| step_count[ci * ns + s] > 0) {
                 let mut amount = Decimal::ZERO;
                 for slot in 0..nc {
@@ -815,8 +818,8 @@ pub fn evaluate(
             }
         }
 
-        // Insurer deadline.
-        if let Some((d, kind, ri)) = deadline[ci] {
+        // Insurer deadline: nothing owed, nothing to notify.
+        if let Some((d, kind, ri)) = deadline[ci].filter(|_| exposure > Decimal::ZERO) {
             let days_left = i64::from(d - on);
             let severity = if days_left <= DEADLINE_CRITICAL_DAYS {
                 Severity::Critical

@@ -29,9 +29,15 @@
 //!
 //! # Schemas
 //! - 1: the head without extras;
-//! - 2 ([`SCHEMA`]): the head with extras after the settings.
+//! - 2: the head with extras after the settings;
+//! - 3 ([`SCHEMA`]): the head with the ageing's credit placement after the
+//!   KPI settings (before the extras); each invoice of a chunk ends with its
+//!   document kind ([`DocKind::code`]).
 //!
-//! Chunks are the same in both. [`decode_head`] reads a schema 1 head with
+//! Chunks of schemas 1 and 2 have no kinds: a line with a negative gross
+//! reads as a credit note, any other as an invoice (what the import made of
+//! them). A head before schema 3 reads with credits by date (the default).
+//! [`decode_head`] reads a schema 1 head with
 //! no extras and refuses a head from a newer schema
 //! ([`StoreError::NewerSchema`]) rather than misreading it.
 //!
@@ -58,9 +64,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::ageing::{AgeBasis, AgeingSettings};
+use crate::ageing::{AgeBasis, AgeingSettings, CreditPlacement};
 use crate::customer::{Customer, CustomerStatus};
-use crate::invoice::{Dispute, Invoice, Payment};
+use crate::invoice::{Dispute, DocKind, Invoice, Payment};
 use crate::kpi::KpiSettings;
 use crate::money::{Currency, FxRate, FxTable};
 use crate::portfolio::{Portfolio, Settings};
@@ -70,7 +76,7 @@ use crate::portfolio::{Portfolio, Settings};
 pub type Extras = BTreeMap<String, String>;
 
 /// The schema this build writes and the newest it reads.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// Invoices per chunk record.
 pub const CHUNK_INVOICES: usize = 5_000;
@@ -141,6 +147,11 @@ pub fn encode(p: &Portfolio, extras: &Extras) -> Stored {
 /// settings, extras) with schema [`SCHEMA`].
 pub fn encode_head(p: &Portfolio, extras: &Extras) -> Vec<u8> {
     let mut w = head_v1_fields(p, SCHEMA);
+    w.buf.push(match p.settings.ageing.credits {
+        CreditPlacement::ByDate => 0,
+        CreditPlacement::Column => 1,
+        CreditPlacement::OldestFirst => 2,
+    });
     w.varint(extras.len() as u64);
     for (k, v) in extras {
         w.str(k);
@@ -262,6 +273,7 @@ pub fn encode_chunk(invoices: &[Invoice]) -> Vec<u8> {
             }
             None => w.buf.push(0),
         }
+        w.buf.push(inv.kind.code());
     }
     w.buf
 }
@@ -283,9 +295,9 @@ pub fn encode_chunk(invoices: &[Invoice]) -> Vec<u8> {
 /// use credit_core::{money::Currency, portfolio::Portfolio};
 /// let p = Portfolio::new("Main", Currency::CNY);
 /// let head = encode_head(&p, &Extras::new());
-/// assert_eq!(decode_head(&head).unwrap(), (p, Extras::new(), 2));
-/// assert_eq!(decode_head(b"CAH\x03\0\0\0"),
-///            Err(StoreError::NewerSchema { found: 3, supported: 2 }));
+/// assert_eq!(decode_head(&head).unwrap(), (p, Extras::new(), 3));
+/// assert_eq!(decode_head(b"CAH\x04\0\0\0"),
+///            Err(StoreError::NewerSchema { found: 4, supported: 3 }));
 /// assert!(matches!(decode_head(b"nonsense"), Err(StoreError::Corrupt { .. })));
 /// ```
 pub fn decode_head(bytes: &[u8]) -> Result<(Portfolio, Extras, u32), StoreError> {
@@ -365,6 +377,16 @@ pub fn decode_head(bytes: &[u8]) -> Result<(Portfolio, Extras, u32), StoreError>
         countback_months: r.u32("countback months")?,
         at_risk_days: r.u32("at-risk days")?,
     };
+    let mut credits = CreditPlacement::ByDate;
+    if schema >= 3 {
+        let at = r.pos;
+        credits = match r.byte("credit placement")? {
+            0 => CreditPlacement::ByDate,
+            1 => CreditPlacement::Column,
+            2 => CreditPlacement::OldestFirst,
+            _ => return Err(corrupt("credit placement", at)),
+        };
+    }
     let mut extras = Extras::new();
     if schema >= 2 {
         let n = r.count("number of extras", 2)?;
@@ -385,7 +407,11 @@ pub fn decode_head(bytes: &[u8]) -> Result<(Portfolio, Extras, u32), StoreError>
         customers,
         invoices: Vec::new(),
         settings: Settings {
-            ageing: AgeingSettings { basis, edges },
+            ageing: AgeingSettings {
+                basis,
+                edges,
+                credits,
+            },
             kpi,
         },
     };
@@ -409,7 +435,7 @@ pub fn decode_head(bytes: &[u8]) -> Result<(Portfolio, Extras, u32), StoreError>
 /// ```
 pub fn decode_chunk(bytes: &[u8], out: &mut Vec<Invoice>) -> Result<(), StoreError> {
     let mut r = Reader::new(bytes);
-    r.preamble(CHUNK_MAGIC, "chunk magic")?;
+    let schema = r.preamble(CHUNK_MAGIC, "chunk magic")?;
     let n = r.count("number of customer ids", 1)?;
     let mut customers = Vec::with_capacity(n);
     for _ in 0..n {
@@ -474,8 +500,14 @@ pub fn decode_chunk(bytes: &[u8], out: &mut Vec<Invoice>) -> Result<(), StoreErr
         } else {
             None
         };
+        let kind = if schema >= 3 {
+            let at = r.pos;
+            DocKind::from_code(r.byte("document kind")?).ok_or_else(|| corrupt("document kind", at))?
+        } else {
+            DocKind::from_sign(gross)
+        };
         out.push(Invoice {
-            kind: Default::default(),
+            kind,
             id,
             customer_id,
             issue_date,
@@ -910,6 +942,7 @@ mod tests {
         p.settings.ageing = AgeingSettings {
             basis: AgeBasis::IssueDate,
             edges: vec![15, 30, 45, 60],
+            credits: CreditPlacement::ByDate,
         };
         p.settings.kpi = KpiSettings {
             period_days: 30,

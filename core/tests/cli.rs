@@ -197,7 +197,9 @@ fn age_json_totals_match_the_core() {
 fn age_english_sample_by_hand() {
     // As of 2025-06-30: INV-1006 45,678.90 is 11 days late (1–30); INV-1003's
     // 15,000 left is 70 days late (61–90); INV-1002 8,500.50 and INV-1004
-    // 3,200 are 110 and 91 days late (91–120); INV-1005 is a credit note.
+    // 3,200 are 110 and 91 days late (91–120); INV-1005 is a credit note of
+    // 1,200 due 2025-06-04 (26 days: it nets the 1–30 bucket, domain brief
+    // "Ageing", open items): 45,678.90 − 1,200 = 44,478.90.
     let out = credit(&[
         "age",
         &import_sample("invoices_en.csv"),
@@ -214,9 +216,9 @@ fn age_english_sample_by_hand() {
         .collect();
     assert_eq!(
         amounts,
-        ["0.00", "45678.90", "0.00", "15000.00", "11700.50", "0.00"]
+        ["0.00", "44478.90", "0.00", "15000.00", "11700.50", "0.00"]
     );
-    assert_eq!(v["total"], "72379.40");
+    assert_eq!(v["total"], "71179.40");
     let out = credit(&[
         "age",
         &import_sample("invoices_en.csv"),
@@ -229,7 +231,7 @@ fn age_english_sample_by_hand() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("by issue date"), "{s}");
     assert!(s.contains("TOTAL"), "{s}");
-    assert!(s.contains("72,379.40"), "{s}");
+    assert!(s.contains("71,179.40"), "{s}");
 }
 
 #[test]
@@ -243,7 +245,7 @@ fn kpi_json_is_one_object() {
     ]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["closing_ar"], "72379.40");
+    assert_eq!(v["closing_ar"], "71179.40");
     assert_eq!(v["overdue_ratio"], "1.000");
     assert_eq!(v["currency"], "CNY");
 }
@@ -334,8 +336,9 @@ fn alerts_on_the_english_sample() {
     // As of 2025-06-30 (see age_english_sample_by_hand): INV-1002 (C001) is
     // 110 days late, INV-1003's rest (C002) 70, INV-1004 (C003) 91: past
     // the last Standard dunning step (+60); INV-1006 (C004) 11 days: step 1
-    // (+7). AR 72,379.40: C004 holds 63.1 %, C002 20.7 % (> 20 %), C001
-    // 11.7 %. The file has no limits or insurance: no other rule applies.
+    // (+7). AR, net of C002's credit note of 1,200, is 71,179.40: C004 holds
+    // 64.2 %, C002 (15,000 − 1,200 = 13,800) 19.4 % (not above 20 %), C001
+    // 11.9 %. The file has no limits or insurance: no other rule applies.
     let file = import_sample("invoices_en.csv");
     let out = credit(&["alerts", &file, "--as-of", "2025-06-30"]);
     assert!(
@@ -345,13 +348,12 @@ fn alerts_on_the_english_sample() {
     );
     let s = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = s.lines().collect();
-    assert_eq!(lines.len(), 6, "{s}");
+    assert_eq!(lines.len(), 5, "{s}");
     for (line, want) in lines.iter().zip([
         "CRITICAL past_dunning_step       C001 Acme Trading, Ltd.: 1 invoice(s), 8,500.50 past step 3 (+60 days), up to 110 days past due → escalate",
         "CRITICAL past_dunning_step       C002 Blue River Foods",
         "CRITICAL past_dunning_step       C003",
-        "WARNING  concentration           C002 Blue River Foods: exposure 15,000.00 is 20.7 % of AR 72,379.40 → reduce exposure",
-        "WARNING  concentration           C004 Orion Parts: exposure 45,678.90 is 63.1 % of AR 72,379.40",
+        "WARNING  concentration           C004 Orion Parts: exposure 45,678.90 is 64.2 % of AR 71,179.40",
         "INFO     past_dunning_step       C004 Orion Parts: 1 invoice(s), 45,678.90 past step 1 (+7 days), up to 11 days past due → send a reminder",
     ]) {
         assert!(line.starts_with(want), "{line:?} does not start with {want:?}");
@@ -361,7 +363,7 @@ fn alerts_on_the_english_sample() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let a = v.as_array().expect("an array of alerts");
-    assert_eq!(a.len(), 6);
+    assert_eq!(a.len(), 5);
     assert_eq!(a[0]["rule"], "past_dunning_step");
     assert_eq!(a[0]["severity"], "critical");
     assert_eq!(a[0]["customer_id"], "C001");
@@ -376,13 +378,13 @@ fn alerts_on_the_english_sample() {
     let c = &a[3]["evidence"]["concentration"];
     assert_eq!(
         (&c["exposure"], &c["total"]),
-        (&"15000.00".into(), &"72379.40".into())
+        (&"45678.90".into(), &"71179.40".into())
     );
     let share: credit_core::Decimal = c["share"].as_str().unwrap().parse().unwrap();
-    assert_eq!(share.round_dp(4).to_string(), "0.2072");
+    assert_eq!(share.round_dp(4).to_string(), "0.6417");
     // The alerts round-trip into the core's type.
     let back: Vec<credit_core::monitor::Alert> = serde_json::from_value(v.clone()).unwrap();
-    assert_eq!(back.len(), 6);
+    assert_eq!(back.len(), 5);
 
     // Usage errors exit 2.
     for args in [

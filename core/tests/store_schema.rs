@@ -79,7 +79,7 @@ fn data_written_by_the_previous_schema_loads() {
         (30, 12, 60)
     );
 
-    // Saved again, it is a schema 2 head with the same portfolio.
+    // Saved again, it is a head of the current schema with the same portfolio.
     let again = encode_head(&p, &Extras::new());
     assert_eq!(
         decode_head(&again).expect("schema 2"),
@@ -115,21 +115,21 @@ fn a_newer_schema_is_refused() {
         &generate(&DemoSpec::standard(d(2025, 6, 30))),
         &Extras::new(),
     );
-    head[3..7].copy_from_slice(&3u32.to_le_bytes());
+    head[3..7].copy_from_slice(&4u32.to_le_bytes());
     assert_eq!(
         decode_head(&head),
         Err(StoreError::NewerSchema {
-            found: 3,
-            supported: 2
+            found: 4,
+            supported: 3
         })
     );
     let mut chunk = encode_chunk(&[]);
-    chunk[3..7].copy_from_slice(&3u32.to_le_bytes());
+    chunk[3..7].copy_from_slice(&4u32.to_le_bytes());
     assert_eq!(
         decode_chunk(&chunk, &mut Vec::new()),
         Err(StoreError::NewerSchema {
-            found: 3,
-            supported: 2
+            found: 4,
+            supported: 3
         })
     );
 }
@@ -160,4 +160,41 @@ fn a_flipped_magic_is_corrupt() {
         decode_head(&head),
         Err(StoreError::Corrupt { .. })
     ));
+}
+
+/// A head and a chunk written by schema 2 (before document kinds and the
+/// credit placement), checked in: a EUR ledger with an invoice part paid, a
+/// credit note (negative gross), a not-yet-due invoice and an overpaid one.
+const V2_HEAD: &[u8] = include_bytes!("data/store_v2_head.bin");
+const V2_CHUNK: &[u8] = include_bytes!("data/store_v2_chunk.bin");
+
+#[test]
+fn a_schema_2_ledger_loads_with_kinds_and_the_same_figures() {
+    use credit_core::ageing::{age, CreditPlacement};
+    use credit_core::invoice::DocKind;
+    let (p, extras) = decode(V2_HEAD, &[V2_CHUNK]).expect("schema 2 ledger");
+    assert_eq!(extras.get("import.mapping").map(String::as_str), Some("{}"));
+    assert_eq!(p.settings.ageing.credits, CreditPlacement::ByDate);
+    let kinds: Vec<(&str, DocKind)> = p.invoices.iter().map(|i| (i.id.as_str(), i.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("RV-1", DocKind::Invoice),
+            ("DG-2", DocKind::CreditNote),
+            ("RV-3", DocKind::Invoice),
+            ("RV-4", DocKind::Invoice),
+        ]
+    );
+    assert_eq!(p.customers[0].name, "Müller Maschinenbau GmbH");
+    // By hand, as of 2026-11-30: K-100 owes 10,000 − 4,000 = 6,000 (91 days
+    // past due) less the credit note of 1,500 (81 days): 4,500 net. K-200
+    // owes 2,500 not yet due less the 200 overpaid on RV-4: 2,300.
+    let r = age(&p, d(2026, 11, 30), &p.settings.ageing).expect("ageing");
+    let by_id = |id: &str| r.customers.iter().find(|c| c.customer_id == id).map(|c| c.row.total);
+    assert_eq!(by_id("K-100"), Some(dec("4500.00")));
+    assert_eq!(by_id("K-200"), Some(dec("2300.00")));
+    assert_eq!(r.total.total, dec("6800.00"));
+    // Saved again in the current schema, it reads back the same.
+    let again = encode(&p, &extras);
+    assert_eq!(decode(&again.head, &again.chunks).expect("schema 3"), (p, extras));
 }
