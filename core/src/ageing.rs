@@ -569,7 +569,10 @@ mod tests {
         assert_eq!(t.open_invoices, 5);
         // In August it counts.
         let r = age(&p, d("2025-08-01"), &AgeingSettings::default()).unwrap();
-        assert_eq!((r.not_yet_issued, r.customers[1].row.total), (0, dec("130")));
+        assert_eq!(
+            (r.not_yet_issued, r.customers[1].row.total),
+            (0, dec("130"))
+        );
         assert_eq!(r.buckets[5].label(AgeBasis::DueDate), "121+");
         assert_eq!(r.buckets[0].label(AgeBasis::DueDate), "Not yet due");
     }
@@ -669,7 +672,7 @@ mod tests {
             invoice("1", "A", "2025-06-01", "2025-07-15", Currency::CNY, "1000"), // not due
             invoice("2", "A", "2025-04-01", "2025-05-15", Currency::CNY, "300"),  // 46 days
             invoice("3", "A", "2025-05-01", "2025-06-10", Currency::CNY, "100"),  // 20 days
-            cn,                                                                    // 10 days
+            cn,                                                                   // 10 days
         ];
         let by = |credits| AgeingSettings {
             credits,
@@ -684,11 +687,17 @@ mod tests {
         // 500 pays the 31–60 bucket's 300 first, then the 1–30's 100, then
         // 100 of the 1,000 not yet due.
         assert_eq!(a.buckets[..3], [dec("900"), dec("0"), dec("0")]);
-        assert_eq!((a.credit, a.total, a.overdue()), (dec("0"), dec("900"), dec("0")));
+        assert_eq!(
+            (a.credit, a.total, a.overdue()),
+            (dec("0"), dec("900"), dec("0"))
+        );
         let r = age(&p, as_of, &by(CreditPlacement::Column)).unwrap();
         let a = &r.customers[0].row;
         assert_eq!(a.buckets[..3], [dec("1000"), dec("100"), dec("300")]);
-        assert_eq!((a.credit, a.total, a.overdue()), (dec("500"), dec("900"), dec("0")));
+        assert_eq!(
+            (a.credit, a.total, a.overdue()),
+            (dec("500"), dec("900"), dec("0"))
+        );
     }
 
     #[test]

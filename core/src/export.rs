@@ -142,9 +142,11 @@ fn opt(x: Option<Decimal>, dp: u32) -> String {
     })
 }
 
-/// The ageing report as CSV: one row per buyer (id, name, each bucket,
-/// total, of which disputed), then a `TOTAL` row; bucket headers are the
-/// English labels ([`crate::ageing::BucketDef::label`]).
+/// The ageing report as CSV: one row per buyer (id, name, each bucket, the
+/// credits column, the net total, of which disputed, then both sides: the
+/// open debits and the open credits, so `total = open_debits −
+/// open_credits`), then a `TOTAL` row; bucket headers are the English
+/// labels ([`crate::ageing::BucketDef::label`]).
 ///
 /// # Example
 /// ```
@@ -166,15 +168,24 @@ pub fn ageing_csv(report: &AgeingReport, portfolio: &Portfolio) -> String {
         .collect();
     let mut head = vec![Cell::Text("customer_id"), Cell::Text("customer_name")];
     head.extend(labels.iter().map(|l| Cell::Text(l)));
+    head.push(Cell::Text("credits_column"));
     head.push(Cell::Text("total"));
     head.push(Cell::Text("disputed"));
+    head.push(Cell::Text("open_debits"));
+    head.push(Cell::Text("open_credits"));
     w.row(head);
     let names = portfolio.customer_index();
     let row = |w: &mut CsvWriter, id: &str, name: &str, r: &crate::ageing::AgeingRow| {
         let nums: Vec<String> = r
             .buckets
             .iter()
-            .chain([&r.total, &r.disputed_total])
+            .chain([
+                &r.credit,
+                &r.total,
+                &r.disputed_total,
+                &r.debits,
+                &r.credits,
+            ])
             .map(|x| amount_string(*x, cur))
             .collect();
         let mut cells = vec![Cell::Text(id), Cell::Text(name)];

@@ -9,21 +9,53 @@
 //!   amount column (gross) makes it an invoice file; an invoice id with a
 //!   paid amount and no gross a payment file; a customer id (or name)
 //!   without an invoice id a customer file.
-//! - **Rows**: numbered as a spreadsheet shows them, the header being row 1.
-//!   Blank rows are skipped silently; a short row reads its missing cells as
-//!   empty; an extra cell beyond the header is ignored.
-//! - **Invoice rows** need an invoice id, a customer (id, or the name when the
-//!   file has no id column: the name then serves as the id), issue and due
-//!   dates and a gross amount. The currency column, when missing or empty,
-//!   gives [`ParseOptions::default_currency`]. A negative gross (a credit
-//!   note) is accepted; a negative VAT or paid amount is not; a due date
-//!   before the issue date is an error.
-//! - **A paid-amount column** on an invoice row becomes one payment of that
-//!   amount (when not zero), dated at the payment-date column or, without
-//!   one (or with the cell empty), at the **due date**: the file says the
-//!   amount is paid, not when, and the due date is the assumption that
-//!   neither flatters nor hurts the payment-delay KPIs. A paid amount above
-//!   the gross is an error.
+//!   An outstanding (open balance) column, or debit and credit columns, make
+//!   it an invoice file too.
+//! - **Layout** ([`layout`]): the header is the first row, among the first
+//!   30, whose cells are mostly known headers (title, period and unit rows of
+//!   ERP reports sit above it; [`ReadOptions::header_row`] overrides it);
+//!   the title rows may give the report's date ([`Table::report_date`]).
+//!   Total rows (`合计`, `Total for …`, SAP `*`) and section rows
+//!   (`Current`, `1 - 30 days past due`, a buyer's heading) are left out,
+//!   not errors, and listed ([`Preview::skipped_rows`], [`ImportWarning`]).
+//! - **Rows**: numbered as a spreadsheet shows them (the file's own row
+//!   numbers, whatever row the header is on). Blank rows are skipped
+//!   silently; a short row reads its missing cells as empty; an extra cell
+//!   beyond the header is ignored.
+//! - **Invoice rows** (ledger lines: invoices, credit notes, debit notes,
+//!   payments on account) need an id, a customer (id, or the name when the
+//!   file has no id column: the name then serves as the id), an issue date,
+//!   an amount and, for an invoice, a due date. The currency column, when
+//!   missing or empty, gives [`ParseOptions::default_currency`]; it reads
+//!   codes and names (`人民币`, `US Dollar`, `€`: [`currency_from_name`]).
+//! - **The amount** is the gross column; without one, debit − credit (Soll −
+//!   Haben, 借方 − 贷方); without those, the outstanding column (a
+//!   balance-only file: the open amount is all the file knows, no
+//!   payments). A gross that is zero with a negative outstanding (ERPNext's
+//!   payment entries and returns, Kingdee's 收款单) is that credit itself.
+//! - **The kind** ([`DocKind`]) comes from the document-type column
+//!   ([`doc_kind_from_text`]: SAP `RV` `DG` `DZ`, `Credit Memo`, `收款单`
+//!   …), a text it does not know or no column from the sign. A credit note
+//!   or payment is always negative (a positive one is negated, with its
+//!   open and paid amounts). A credit line needs no due date (it is due on
+//!   its issue date) and, when the file gives none, no id: one is made of
+//!   its kind, buyer, date and row (`PAY-C1-2026-11-12-r13`). In a file
+//!   with a type column, a line whose type says nothing definite (ERPNext's
+//!   `Journal Entry`) needs no due date either; in a file without one every
+//!   invoice does. VAT is kept as the file gives it; a negative VAT or paid
+//!   amount is an error on an invoice only.
+//! - **Paid amounts**: with an outstanding column next to the amount, the
+//!   settled part is amount − outstanding (payments and credit notes
+//!   applied together); otherwise the paid column plus the credit-note
+//!   column. The settled part becomes one payment (when not zero) dated at
+//!   the payment-date column or, without one, at the **earlier of the due
+//!   date and the file's date** ([`ParseOptions::file_date`], else
+//!   [`Table::report_date`], else the due date alone) and never before the
+//!   issue date: the file says the amount is paid, not when, and an invoice
+//!   paid early must not look open on the file's date. A paid amount above
+//!   the gross is an **overpayment**, not an error: the line's open amount
+//!   is negative, a credit of the buyer. A negative paid amount on an
+//!   invoice is an error.
 //! - **Disputes**: a disputed cell that reads yes (`yes`, `y`, `true`, `1`,
 //!   `x`, `是`, `有`) marks the invoice disputed, with the reason column and
 //!   the dispute-date column or, without it, the issue date; no, empty,
@@ -40,9 +72,17 @@
 //!   its date columns). When the file leaves it open and
 //!   [`ParseOptions::date_order`] is `None`, [`Preview::needs_date_order`] is
 //!   set, each ambiguous cell is an error, and [`merge`] refuses.
-//! - **Amounts**: one decimal separator per file, from the gross, VAT, paid
-//!   and limit cells ([`amount::detect_decimal`]), unless
-//!   [`ParseOptions::decimal`] forces one.
+//! - **Amounts**: one decimal separator per file, from the amount cells
+//!   ([`amount::detect_decimal`]), unless [`ParseOptions::decimal`] forces
+//!   one (or the preset, [`ParseOptions::preset`], fixes it: SAP German is
+//!   day-first with a decimal comma).
+//! - **Presets** ([`preset`]): [`detect_preset`] recognises a known export
+//!   (SAP FBL5N, ERPNext, Odoo, Kingdee, Yonyou, QuickBooks, Xero) and
+//!   [`Preset::mapping`] gives its exact mapping.
+//! - **Guardrail**: a file that looks like a receivables report (an amount
+//!   and a date column) but whose mapping makes it a customer file gets
+//!   [`ImportWarning::LooksLikeInvoices`], so it never imports 0 invoices
+//!   silently.
 //! - **FX**: imported amounts keep their currency. A currency the portfolio
 //!   has no rate for is listed in [`MergeReport::currencies_without_rate`];
 //!   the user adds a rate before ageing.
@@ -52,10 +92,13 @@ pub mod csv;
 pub mod date;
 pub mod encoding;
 pub mod header;
+pub mod layout;
+pub mod preset;
+pub mod reconcile;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -63,7 +106,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::customer::{Customer, CustomerStatus};
-use crate::invoice::{Dispute, Invoice, Payment};
+use crate::invoice::{Dispute, DocKind, Invoice, Payment};
 use crate::money::Currency;
 use crate::portfolio::Portfolio;
 
@@ -71,6 +114,8 @@ pub use amount::DecimalSep;
 pub use date::DateOrder;
 pub use encoding::{Encoding, EncodingChoice};
 pub use header::{guess_mapping, Field, Mapping};
+pub use layout::SkipReason;
+pub use preset::Preset;
 
 /// How to read a file's bytes into a table.
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
@@ -79,19 +124,84 @@ pub struct ReadOptions {
     pub encoding: EncodingChoice,
     /// The delimiter, or detect it (`,` `;` tab).
     pub delimiter: Option<char>,
+    /// The header's row, 1-based as the file numbers it (the user's
+    /// override); `None` finds it ([`layout::find_header`]).
+    pub header_row: Option<usize>,
 }
 
 /// A file read into rows of text cells.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct Table {
-    /// The header row (row 1), trimmed.
+    /// The header row, trimmed.
     pub headers: Vec<String>,
-    /// The data rows; `rows[i]` is the file's row `i + 2`.
+    /// The data rows; `rows[i]` is the file's row
+    /// [`Table::row_number`]`(i)`.
     pub rows: Vec<Vec<String>>,
     /// The encoding read (UTF-8 for XLSX).
     pub encoding: Encoding,
     /// The delimiter used (`,` for XLSX).
     pub delimiter: char,
+    /// The header's row in the file, 1-based.
+    pub header_row: usize,
+    /// The non-blank rows above the header, each its non-empty cells joined
+    /// by a space (a report's title, period, unit).
+    pub title_rows: Vec<String>,
+    /// The report's date the title rows give ([`layout::report_date`]).
+    pub report_date: Option<NaiveDate>,
+}
+
+impl Table {
+    /// The file's row number (1-based) of data row `i`.
+    pub fn row_number(&self, i: usize) -> usize {
+        self.header_row + 1 + i
+    }
+
+    /// A table from a file's rows: finds the header (or takes the
+    /// override), keeps the title rows above it. `first_row` is the file's
+    /// row number of `rows[0]`.
+    pub(crate) fn from_rows(
+        rows: Vec<Vec<String>>,
+        first_row: usize,
+        header_row: Option<usize>,
+        encoding: Encoding,
+        delimiter: char,
+    ) -> Result<Table, ImportError> {
+        let index = match header_row {
+            Some(n) => n.checked_sub(first_row).ok_or(ImportError::Empty)?,
+            None => layout::find_header(&rows).ok_or(ImportError::Empty)?,
+        };
+        let mut rows = rows.into_iter();
+        let title_rows: Vec<String> = rows
+            .by_ref()
+            .take(index)
+            .map(|r| {
+                r.iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        let headers: Vec<String> = rows
+            .next()
+            .ok_or(ImportError::Empty)?
+            .into_iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        if headers.iter().all(String::is_empty) {
+            return Err(ImportError::Empty);
+        }
+        Ok(Table {
+            headers,
+            rows: rows.collect(),
+            encoding,
+            delimiter,
+            header_row: first_row + index,
+            report_date: layout::report_date(&title_rows),
+            title_rows,
+        })
+    }
 }
 
 /// An import that cannot go on at all (as opposed to a bad row:
@@ -126,7 +236,8 @@ pub enum ImportError {
 }
 
 /// Reads a CSV file's bytes into a table: decodes ([`encoding::decode`]),
-/// detects the delimiter ([`csv::detect_delimiter`]) and splits the rows.
+/// detects the delimiter ([`csv::detect_delimiter`]), splits the rows and
+/// finds the header row ([`layout::find_header`]) below any title rows.
 ///
 /// # Errors
 /// [`ImportError::Empty`] without a header row; [`ImportError::Csv`] for a
@@ -138,28 +249,18 @@ pub enum ImportError {
 /// let t = read_table("发票号;金额\nA-1;1.234,50\n".as_bytes(), &ReadOptions::default()).unwrap();
 /// assert_eq!((t.delimiter, t.headers.len(), t.rows[0][1].as_str()), (';', 2, "1.234,50"));
 /// assert_eq!(read_table(b"", &ReadOptions::default()), Err(ImportError::Empty));
+/// let r = "A/R Aging Detail\nAs of November 30, 2026\n\nDate,Num,Customer,Amount\n11/01/2026,1046,Acme,10\n";
+/// let t = read_table(r.as_bytes(), &ReadOptions::default()).unwrap();
+/// assert_eq!((t.header_row, t.row_number(0)), (4, 5));
+/// assert_eq!(t.report_date.map(|d| d.to_string()).as_deref(), Some("2026-11-30"));
 /// ```
 pub fn read_table(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError> {
     let (text, encoding) = encoding::decode(bytes, opts.encoding);
     let delimiter = opts
         .delimiter
         .unwrap_or_else(|| csv::detect_delimiter(&text));
-    let mut rows = csv::parse(&text, delimiter)?.into_iter();
-    let headers: Vec<String> = rows
-        .next()
-        .ok_or(ImportError::Empty)?
-        .into_iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(ImportError::Empty);
-    }
-    Ok(Table {
-        headers,
-        rows: rows.collect(),
-        encoding,
-        delimiter,
-    })
+    let rows = csv::parse(&text, delimiter)?;
+    Table::from_rows(rows, 1, opts.header_row, encoding, delimiter)
 }
 
 /// Reads a file of either format: an XLSX workbook (bytes starting with
@@ -179,7 +280,7 @@ pub fn read_table(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError
 pub fn read_file(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError> {
     if bytes.starts_with(b"PK\x03\x04") {
         #[cfg(feature = "xlsx")]
-        return xlsx::read_xlsx(bytes);
+        return xlsx::read_xlsx(bytes, opts);
         #[cfg(not(feature = "xlsx"))]
         return Err(ImportError::Workbook(
             "XLSX support is not built in (cargo feature `xlsx`); save the sheet as CSV".into(),
@@ -197,6 +298,13 @@ pub struct ParseOptions {
     pub decimal: Option<DecimalSep>,
     /// The currency of rows without one: the portfolio's base currency.
     pub default_currency: Currency,
+    /// The file's date, for paid amounts without a payment date (the import
+    /// date in the app, `--as-of` on the command line); `None` takes the
+    /// table's [`Table::report_date`].
+    pub file_date: Option<NaiveDate>,
+    /// The preset the mapping came from: its fixed date order and decimal
+    /// separator apply when the options above leave them open.
+    pub preset: Option<Preset>,
 }
 
 impl Default for ParseOptions {
@@ -205,6 +313,8 @@ impl Default for ParseOptions {
             date_order: None,
             decimal: None,
             default_currency: Currency::CNY,
+            file_date: None,
+            preset: None,
         }
     }
 }
@@ -243,7 +353,8 @@ pub enum ErrorReason {
     UnknownCurrency,
     /// Due date before the issue date.
     DueBeforeIssue,
-    /// Paid more than the gross.
+    /// Paid more than the gross. No longer raised: an overpayment is a
+    /// credit of the buyer (kept so stored error lists still read).
     PaidExceedsGross,
     /// The invoice id appears on an earlier row.
     DuplicateInFile,
@@ -281,7 +392,7 @@ impl fmt::Display for ErrorReason {
 pub struct RowError {
     /// The file's name.
     pub file: String,
-    /// The row, 1-based, the header being row 1.
+    /// The file's row, 1-based (the header's row for a missing column).
     pub row: usize,
     /// The column's header text.
     pub column: String,
@@ -363,6 +474,45 @@ pub struct Preview {
     pub needs_date_order: bool,
     /// Invoice ids appearing on more than one row.
     pub duplicates_in_file: Vec<String>,
+    /// Rows left out, not errors: total and section rows (file row, why).
+    pub skipped_rows: Vec<(usize, SkipReason)>,
+    /// What the page should tell the user about the file.
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Something about a file worth telling the user, short of an error.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ImportWarning {
+    /// The file has an amount and a date column, like a receivables report,
+    /// but its mapping makes it a customer file: map these fields to import
+    /// its lines.
+    LooksLikeInvoices {
+        /// What an invoice file needs and the mapping lacks.
+        missing: Vec<Field>,
+    },
+    /// Total rows left out (file rows).
+    TotalRowsLeftOut {
+        /// The file's rows.
+        rows: Vec<usize>,
+    },
+    /// Section rows (headings, footers) left out (file rows).
+    SectionRowsLeftOut {
+        /// The file's rows.
+        rows: Vec<usize>,
+    },
+    /// The headers are those of a known export.
+    PresetRecognised {
+        /// The layout.
+        preset: Preset,
+    },
+    /// The title rows give the report's date, used for paid amounts without
+    /// a payment date.
+    ReportDate {
+        /// The date.
+        date: NaiveDate,
+    },
 }
 
 impl Preview {
@@ -378,8 +528,167 @@ impl Preview {
             summary: Summary::default(),
             needs_date_order: false,
             duplicates_in_file: Vec::new(),
+            skipped_rows: Vec::new(),
+            warnings: Vec::new(),
         }
     }
+
+    /// Per buyer and currency, the net open amount of the file's lines after
+    /// all their payments (negative for a buyer in credit): what the
+    /// dashboard shows when the report date is the file's date. Sorted by
+    /// buyer id, then currency code.
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::import::*;
+    /// let csv = "Invoice,Customer,Invoice date,Due date,Amount,Paid\n\
+    ///            A-1,C1,2025-03-01,2025-03-31,100,120\nA-2,C1,2025-03-05,2025-04-04,50,0\n";
+    /// let t = read_table(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    /// let p = preview("f.csv", &t, &guess_mapping(&t.headers), &ParseOptions::default());
+    /// let b = p.buyer_balances();
+    /// assert_eq!((b[0].0.as_str(), b[0].2.to_string()), ("C1", "30".to_string()));
+    /// ```
+    pub fn buyer_balances(&self) -> Vec<(String, Currency, Decimal)> {
+        let mut m: BTreeMap<(&str, &str), (Currency, Decimal)> = BTreeMap::new();
+        for inv in &self.invoices {
+            let open = inv.gross - inv.payments.iter().map(|p| p.amount).sum::<Decimal>();
+            let e = m
+                .entry((inv.customer_id.as_str(), inv.currency.code()))
+                .or_insert((inv.currency, Decimal::ZERO));
+            e.1 += open;
+        }
+        m.into_iter()
+            .map(|((id, _), (cur, x))| (id.to_string(), cur, x))
+            .collect()
+    }
+}
+
+/// The kind of document a type cell names, if it names one: SAP document
+/// types (`RV` `DR` `DD` invoices, `DG` `RG` credit memos, `DZ` payments),
+/// ERPNext (`Sales Invoice`, `Payment Entry`), QuickBooks (`Invoice`,
+/// `Credit Memo`, `Payment`), Xero (`Credit Note`, `Overpayment`,
+/// `Prepayment`), Kingdee and Yonyou (`销售发票`, `其他应收单`, `收款单`,
+/// `预收单`, `销售退货单`, `红字发票` …), German and French words; else a
+/// text naming a payment, refund or reversal. `None` for a type that says
+/// nothing definite (`Journal Entry`, `DA`): the sign decides.
+///
+/// # Example
+/// ```
+/// use credit_core::import::doc_kind_from_text;
+/// use credit_core::invoice::DocKind;
+/// assert_eq!(doc_kind_from_text("DZ"), Some(DocKind::Payment));
+/// assert_eq!(doc_kind_from_text("Credit Memo"), Some(DocKind::CreditNote));
+/// assert_eq!(doc_kind_from_text("销售专用发票"), Some(DocKind::Invoice));
+/// assert_eq!(doc_kind_from_text("Journal Entry"), None);
+/// ```
+pub fn doc_kind_from_text(text: &str) -> Option<DocKind> {
+    let t = text.trim();
+    let l = t.to_lowercase();
+    let exact = match l.as_str() {
+        "rv"
+        | "dr"
+        | "dd"
+        | "invoice"
+        | "sales invoice"
+        | "customer invoice"
+        | "tax invoice"
+        | "rechnung"
+        | "ausgangsrechnung"
+        | "facture"
+        | "inv"
+        | "销售发票"
+        | "其他应收单"
+        | "应收单"
+        | "销售专用发票"
+        | "销售普通发票"
+        | "增值税专用发票"
+        | "增值税普通发票"
+        | "发票"
+        | "应收单据" => Some(DocKind::Invoice),
+        "debit note" | "debit memo" | "debitnote" | "debit_note" | "lastschrift"
+        | "note de débit" | "借项通知单" => Some(DocKind::DebitNote),
+        "dg" | "rg" | "credit memo" | "credit note" | "creditnote" | "credit_note" | "credit"
+        | "gutschrift" | "avoir" | "return" | "sales return" | "refund" | "销售退货单"
+        | "红字发票" | "退款单" | "退货单" | "贷项通知单" => {
+            Some(DocKind::CreditNote)
+        }
+        "dz" | "payment" | "payment entry" | "receive payment" | "overpayment" | "prepayment"
+        | "unapplied payment" | "unapplied cash" | "zahlung" | "zahlungseingang" | "paiement"
+        | "règlement" | "receipt" | "收款单" | "预收单" | "预收款" | "收款" => {
+            Some(DocKind::Payment)
+        }
+        "da" | "journal entry" | "journal" | "ab" | "sa" => return None,
+        _ => None,
+    };
+    if exact.is_some() {
+        return exact;
+    }
+    if t.starts_with("红字")
+        || l.contains("reversal")
+        || l.contains("credit note")
+        || l.contains("credit memo")
+    {
+        return Some(DocKind::CreditNote);
+    }
+    if l.contains("payment") || l.contains("zahlung") || t.contains("收款") {
+        return Some(DocKind::Payment);
+    }
+    None
+}
+
+/// The ISO code a currency cell names: a code (any case), or a name or
+/// symbol — `人民币` `RMB` `元` `¥` → CNY, `美元` `US Dollar` `US$` `$` → USD,
+/// `欧元` `Euro` `€` → EUR, `英镑` `Pound Sterling` `£` → GBP, `港币` `HK$` →
+/// HKD, `日元` `円` `Yen` → JPY, `Franken` → CHF, `新台币` → TWD, `澳元` →
+/// AUD, `加元` → CAD, `新加坡元` → SGD, `韩元` → KRW. `None` for an unknown
+/// name (the code is then checked as ISO 4217).
+///
+/// # Example
+/// ```
+/// use credit_core::import::currency_from_name;
+/// assert_eq!(currency_from_name("人民币"), Some("CNY"));
+/// assert_eq!(currency_from_name("us dollar"), Some("USD"));
+/// assert_eq!(currency_from_name("HK$"), Some("HKD"));
+/// assert_eq!(currency_from_name("Gold"), None);
+/// ```
+pub fn currency_from_name(text: &str) -> Option<&'static str> {
+    let u = text.trim().to_uppercase();
+    let u = u.trim_end_matches('.');
+    Some(match u {
+        "RMB" | "CNY" | "人民币" | "人民币元" | "元" | "¥" | "￥" | "CN¥" | "YUAN" | "RENMINBI"
+        | "CHINESE YUAN" => "CNY",
+        "USD" | "$" | "US$" | "U.S. DOLLAR" | "US DOLLAR" | "US DOLLARS" | "U.S. DOLLARS"
+        | "DOLLAR" | "美元" | "美金" => "USD",
+        "EUR" | "€" | "EURO" | "EUROS" | "欧元" => "EUR",
+        "GBP" | "£" | "POUND" | "POUNDS" | "POUND STERLING" | "STERLING" | "BRITISH POUND"
+        | "英镑" => "GBP",
+        "HKD" | "HK$" | "港币" | "港元" | "港幣" | "HONG KONG DOLLAR" => "HKD",
+        "JPY" | "円" | "YEN" | "日元" | "JP¥" | "JAPANESE YEN" => "JPY",
+        "CHF" | "FRANKEN" | "SCHWEIZER FRANKEN" | "SFR" | "FR" | "瑞士法郎" | "SWISS FRANC" => {
+            "CHF"
+        }
+        "TWD" | "NT$" | "新台币" | "新台幣" | "台币" => "TWD",
+        "AUD" | "A$" | "AU$" | "澳元" | "澳币" | "AUSTRALIAN DOLLAR" => "AUD",
+        "CAD" | "C$" | "CA$" | "加元" | "加币" | "CANADIAN DOLLAR" => "CAD",
+        "SGD" | "S$" | "新加坡元" | "新币" | "SINGAPORE DOLLAR" => "SGD",
+        "KRW" | "₩" | "韩元" | "WON" | "KOREAN WON" => "KRW",
+        "INR" | "₹" | "RS" | "印度卢比" | "INDIAN RUPEE" => "INR",
+        _ => return None,
+    })
+}
+
+/// The preset whose headers the table has ([`Preset::recognise`]); the
+/// caller then maps with [`Preset::mapping`].
+///
+/// # Example
+/// ```
+/// use credit_core::import::{detect_preset, read_table, Preset, ReadOptions};
+/// let csv = "Posting Date,Customer,Voucher Type,Voucher No,Due Date,Invoiced Amount,Outstanding Amount\n";
+/// let t = read_table(csv.as_bytes(), &ReadOptions::default()).unwrap();
+/// assert_eq!(detect_preset(&t), Some(Preset::ErpNextAr));
+/// ```
+pub fn detect_preset(table: &Table) -> Option<Preset> {
+    Preset::recognise(&table.headers)
 }
 
 /// The kind of file a mapping describes.
@@ -389,17 +698,15 @@ impl Preview {
 pub fn file_kind(mapping: &Mapping) -> Result<FileKind, ImportError> {
     let has = |f| mapping.has(f);
     let customer = has(Field::CustomerId) || has(Field::CustomerName);
-    if has(Field::Gross) || (has(Field::InvoiceId) && has(Field::IssueDate)) {
-        let missing: Vec<Field> = [
-            Field::InvoiceId,
-            Field::IssueDate,
-            Field::DueDate,
-            Field::Gross,
-        ]
-        .into_iter()
-        .filter(|f| !has(*f))
-        .chain((!customer).then_some(Field::CustomerId))
-        .collect();
+    let amount =
+        has(Field::Gross) || has(Field::Outstanding) || has(Field::Debit) || has(Field::Credit);
+    if amount || (has(Field::InvoiceId) && has(Field::IssueDate)) {
+        let missing: Vec<Field> = [Field::InvoiceId, Field::IssueDate, Field::DueDate]
+            .into_iter()
+            .filter(|f| !has(*f))
+            .chain((!amount).then_some(Field::Gross))
+            .chain((!customer).then_some(Field::CustomerId))
+            .collect();
         return if missing.is_empty() {
             Ok(FileKind::Invoices)
         } else {
@@ -529,14 +836,8 @@ impl<'a> RowCtx<'a> {
         }
         match self.cell(Field::Currency) {
             Some((c, v)) if !v.is_empty() => {
-                let code = v.to_ascii_uppercase();
-                let code = match code.as_str() {
-                    "RMB" | "¥" | "￥" | "人民币" => "CNY",
-                    "€" => "EUR",
-                    "$" => "USD",
-                    "£" => "GBP",
-                    other => other,
-                };
+                let upper = v.to_ascii_uppercase();
+                let code = currency_from_name(v).unwrap_or(upper.as_str());
                 match Currency::new(code) {
                     Ok(cur) => Some(cur),
                     Err(_) => {
@@ -583,16 +884,16 @@ impl<'a> RowCtx<'a> {
     }
 }
 
-/// The cells of (up to four) fields' columns, row by row.
+/// The cells of some fields' columns, row by row.
 fn cells<'a>(
     table: &'a Table,
     mapping: &Mapping,
-    fields: [Field; 4],
+    fields: &[Field],
 ) -> impl Iterator<Item = &'a str> + 'a {
-    let cols = fields.map(|f| mapping.column(f));
+    let cols: Vec<usize> = fields.iter().filter_map(|f| mapping.column(*f)).collect();
     table.rows.iter().flat_map(move |r| {
-        cols.into_iter()
-            .flatten()
+        cols.clone()
+            .into_iter()
             .filter_map(move |c| r.get(c).map(String::as_str))
     })
 }
@@ -631,7 +932,7 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
                 for f in fields {
                     p.errors.push(RowError {
                         file: file_name.to_string(),
-                        row: 1,
+                        row: table.header_row,
                         column: f.header().to_string(),
                         value: String::new(),
                         reason: ErrorReason::Missing,
@@ -647,20 +948,34 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
         Field::PaymentDate,
         Field::DisputeDate,
     ];
-    let evidence = date::detect_order(cells(table, mapping, date_fields));
-    let (date_order, needs_date_order) = match (opts.date_order, evidence) {
+    let fixed_order = opts.date_order.or(opts.preset.and_then(Preset::date_order));
+    let evidence = date::detect_order(cells(table, mapping, &date_fields));
+    let (date_order, needs_date_order) = match (fixed_order, evidence) {
         (Some(o), _) => (Some(o), false),
         (None, date::OrderEvidence::Known(o)) => (Some(o), false),
         (None, date::OrderEvidence::NotNeeded) => (None, false),
         (None, _) => (None, true),
     };
-    let decimal = opts.decimal.unwrap_or_else(|| {
-        amount::detect_decimal(cells(
-            table,
-            mapping,
-            [Field::Gross, Field::Vat, Field::Paid, Field::CreditLimit],
-        ))
-    });
+    let decimal = opts
+        .decimal
+        .or(opts.preset.and_then(Preset::decimal))
+        .unwrap_or_else(|| {
+            amount::detect_decimal(cells(
+                table,
+                mapping,
+                &[
+                    Field::Gross,
+                    Field::Vat,
+                    Field::Paid,
+                    Field::CreditLimit,
+                    Field::Outstanding,
+                    Field::Debit,
+                    Field::Credit,
+                    Field::CreditNote,
+                ],
+            ))
+        });
+    let file_date = opts.file_date.or(table.report_date);
     let mut p = Preview::empty(file_name, kind);
     p.needs_date_order = needs_date_order;
     if kind == FileKind::Invoices {
@@ -672,11 +987,18 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
     }
     let mut seen: HashSet<&str> = HashSet::with_capacity(table.rows.len());
     let mut dup_ids: HashSet<String> = HashSet::new();
-    let mut buyers: HashMap<&str, usize> = HashMap::new();
+    // Per buyer key: its index in `p.customers`, and whether its terms came
+    // from an invoice (a credit line's are replaced by the first invoice's).
+    let mut buyers: HashMap<&str, (usize, bool)> = HashMap::new();
     let mut totals: Vec<CurrencyTotal> = Vec::new();
     let mut range: Option<(NaiveDate, NaiveDate)> = None;
     for (i, row) in table.rows.iter().enumerate() {
         if row.iter().all(|c| trim(c).is_empty()) {
+            continue;
+        }
+        let number = table.row_number(i);
+        if let Some(why) = skip_reason(row, &cols, kind) {
+            p.skipped_rows.push((number, why));
             continue;
         }
         p.summary.rows += 1;
@@ -685,7 +1007,7 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
             table,
             cols: &cols,
             row,
-            number: i + 2,
+            number,
             errors: Vec::new(),
             date_order,
             decimal,
@@ -693,16 +1015,24 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
         let mut dated = None;
         match kind {
             FileKind::Invoices => {
-                if let Some(inv) = invoice_row(&mut cx, opts, &mut seen, &mut dup_ids) {
+                if let Some(inv) = invoice_row(&mut cx, opts, file_date, &mut seen, &mut dup_ids) {
                     let t = currency_total(&mut totals, inv.currency);
                     t.gross += inv.gross;
                     t.paid += inv.payments.iter().map(|x| x.amount).sum::<Decimal>();
                     t.invoices += 1;
                     dated = Some(inv.issue_date);
+                    let is_invoice = matches!(inv.kind, DocKind::Invoice | DocKind::DebitNote);
                     if let Some(key) = cx.customer_key() {
-                        if !buyers.contains_key(key) {
-                            buyers.insert(key, p.customers.len());
-                            p.customers.push(cx.new_buyer(&inv));
+                        match buyers.get_mut(key) {
+                            None => {
+                                buyers.insert(key, (p.customers.len(), is_invoice));
+                                p.customers.push(cx.new_buyer(&inv));
+                            }
+                            Some((at, from_invoice)) if !*from_invoice && is_invoice => {
+                                p.customers[*at].terms_days = cx.new_buyer(&inv).terms_days;
+                                *from_invoice = true;
+                            }
+                            Some(_) => {}
                         }
                     }
                     p.invoices.push(inv);
@@ -731,7 +1061,7 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
                         p.duplicates_in_file.push(c.id.clone());
                         p.summary.duplicates += 1;
                     } else {
-                        buyers.insert(key, p.customers.len());
+                        buyers.insert(key, (p.customers.len(), true));
                         p.customers.push(c);
                     }
                 }
@@ -765,7 +1095,135 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
     totals.sort_by(|a, b| a.currency.code().cmp(b.currency.code()));
     p.summary.totals = totals;
     p.summary.date_range = range;
+    p.warnings = warnings(table, mapping, kind, &p.skipped_rows);
     p
+}
+
+/// Why a row is left out, if it is (see [`layout`]).
+fn skip_reason(
+    row: &[String],
+    cols: &[Option<usize>; Field::ALL.len()],
+    kind: FileKind,
+) -> Option<SkipReason> {
+    let cell = |f: Field| {
+        cols[f as usize]
+            .and_then(|c| row.get(c))
+            .map_or("", |s| trim(s))
+    };
+    let first = row.iter().map(|c| trim(c)).find(|c| !c.is_empty())?;
+    let id = cell(Field::InvoiceId);
+    let dated = !cell(Field::IssueDate).is_empty();
+    let marked = layout::is_total_marker(first)
+        || [Field::InvoiceId, Field::CustomerId, Field::CustomerName]
+            .into_iter()
+            .any(|f| layout::is_total_marker(cell(f)));
+    let real_line = !id.is_empty() && !layout::is_total_marker(id) && dated;
+    if marked && !real_line {
+        return Some(SkipReason::Total);
+    }
+    if kind != FileKind::Customers {
+        let nonempty = row.iter().filter(|c| !trim(c).is_empty()).count();
+        if nonempty <= 2 && id.is_empty() && !dated && cell(Field::PaymentDate).is_empty() {
+            return Some(SkipReason::Section);
+        }
+    }
+    None
+}
+
+/// The warnings of a preview (see [`ImportWarning`]).
+fn warnings(
+    table: &Table,
+    mapping: &Mapping,
+    kind: FileKind,
+    skipped: &[(usize, SkipReason)],
+) -> Vec<ImportWarning> {
+    let mut out = Vec::new();
+    if let Some(preset) = detect_preset(table) {
+        out.push(ImportWarning::PresetRecognised { preset });
+    }
+    if let Some(date) = table.report_date {
+        out.push(ImportWarning::ReportDate { date });
+    }
+    if kind == FileKind::Customers && looks_like_invoices(table) {
+        let amount = [
+            Field::Gross,
+            Field::Outstanding,
+            Field::Debit,
+            Field::Credit,
+        ]
+        .into_iter()
+        .any(|f| mapping.has(f));
+        let missing = [Field::InvoiceId, Field::IssueDate, Field::DueDate]
+            .into_iter()
+            .filter(|f| !mapping.has(*f))
+            .chain((!amount).then_some(Field::Gross))
+            .collect();
+        out.push(ImportWarning::LooksLikeInvoices { missing });
+    }
+    let rows = |why: SkipReason| -> Vec<usize> {
+        skipped
+            .iter()
+            .filter(|(_, w)| *w == why)
+            .map(|(r, _)| *r)
+            .collect()
+    };
+    let total = rows(SkipReason::Total);
+    if !total.is_empty() {
+        out.push(ImportWarning::TotalRowsLeftOut { rows: total });
+    }
+    let section = rows(SkipReason::Section);
+    if !section.is_empty() {
+        out.push(ImportWarning::SectionRowsLeftOut { rows: section });
+    }
+    out
+}
+
+/// Whether a table looks like a receivables report: a header naming an
+/// amount and one naming a date, or (headers aside) a column of dates and
+/// another of amounts among its first rows.
+fn looks_like_invoices(table: &Table) -> bool {
+    let named = |fs: &[Field]| {
+        table
+            .headers
+            .iter()
+            .any(|h| Field::from_header(h).is_some_and(|f| fs.contains(&f)))
+    };
+    let amount_fields = [
+        Field::Gross,
+        Field::Outstanding,
+        Field::Debit,
+        Field::Credit,
+        Field::Paid,
+        Field::CreditNote,
+    ];
+    let date_fields = [Field::IssueDate, Field::DueDate, Field::PaymentDate];
+    if named(&amount_fields) && named(&date_fields) {
+        return true;
+    }
+    let sample: Vec<&Vec<String>> = table.rows.iter().take(50).collect();
+    let share = |c: usize, test: &dyn Fn(&str) -> bool| {
+        let vals: Vec<&str> = sample
+            .iter()
+            .filter_map(|r| r.get(c).map(|s| trim(s)))
+            .filter(|s| !s.is_empty())
+            .collect();
+        !vals.is_empty() && vals.iter().filter(|v| test(v)).count() * 2 > vals.len()
+    };
+    let is_date = |v: &str| {
+        matches!(
+            date::parse_date(v, None),
+            Ok(_) | Err(date::DateError::Ambiguous)
+        )
+    };
+    let is_amount = |v: &str| {
+        !is_date(v)
+            && v.bytes().any(|b| b == b'.' || b == b',')
+            && amount::parse_amount(v, DecimalSep::Point).is_ok()
+    };
+    let width = table.headers.len();
+    let date_col = (0..width).find(|c| share(*c, &is_date));
+    let amount_col = (0..width).find(|c| Some(*c) != date_col && share(*c, &is_amount));
+    date_col.is_some() && amount_col.is_some()
 }
 
 fn currency_total(totals: &mut Vec<CurrencyTotal>, cur: Currency) -> &mut CurrencyTotal {
@@ -816,10 +1274,19 @@ impl<'a> RowCtx<'a> {
     }
 }
 
-/// An invoice row.
+/// Where a line's amount comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AmountSource {
+    Gross,
+    DebitCredit,
+    Outstanding,
+}
+
+/// An invoice row: any ledger line (see the module docs).
 fn invoice_row<'a>(
     cx: &mut RowCtx<'a>,
     opts: &ParseOptions,
+    file_date: Option<NaiveDate>,
     seen: &mut HashSet<&'a str>,
     dup_ids: &mut HashSet<String>,
 ) -> Option<Invoice> {
@@ -829,39 +1296,137 @@ fn invoice_row<'a>(
             cx.fail(c, v, ErrorReason::DuplicateInFile);
         }
     }
-    let id = cx.text(Field::InvoiceId, true);
+    let id_cell = cx.peek(Field::InvoiceId).map(str::to_string);
     let customer_id = if cx.has(Field::CustomerId) {
         cx.text(Field::CustomerId, true)
     } else {
         cx.text(Field::CustomerName, true)
     };
     let issue = cx.date(Field::IssueDate, true);
-    let due = cx.date(Field::DueDate, true);
     let currency = cx.currency(opts.default_currency);
-    let gross = cx.amount(Field::Gross, true, true);
-    let vat = cx.amount(Field::Vat, false, false);
-    let paid = cx.amount(Field::Paid, false, false);
-    let paid_on = cx.date(Field::PaymentDate, false);
-    let disputed = cx.yes_no(Field::Disputed);
-    let disputed_on = cx.date(Field::DisputeDate, false);
-    if let (Some(i), Some(d), Some((c, v))) = (issue, due, cx.cell(Field::DueDate)) {
+    let source = if cx.has(Field::Gross) {
+        AmountSource::Gross
+    } else if cx.has(Field::Debit) || cx.has(Field::Credit) {
+        AmountSource::DebitCredit
+    } else {
+        AmountSource::Outstanding
+    };
+    let mut gross = match source {
+        AmountSource::Gross => cx.amount(Field::Gross, true, true),
+        AmountSource::Outstanding => cx.amount(Field::Outstanding, true, true),
+        AmountSource::DebitCredit => {
+            let before = cx.errors.len();
+            let debit = cx.amount(Field::Debit, false, true);
+            let credit = cx.amount(Field::Credit, false, true);
+            match (debit, credit) {
+                (None, None) => {
+                    if cx.errors.len() == before {
+                        let f = if cx.has(Field::Debit) {
+                            Field::Debit
+                        } else {
+                            Field::Credit
+                        };
+                        if let Some((c, v)) = cx.cell(f) {
+                            cx.fail(c, v, ErrorReason::Missing);
+                        }
+                    }
+                    None
+                }
+                (d, c) => Some(d.unwrap_or_default() - c.unwrap_or_default()),
+            }
+        }
+    };
+    let mut outstanding = if source == AmountSource::Outstanding {
+        None
+    } else {
+        cx.amount(Field::Outstanding, false, true)
+    };
+    let mut paid = cx.amount(Field::Paid, false, true);
+    let mut credited = cx.amount(Field::CreditNote, false, true);
+    let vat = cx.amount(Field::Vat, false, true);
+    if source == AmountSource::Outstanding {
+        // Balance-only: the open amount, plus what the file says is paid.
+        gross = gross.map(|o| o + paid.unwrap_or_default() + credited.unwrap_or_default());
+    }
+    // A zero amount with a negative open amount: the credit itself
+    // (ERPNext payment entries and returns, Kingdee's 收款单).
+    if let (Some(g), Some(o)) = (gross, outstanding) {
+        if g.is_zero() && o.is_sign_negative() && !o.is_zero() {
+            gross = Some(o);
+            (paid, credited) = (None, None);
+        }
+    }
+    let typed = cx.peek(Field::DocType).and_then(doc_kind_from_text);
+    let sign = gross.unwrap_or_default();
+    let kind = match typed {
+        Some(k @ (DocKind::CreditNote | DocKind::Payment)) => k,
+        Some(k) if !sign.is_sign_negative() || sign.is_zero() => k,
+        _ => DocKind::from_sign(sign),
+    };
+    let credit = matches!(kind, DocKind::CreditNote | DocKind::Payment);
+    if credit {
+        let neg = |x: Option<Decimal>| x.map(|v| -v.abs());
+        gross = neg(gross);
+        outstanding = neg(outstanding);
+        paid = neg(paid);
+        credited = neg(credited);
+    } else {
+        for (f, x) in [(Field::Paid, paid), (Field::Vat, vat)] {
+            if let (Some(x), Some((c, v))) = (x, cx.cell(f)) {
+                if x.is_sign_negative() && !x.is_zero() && !sign.is_sign_negative() {
+                    cx.fail(c, v, ErrorReason::Negative);
+                }
+            }
+        }
+    }
+    // A due date is needed for an invoice, unless the file's type column
+    // leaves the kind to the sign (ERPNext's journal entries have none).
+    let typed_invoice = !cx.has(Field::DocType) || typed.is_some();
+    let due = cx.date(Field::DueDate, !credit && typed_invoice);
+    if let (Some(i), Some(d), Some((c, v)), false) = (issue, due, cx.cell(Field::DueDate), credit) {
         if d < i {
             cx.fail(c, v, ErrorReason::DueBeforeIssue);
         }
     }
-    if let (Some(g), Some(x), Some((c, v))) = (gross, paid, cx.cell(Field::Paid)) {
-        if x > g.max(Decimal::ZERO) {
-            cx.fail(c, v, ErrorReason::PaidExceedsGross);
+    let id = match id_cell {
+        Some(id) => Some(id),
+        None if credit => {
+            if let (Some(cust), Some(i)) = (&customer_id, issue) {
+                let prefix = if kind == DocKind::Payment {
+                    "PAY"
+                } else {
+                    "CN"
+                };
+                Some(format!("{prefix}-{cust}-{i}-r{}", cx.number))
+            } else {
+                None
+            }
         }
-    }
+        None => cx.text(Field::InvoiceId, true),
+    };
+    let paid_on = cx.date(Field::PaymentDate, false);
+    let disputed = cx.yes_no(Field::Disputed);
+    let disputed_on = cx.date(Field::DisputeDate, false);
     if !cx.errors.is_empty() {
         return None;
     }
-    let (id, customer_id, issue_date, due_date, currency, gross) =
-        (id?, customer_id?, issue?, due?, currency?, gross?);
-    let payments = match paid {
+    let (id, customer_id, issue_date, currency, gross) =
+        (id?, customer_id?, issue?, currency?, gross?);
+    let due_date = due.unwrap_or(issue_date);
+    let settled = match outstanding {
+        Some(o) => Some(gross - o),
+        None if paid.is_some() || credited.is_some() => {
+            Some(paid.unwrap_or_default() + credited.unwrap_or_default())
+        }
+        None => None,
+    };
+    let payments = match settled {
         Some(x) if !x.is_zero() => vec![Payment {
-            date: paid_on.unwrap_or(due_date),
+            date: paid_on.unwrap_or_else(|| {
+                file_date
+                    .map_or(due_date, |f| f.min(due_date))
+                    .max(issue_date)
+            }),
             amount: x,
         }],
         _ => Vec::new(),
@@ -874,7 +1439,7 @@ fn invoice_row<'a>(
             .to_string(),
     });
     Some(Invoice {
-        kind: Default::default(),
+        kind,
         id,
         customer_id,
         issue_date,
@@ -1220,7 +1785,7 @@ mod tests {
                 (3, "customer", ErrorReason::Missing),
                 (3, "issue date", ErrorReason::NoSuchDate),
                 (3, "due date", ErrorReason::Missing),
-                (3, "paid", ErrorReason::PaidExceedsGross),
+                // Paid 2 of a gross of 1 is an overpayment now, not an error.
             ]
         );
         assert_eq!(p.duplicates_in_file, vec!["A"]);
@@ -1317,5 +1882,335 @@ mod tests {
             file_kind(&guess_mapping(&t.headers)),
             Err(ImportError::MissingColumns(_))
         ));
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        crate::dates::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn title_rows_and_file_row_numbers() {
+        let csv = "应收账款明细表,,,\n会计期间：2026年第11期,,,\n单位：元,,,\n\
+                   单据编号,客户编码,单据日期,到期日,金额\n\
+                   A-1,C1,2026-10-01,2026-10-31,100\n\
+                   A-2,C1,2026-10-02,,5\n";
+        let t = table(csv);
+        assert_eq!(t.header_row, 4);
+        assert_eq!(
+            t.title_rows,
+            vec!["应收账款明细表", "会计期间：2026年第11期", "单位：元"]
+        );
+        assert_eq!(t.report_date, Some(d("2026-11-30")));
+        let p = preview(
+            "t.csv",
+            &t,
+            &guess_mapping(&t.headers),
+            &ParseOptions::default(),
+        );
+        assert_eq!(p.errors.len(), 1);
+        assert_eq!(
+            (p.errors[0].row, p.errors[0].reason),
+            (6, ErrorReason::Missing)
+        );
+        assert!(p.warnings.contains(&ImportWarning::ReportDate {
+            date: d("2026-11-30")
+        }));
+        // The user's override.
+        let opts = ReadOptions {
+            header_row: Some(2),
+            ..ReadOptions::default()
+        };
+        let t = read_table(csv.as_bytes(), &opts).unwrap();
+        assert_eq!(
+            (t.header_row, t.headers[0].as_str()),
+            (2, "会计期间：2026年第11期")
+        );
+        assert_eq!(t.title_rows, vec!["应收账款明细表"]);
+    }
+
+    #[test]
+    fn total_and_section_rows_left_out() {
+        let p = pv(
+            "Customer,Date,Num,Due Date,Amount\n\
+             Current,,,,\n\
+             Acme,2026-11-01,1,2026-12-01,100\n\
+             Total for Current,,,,100\n\
+             1 - 30 days past due,,,,\n\
+             Total Energies,2026-10-01,2,2026-10-31,50\n\
+             TOTAL,,,,150\n\
+             合计,,,,150\n\
+             *,,,,150\n",
+            &ParseOptions::default(),
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.invoices.len(), 2);
+        assert_eq!(p.invoices[1].customer_id, "Total Energies");
+        assert_eq!(
+            p.skipped_rows,
+            vec![
+                (2, SkipReason::Section),
+                (4, SkipReason::Total),
+                (5, SkipReason::Section),
+                (7, SkipReason::Total),
+                (8, SkipReason::Total),
+                (9, SkipReason::Total),
+            ]
+        );
+        assert!(p.warnings.contains(&ImportWarning::TotalRowsLeftOut {
+            rows: vec![4, 7, 8, 9]
+        }));
+        assert!(p
+            .warnings
+            .contains(&ImportWarning::SectionRowsLeftOut { rows: vec![2, 5] }));
+        assert_eq!(p.summary.rows, 2);
+    }
+
+    #[test]
+    fn currency_names() {
+        for (name, code) in [
+            ("人民币", "CNY"),
+            ("rmb", "CNY"),
+            ("元", "CNY"),
+            ("￥", "CNY"),
+            ("美元", "USD"),
+            ("US Dollar", "USD"),
+            ("US$", "USD"),
+            ("$", "USD"),
+            ("欧元", "EUR"),
+            ("euro", "EUR"),
+            ("€", "EUR"),
+            ("英镑", "GBP"),
+            ("Pound Sterling", "GBP"),
+            ("£", "GBP"),
+            ("港币", "HKD"),
+            ("港元", "HKD"),
+            ("HK$", "HKD"),
+            ("日元", "JPY"),
+            ("円", "JPY"),
+            ("Yen", "JPY"),
+            ("Franken", "CHF"),
+            ("新台币", "TWD"),
+            ("澳元", "AUD"),
+            ("加元", "CAD"),
+            ("新加坡元", "SGD"),
+            ("韩元", "KRW"),
+            ("usd", "USD"),
+        ] {
+            assert_eq!(currency_from_name(name), Some(code), "{name}");
+        }
+        let p = pv(
+            "invoice,customer,issue date,due date,amount,currency\n\
+             A,C1,2026-01-01,2026-01-31,1,美元\nB,C1,2026-01-01,2026-01-31,1,chf\n\
+             C,C1,2026-01-01,2026-01-31,1,Gold\n",
+            &ParseOptions::default(),
+        );
+        assert_eq!(p.invoices[0].currency, Currency::USD);
+        assert_eq!(p.invoices[1].currency.code(), "CHF");
+        assert_eq!(p.errors[0].reason, ErrorReason::UnknownCurrency);
+    }
+
+    #[test]
+    fn doc_types_and_signs() {
+        let p = pv(
+            "type,invoice,customer,issue date,due date,amount\n\
+             RV,1,C1,2026-01-01,2026-01-31,100\n\
+             DG,2,C1,2026-01-05,,30\n\
+             DZ,3,C1,2026-01-06,,-50\n\
+             Sales Invoice,4,C1,2026-01-07,2026-01-07,-10\n\
+             Journal Entry,5,C1,2026-01-08,,25\n\
+             Mystery,6,C1,2026-01-09,2026-02-09,-5\n\
+             收款单,,C1,2026-01-10,,800\n\
+             Debit Memo,8,C1,2026-01-11,2026-02-11,7\n",
+            &ParseOptions::default(),
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let got: Vec<(DocKind, String)> = p
+            .invoices
+            .iter()
+            .map(|i| (i.kind, i.gross.to_string()))
+            .collect();
+        let want = [
+            (DocKind::Invoice, "100"),
+            (DocKind::CreditNote, "-30"),
+            (DocKind::Payment, "-50"),
+            (DocKind::CreditNote, "-10"),
+            (DocKind::Invoice, "25"),
+            (DocKind::CreditNote, "-5"),
+            (DocKind::Payment, "-800"),
+            (DocKind::DebitNote, "7"),
+        ];
+        for ((k, g), (wk, wg)) in got.iter().zip(want) {
+            assert_eq!((*k, g.as_str()), (wk, wg));
+        }
+        // No due date on a credit: due on its issue date; made-up id.
+        assert_eq!(p.invoices[1].due_date, d("2026-01-05"));
+        assert_eq!(p.invoices[4].due_date, d("2026-01-08"));
+        assert_eq!(p.invoices[6].id, "PAY-C1-2026-01-10-r8");
+        // An invoice still needs its due date and id.
+        let p = pv(
+            "type,invoice,customer,issue date,due date,amount\nRV,,C1,2026-01-01,,100\n",
+            &ParseOptions::default(),
+        );
+        let reasons: Vec<(&str, ErrorReason)> = p
+            .errors
+            .iter()
+            .map(|e| (e.column.as_str(), e.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                ("due date", ErrorReason::Missing),
+                ("invoice", ErrorReason::Missing)
+            ]
+        );
+        // Buyer terms come from its first invoice, not from a credit.
+        let p = pv(
+            "type,invoice,customer,issue date,due date,amount\n\
+             DZ,1,C1,2026-01-01,,-5\nRV,2,C1,2026-01-01,2026-03-02,10\n",
+            &ParseOptions::default(),
+        );
+        assert_eq!(p.customers[0].terms_days, 60);
+    }
+
+    #[test]
+    fn soll_haben_and_balance_only() {
+        let p = pv(
+            "Belegnummer;Kunde;Belegdatum;Fälligkeit;Soll;Haben;Offener Betrag\n\
+             1;K1;01.10.2026;31.10.2026;1.000,00;;400,00\n\
+             2;K1;05.10.2026;05.10.2026;;250,00;-250,00\n",
+            &ParseOptions::default(),
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.invoices[0].gross, Decimal::from(1000));
+        assert_eq!(p.invoices[0].payments[0].amount, Decimal::from(600));
+        assert_eq!(
+            (p.invoices[1].kind, p.invoices[1].gross),
+            (DocKind::CreditNote, Decimal::from(-250))
+        );
+        assert!(p.invoices[1].payments.is_empty());
+        // Balance only: the outstanding is the amount, no payments.
+        let p = pv(
+            "invoice,customer,issue date,due date,outstanding\n\
+             A,C1,2026-10-01,2026-10-31,\"1,500.00\"\nB,C1,2026-10-02,2026-10-02,-20\n",
+            &ParseOptions::default(),
+        );
+        assert_eq!(p.kind, FileKind::Invoices);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.invoices[0].gross, Decimal::from(1500));
+        assert!(p.invoices.iter().all(|i| i.payments.is_empty()));
+        assert_eq!(
+            p.buyer_balances(),
+            vec![("C1".to_string(), Currency::CNY, Decimal::from(1480))]
+        );
+    }
+
+    #[test]
+    fn overpayment_is_a_credit() {
+        let p = pv(
+            "invoice,customer,issue date,due date,amount,paid\n\
+             A,C1,2026-01-01,2026-01-31,100,130\n\
+             B,C1,2026-01-01,2026-01-31,100,-1\n",
+            &ParseOptions::default(),
+        );
+        assert_eq!(p.invoices.len(), 1);
+        assert_eq!(p.invoices[0].payments[0].amount, Decimal::from(130));
+        assert_eq!(
+            p.buyer_balances()[0].2,
+            Decimal::from(-30),
+            "open amount negative"
+        );
+        assert_eq!(p.errors[0].reason, ErrorReason::Negative);
+    }
+
+    #[test]
+    fn paid_without_a_date() {
+        let csv = "invoice,customer,issue date,due date,amount,paid\n\
+                   A,C1,2026-10-01,2026-12-31,100,100\n\
+                   B,C1,2026-10-01,2026-10-31,100,100\n\
+                   C,C1,2026-12-05,2027-01-04,100,100\n";
+        // The earlier of due date and file date, never before the issue.
+        let opts = ParseOptions {
+            file_date: Some(d("2026-11-30")),
+            ..ParseOptions::default()
+        };
+        let dates: Vec<String> = pv(csv, &opts)
+            .invoices
+            .iter()
+            .map(|i| i.payments[0].date.to_string())
+            .collect();
+        assert_eq!(dates, ["2026-11-30", "2026-10-31", "2026-12-05"]);
+        // Without a file date: the due date.
+        let dates: Vec<String> = pv(csv, &ParseOptions::default())
+            .invoices
+            .iter()
+            .map(|i| i.payments[0].date.to_string())
+            .collect();
+        assert_eq!(dates, ["2026-12-31", "2026-10-31", "2027-01-04"]);
+        // The title's date serves when the options give none.
+        let titled = format!("As of November 30, 2026\n{csv}");
+        let p = pv(&titled, &ParseOptions::default());
+        assert_eq!(p.invoices[0].payments[0].date, d("2026-11-30"));
+    }
+
+    #[test]
+    fn looks_like_invoices_guardrail() {
+        // Buyer and open balance by date, but no invoice id: a customer file
+        // by its mapping; the preview says it looks like invoices.
+        let p = pv(
+            "Customer,Name,Open Balance,Due Date\nC1,Acme,\"1,200.00\",2026-11-30\n",
+            &ParseOptions::default(),
+        );
+        assert_eq!(p.kind, FileKind::Invoices);
+        let mut t = table("客户,Remarks,Foo\nC1,2026-11-30,\"1,200.00\"\n");
+        t.rows
+            .push(vec!["C2".into(), "2026-10-31".into(), "5.50".into()]);
+        let p = preview(
+            "t.csv",
+            &t,
+            &guess_mapping(&t.headers),
+            &ParseOptions::default(),
+        );
+        assert_eq!(p.kind, FileKind::Customers);
+        assert_eq!(
+            p.warnings,
+            vec![ImportWarning::LooksLikeInvoices {
+                missing: vec![
+                    Field::InvoiceId,
+                    Field::IssueDate,
+                    Field::DueDate,
+                    Field::Gross
+                ]
+            }]
+        );
+        let p = pv("客户,客户名称\nC1,Acme\n", &ParseOptions::default());
+        assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn preset_fixes_order_and_decimal() {
+        let csv = "Konto;Belegnummer;Belegart;Belegdatum;Nettofälligkeit;Betrag in Hauswährung\n\
+                   1;9;RV;03/04/2026;03/05/2026;1.234\n";
+        let t = table(csv);
+        let preset = detect_preset(&t).unwrap();
+        assert_eq!(preset, Preset::SapFbl5nDe);
+        let opts = ParseOptions {
+            preset: Some(preset),
+            ..ParseOptions::default()
+        };
+        let p = preview("t.csv", &t, &preset.mapping(&t.headers), &opts);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.invoices[0].issue_date, d("2026-04-03"));
+        assert_eq!(p.invoices[0].gross, Decimal::from(1234));
+    }
+
+    #[test]
+    fn windows_1252_file_reads() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "Kunde;Name 1;Belegnummer;Belegdatum;Nettofälligkeit;Betrag\n\
+             1;Müller;1;01.10.2026;31.10.2026;5,00\n",
+        );
+        let t = read_table(&bytes, &ReadOptions::default()).unwrap();
+        assert_eq!((t.encoding, t.delimiter), (Encoding::Windows1252, ';'));
+        assert_eq!(t.rows[0][1], "Müller");
     }
 }

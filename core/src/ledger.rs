@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::ageing::{age_days, AgeingError, AgeingReport, AgeingSettings, Buckets, CreditPlacement};
+use crate::ageing::{
+    age_days, AgeingError, AgeingReport, AgeingSettings, Buckets, CreditPlacement,
+};
 use crate::invoice::{Invoice, InvoiceStatus};
 use crate::portfolio::Portfolio;
 
@@ -225,8 +227,8 @@ pub fn customers(
         CustomerSort::Overdue => rows.sort_by(|&a, &b| {
             report.customers[b]
                 .row
-                .past_first()
-                .cmp(&report.customers[a].row.past_first())
+                .overdue()
+                .cmp(&report.customers[a].row.overdue())
                 .then_with(|| id(a).cmp(id(b)))
         }),
         CustomerSort::Name => {

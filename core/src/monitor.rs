@@ -537,34 +537,32 @@ pub fn evaluate(
         }
         // Net: credits lower the exposure.
         a.exposure += open;
-        if counts_open {
-            if r.disputed_from > on {
-                let dpd = on - r.due;
-                let reached = steps.partition_point(|&o| o <= dpd);
-                if reached > 0 {
-                    step_count[ci * ns + reached - 1] += 1;
-                    step_amount[cs * ns + reached - 1] += open;
-                    max_dpd[ci] = max_dpd[ci].max(dpd);
-                }
-                if insured[ci] && r.due < on {
-                    let ext = r.due.saturating_add(ext_days);
-                    let notif = ext.saturating_add(notif_days);
-                    let mut any = false;
-                    for (d, kind) in [
-                        (ext, DeadlineKind::ExtensionEnds),
-                        (notif, DeadlineKind::NotificationDue),
-                    ] {
-                        if d >= on && d <= window_end {
-                            any = true;
-                            let cand = (d, kind, ri);
-                            if deadline[ci].is_none_or(|best| cand < best) {
-                                deadline[ci] = Some(cand);
-                            }
+        if counts_open && r.disputed_from > on {
+            let dpd = on - r.due;
+            let reached = steps.partition_point(|&o| o <= dpd);
+            if reached > 0 {
+                step_count[ci * ns + reached - 1] += 1;
+                step_amount[cs * ns + reached - 1] += open;
+                max_dpd[ci] = max_dpd[ci].max(dpd);
+            }
+            if insured[ci] && r.due < on {
+                let ext = r.due.saturating_add(ext_days);
+                let notif = ext.saturating_add(notif_days);
+                let mut any = false;
+                for (d, kind) in [
+                    (ext, DeadlineKind::ExtensionEnds),
+                    (notif, DeadlineKind::NotificationDue),
+                ] {
+                    if d >= on && d <= window_end {
+                        any = true;
+                        let cand = (d, kind, ri);
+                        if deadline[ci].is_none_or(|best| cand < best) {
+                            deadline[ci] = Some(cand);
                         }
                     }
-                    if any {
-                        deadline_count[ci] += 1;
-                    }
+                }
+                if any {
+                    deadline_count[ci] += 1;
                 }
             }
         }

@@ -110,7 +110,9 @@ pub fn net_open(p: &Portfolio, as_of: NaiveDate, placement: CreditPlacement) -> 
     let mut buyer_net: HashMap<String, Option<Decimal>> = HashMap::new();
     for ((buyer, cur), g) in &groups {
         let converted = p.fx.rate(*cur, as_of).ok().map(|r| g.net * r);
-        let e = buyer_net.entry((*buyer).to_string()).or_insert(Some(Decimal::ZERO));
+        let e = buyer_net
+            .entry((*buyer).to_string())
+            .or_insert(Some(Decimal::ZERO));
         *e = match (*e, converted) {
             (Some(a), Some(b)) => Some(a + b),
             _ => None,
@@ -220,7 +222,14 @@ mod tests {
         p.invoices = vec![
             over,
             line("A", "K", "2026-01-05", "2026-02-05", Currency::EUR, 500),
-            line("LATER", "K", "2026-05-01", "2026-06-01", Currency::EUR, 9000),
+            line(
+                "LATER",
+                "K",
+                "2026-05-01",
+                "2026-06-01",
+                Currency::EUR,
+                9000,
+            ),
         ];
         let n = net_open(&p, d("2026-03-31"), CreditPlacement::OldestFirst);
         assert_eq!(n.buyer_net["K"], Some(Decimal::from(300)));

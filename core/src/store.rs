@@ -502,7 +502,8 @@ pub fn decode_chunk(bytes: &[u8], out: &mut Vec<Invoice>) -> Result<(), StoreErr
         };
         let kind = if schema >= 3 {
             let at = r.pos;
-            DocKind::from_code(r.byte("document kind")?).ok_or_else(|| corrupt("document kind", at))?
+            DocKind::from_code(r.byte("document kind")?)
+                .ok_or_else(|| corrupt("document kind", at))?
         } else {
             DocKind::from_sign(gross)
         };

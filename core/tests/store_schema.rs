@@ -190,11 +190,19 @@ fn a_schema_2_ledger_loads_with_kinds_and_the_same_figures() {
     // past due) less the credit note of 1,500 (81 days): 4,500 net. K-200
     // owes 2,500 not yet due less the 200 overpaid on RV-4: 2,300.
     let r = age(&p, d(2026, 11, 30), &p.settings.ageing).expect("ageing");
-    let by_id = |id: &str| r.customers.iter().find(|c| c.customer_id == id).map(|c| c.row.total);
+    let by_id = |id: &str| {
+        r.customers
+            .iter()
+            .find(|c| c.customer_id == id)
+            .map(|c| c.row.total)
+    };
     assert_eq!(by_id("K-100"), Some(dec("4500.00")));
     assert_eq!(by_id("K-200"), Some(dec("2300.00")));
     assert_eq!(r.total.total, dec("6800.00"));
     // Saved again in the current schema, it reads back the same.
     let again = encode(&p, &extras);
-    assert_eq!(decode(&again.head, &again.chunks).expect("schema 3"), (p, extras));
+    assert_eq!(
+        decode(&again.head, &again.chunks).expect("schema 3"),
+        (p, extras)
+    );
 }

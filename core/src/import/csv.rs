@@ -29,9 +29,10 @@ pub enum CsvError {
     },
 }
 
-/// Detects the delimiter from the first lines (outside quotes): the
+/// Detects the delimiter from the first lines (outside quotes) that hold
+/// any candidate — title rows above a report's table often hold none: the
 /// candidate that appears the same non-zero number of times on most lines,
-/// the commonest on a tie; `,` when none appears.
+/// the one splitting more fields on a tie; `,` when none appears.
 ///
 /// # Example
 /// ```
@@ -39,21 +40,25 @@ pub enum CsvError {
 /// assert_eq!(detect_delimiter("a;b;c\n1,5;2;3\n"), ';');
 /// assert_eq!(detect_delimiter("a\tb\n1\t2\n"), '\t');
 /// assert_eq!(detect_delimiter("just one column\n"), ',');
+/// assert_eq!(detect_delimiter("Report, Inc.\n\nKonto;Betrag;Text\n1;2,5;x\n2;3,5;y\n"), ';');
 /// ```
 pub fn detect_delimiter(text: &str) -> char {
-    // Per candidate, its count on each of the first lines.
+    // Per candidate, its count on each sampled line.
     let mut counts: Vec<Vec<usize>> = vec![Vec::new(); DELIMITERS.len()];
     let mut current = [0usize; 3];
     let mut in_quotes = false;
     let mut lines = 0;
+    let push = |current: &[usize; 3], counts: &mut Vec<Vec<usize>>| {
+        for (k, n) in current.iter().enumerate() {
+            counts[k].push(*n);
+        }
+    };
     for c in text.chars() {
         match c {
             '"' => in_quotes = !in_quotes,
             '\n' | '\r' if !in_quotes => {
-                if current.iter().any(|n| *n > 0) || lines == 0 {
-                    for (k, n) in current.iter().enumerate() {
-                        counts[k].push(*n);
-                    }
+                if current.iter().any(|n| *n > 0) {
+                    push(&current, &mut counts);
                     lines += 1;
                 }
                 current = [0; 3];
@@ -70,20 +75,29 @@ pub fn detect_delimiter(text: &str) -> char {
         }
     }
     if lines < SAMPLE_LINES && current.iter().any(|n| *n > 0) {
-        for (k, n) in current.iter().enumerate() {
-            counts[k].push(*n);
-        }
+        push(&current, &mut counts);
     }
     let mut best = (0usize, 0usize, ',');
     for (k, d) in DELIMITERS.iter().enumerate() {
-        let first = counts[k].first().copied().unwrap_or(0);
-        if first == 0 {
-            continue;
+        // The commonest non-zero count on the sampled lines (the smallest
+        // on a tie), and on how many lines it occurs.
+        let mut modes: Vec<(usize, usize)> = Vec::new();
+        for &n in counts[k].iter().filter(|n| **n > 0) {
+            match modes.iter_mut().find(|(m, _)| *m == n) {
+                Some((_, c)) => *c += 1,
+                None => modes.push((n, 1)),
+            }
         }
-        let consistent = counts[k].iter().filter(|n| **n == first).count();
-        let total: usize = counts[k].iter().sum();
-        if (consistent, total) > (best.0, best.1) {
-            best = (consistent, total, *d);
+        let Some(&(mode, consistent)) = modes
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        else {
+            continue;
+        };
+        // More lines agreeing first; then more fields per line (a decimal
+        // comma in one amount a line agrees too, but splits fewer fields).
+        if (consistent, mode) > (best.0, best.1) {
+            best = (consistent, mode, *d);
         }
     }
     best.2

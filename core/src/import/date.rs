@@ -11,6 +11,11 @@
 //!   the file decides it and some value could be read both ways
 //!   (`03/04/2025`), the user must choose ([`detect_order`]) — never a guess.
 //!
+//! - a month written out, in English, German or French, in full or cut
+//!   short: `16 Oct 2026`, `16-OCT-2026`, `November 30, 2026`,
+//!   `30. November 2026`, `30 novembre 2026` (Xero, QuickBooks and SAP
+//!   titles write these; never ambiguous).
+//!
 //! Years have four digits: two-digit years are refused.
 
 use chrono::NaiveDate;
@@ -81,6 +86,11 @@ fn split(s: &str) -> Option<(u32, u32, u32, bool)> {
         };
         return Some((d(0..4)?, d(5..7)?, d(8..10)?, true));
     }
+    if b.iter().any(u8::is_ascii_alphabetic) || !s.is_ascii() {
+        if let Some(parts) = named_month(s) {
+            return Some(parts);
+        }
+    }
     let s = s.split([' ', 'T']).next().unwrap_or(s);
     if let Some(rest) = s.strip_suffix('日') {
         let (y, rest) = rest.split_once('年')?;
@@ -105,6 +115,85 @@ fn split(s: &str) -> Option<(u32, u32, u32, bool)> {
         return Some((year, y, x, true));
     }
     Some((year, x, y, false))
+}
+
+/// The month a word names (English, German, French; at least three
+/// letters of it).
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    const NAMES: [(&str, u32); 34] = [
+        ("january", 1),
+        ("januar", 1),
+        ("janvier", 1),
+        ("jänner", 1),
+        ("february", 2),
+        ("februar", 2),
+        ("février", 2),
+        ("march", 3),
+        ("märz", 3),
+        ("mars", 3),
+        ("april", 4),
+        ("avril", 4),
+        ("may", 5),
+        ("mai", 5),
+        ("june", 6),
+        ("juni", 6),
+        ("juin", 6),
+        ("july", 7),
+        ("juli", 7),
+        ("juillet", 7),
+        ("august", 8),
+        ("août", 8),
+        ("september", 9),
+        ("septembre", 9),
+        ("october", 10),
+        ("oktober", 10),
+        ("octobre", 10),
+        ("november", 11),
+        ("novembre", 11),
+        ("december", 12),
+        ("dezember", 12),
+        ("décembre", 12),
+        ("sept", 9),
+        ("maerz", 3),
+    ];
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    NAMES
+        .iter()
+        .find(|(n, _)| n.starts_with(w.as_str()))
+        .map(|(_, m)| *m)
+}
+
+/// `16 Oct 2026`, `16-OCT-2026`, `November 30, 2026`, `30. November 2026`.
+fn named_month(s: &str) -> Option<(u32, u32, u32, bool)> {
+    let mut month = None;
+    let mut nums = Vec::with_capacity(2);
+    for t in s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/'))
+        .filter(|t| !t.is_empty())
+    {
+        let t = t.trim_end_matches('.');
+        if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
+            nums.push(t);
+        } else if month.is_none() {
+            month = Some(month_number(t)?);
+        } else {
+            return None;
+        }
+    }
+    let month = month?;
+    match nums.as_slice() {
+        [a, b] => {
+            let (day, year) = if a.len() == 4 { (b, a) } else { (a, b) };
+            if year.len() != 4 || day.len() > 2 {
+                return None;
+            }
+            Some((num(year, 4)?, month, num(day, 2)?, true))
+        }
+        _ => None,
+    }
 }
 
 /// Parses a date; `order` settles day/month dates (`Ymd` or `None` leaves
@@ -212,6 +301,18 @@ mod tests {
             assert_eq!(parse_date(s, None), Ok(want), "{s}");
         }
         assert_eq!(parse_date("04.03.2025", None), Ok(d(2025, 3, 4)));
+        for s in [
+            "31 Mar 2025",
+            "31-MAR-2025",
+            "March 31, 2025",
+            "31. März 2025",
+            "31 mars 2025",
+            "Mar 31 2025",
+        ] {
+            assert_eq!(parse_date(s, None), Ok(want), "{s}");
+        }
+        assert!(parse_date("31 Foo 2025", None).is_err());
+        assert!(parse_date("Mar 2025", None).is_err());
         assert_eq!(parse_date("04/04/2025", None), Ok(d(2025, 4, 4)));
     }
 

@@ -4,10 +4,17 @@
 //! `FF FE`, UTF-16BE `FE FF`); then UTF-16 without a mark when at least a
 //! quarter of the bytes are zeros all on odd (LE) or all on even (BE)
 //! positions — what ASCII-heavy UTF-16 looks like; then valid UTF-8; else
-//! GB18030, the superset of GBK that Chinese Excel writes. GB18030 decodes
-//! any byte string, so detection never fails: a wrong guess shows as odd
-//! characters in the preview and the user picks the encoding
-//! ([`EncodingChoice`]). Malformed sequences become U+FFFD, never an error.
+//! one of the two legacy encodings spreadsheets write, GB18030 (the
+//! superset of GBK that Chinese Excel writes) or Windows-1252 (Western
+//! European Excel and SAP; ISO-8859-1 is read as Windows-1252, as browsers
+//! do). They are told apart by the runs of bytes ≥ 0x80: Chinese text comes
+//! in pairs (a lead and a trail byte, both high for every common character),
+//! Latin text has a lone accented letter between ASCII letters (`M\xfcller`,
+//! `Soci\xe9t\xe9`). Windows-1252 when most runs are one byte long, or when
+//! the bytes are not valid GB18030; GB18030 otherwise. Both decode any byte
+//! string, so detection never fails: a wrong guess shows as odd characters
+//! in the preview and the user picks the encoding ([`EncodingChoice`]).
+//! Malformed sequences become U+FFFD, never an error.
 
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +32,8 @@ pub enum Encoding {
     Utf16Be,
     /// GB18030, which includes GBK and GB2312.
     Gb18030,
+    /// Windows-1252 (and ISO-8859-1, read as Windows-1252).
+    Windows1252,
 }
 
 /// The user's choice of encoding: detect, or force one.
@@ -42,6 +51,8 @@ pub enum EncodingChoice {
     Utf16Be,
     /// GBK / GB18030.
     Gb18030,
+    /// Windows-1252 / ISO-8859-1 (Western European).
+    Windows1252,
 }
 
 /// Decodes a file's bytes to text.
@@ -66,6 +77,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> (String, Encoding) {
         EncodingChoice::Utf16Le => Encoding::Utf16Le,
         EncodingChoice::Utf16Be => Encoding::Utf16Be,
         EncodingChoice::Gb18030 => Encoding::Gb18030,
+        EncodingChoice::Windows1252 => Encoding::Windows1252,
     };
     let text = match enc {
         Encoding::Utf8 | Encoding::Utf8Bom => {
@@ -90,6 +102,10 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> (String, Encoding) {
                 .into_owned()
         }
         Encoding::Gb18030 => encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+        Encoding::Windows1252 => encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
             .0
             .into_owned(),
@@ -127,6 +143,34 @@ pub fn detect(bytes: &[u8]) -> Encoding {
     }
     if std::str::from_utf8(bytes).is_ok() {
         Encoding::Utf8
+    } else {
+        legacy(bytes)
+    }
+}
+
+/// GB18030 or Windows-1252 for bytes that are not UTF-8 (see the module
+/// docs).
+fn legacy(bytes: &[u8]) -> Encoding {
+    // Runs of high bytes: (one byte long, longer).
+    let (mut single, mut longer) = (0usize, 0usize);
+    let mut run = 0usize;
+    for &b in bytes.iter().chain(std::iter::once(&0u8)) {
+        if b >= 0x80 {
+            run += 1;
+        } else if run > 0 {
+            if run == 1 {
+                single += 1;
+            } else {
+                longer += 1;
+            }
+            run = 0;
+        }
+    }
+    let valid_gb = encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .is_some();
+    if !valid_gb || single > longer {
+        Encoding::Windows1252
     } else {
         Encoding::Gb18030
     }
@@ -176,6 +220,31 @@ mod tests {
         assert_eq!(
             decode(&gbk, EncodingChoice::Auto),
             (text.to_string(), Encoding::Gb18030)
+        );
+    }
+
+    #[test]
+    fn latin_or_chinese() {
+        let (latin, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Kunde;Name 1;Betrag\n1000;Müller;1.234,50\n1001;Bäckerei Schön;99,00\n1002;Société Générale;5,00\n");
+        assert_eq!(detect(&latin), Encoding::Windows1252);
+        let (text, enc) = decode(&latin, EncodingChoice::Auto);
+        assert_eq!(enc, Encoding::Windows1252);
+        assert!(text.contains("Bäckerei Schön") && text.contains("Société"));
+        let (short, _, _) = encoding_rs::WINDOWS_1252.encode("Müller;Bäckerei Schön;Société");
+        assert_eq!(detect(&short), Encoding::Windows1252);
+        let zh = "应收账款明细表\n单位：元\n客户编码,客户名称,单据编号,金额\nC001,上海甲贸易有限公司,XS-001,\"12,000.00\"\nC002,北京乙科技股份公司,XS-002,500\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(zh);
+        assert_eq!(
+            decode(&gbk, EncodingChoice::Auto),
+            (zh.to_string(), Encoding::Gb18030)
+        );
+        // One accented name among ASCII: still Latin.
+        let (one, _, _) = encoding_rs::WINDOWS_1252.encode("Customer,Amount\nCafé Paris,10\n");
+        assert_eq!(detect(&one), Encoding::Windows1252);
+        assert_eq!(
+            decode(&one, EncodingChoice::Windows1252).0,
+            "Customer,Amount\nCafé Paris,10\n"
         );
     }
 

@@ -9,6 +9,13 @@
 //!
 //! A bare "customer" (客户) is read as the customer's id; a file with only
 //! a name column uses the name as the id (see [`super::preview`]).
+//!
+//! The synonyms cover ERP exports in English, Chinese, German and French
+//! (SAP, ERPNext, Odoo, QuickBooks, Xero, Kingdee, Yonyou). Where a header
+//! means different things in different exports — Xero's `Due` is the open
+//! amount, elsewhere the due date; `Total` is Xero's gross — the generic
+//! guess takes the common meaning and a [`super::preset::Preset`] settles
+//! the layout it knows.
 
 use serde::{Deserialize, Serialize};
 
@@ -51,11 +58,23 @@ pub enum Field {
     Industry,
     /// The buyer's internal credit limit.
     CreditLimit,
+    /// The document's type (invoice, credit note, payment; SAP `RV`, `DZ`
+    /// …): decides its [`crate::invoice::DocKind`].
+    DocType,
+    /// The open amount (balance) of the line.
+    Outstanding,
+    /// Debit amount (Soll, 借方): with [`Field::Credit`], the line's amount
+    /// is debit − credit.
+    Debit,
+    /// Credit amount (Haben, 贷方).
+    Credit,
+    /// Credit notes applied to the invoice (ERPNext, Xero "Credited").
+    CreditNote,
 }
 
 impl Field {
     /// Every field, in the order a mapping editor lists them.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 22] = [
         Field::InvoiceId,
         Field::CustomerId,
         Field::CustomerName,
@@ -73,6 +92,11 @@ impl Field {
         Field::Country,
         Field::Industry,
         Field::CreditLimit,
+        Field::DocType,
+        Field::Outstanding,
+        Field::Debit,
+        Field::Credit,
+        Field::CreditNote,
     ];
 
     /// The normalised headers (English and Chinese) that name this field.
@@ -92,6 +116,18 @@ impl Field {
                 "单据号",
                 "单据编号",
                 "票号",
+                "belegnummer",
+                "belegnr",
+                "rechnungsnummer",
+                "nfacture",
+                "n°facture",
+                "nodefacture",
+                "numérofacture",
+                "numérodefacture",
+                "voucherno",
+                "vouchernumber",
+                "journalentry",
+                "num",
             ],
             Field::CustomerId => &[
                 "customerid",
@@ -110,6 +146,12 @@ impl Field {
                 "客户编码",
                 "客户id",
                 "购方编号",
+                "kunde",
+                "konto",
+                "debitor",
+                "kundennummer",
+                "client",
+                "party",
             ],
             Field::CustomerName => &[
                 "customername",
@@ -124,6 +166,14 @@ impl Field {
                 "购买方名称",
                 "公司名称",
                 "单位名称",
+                "name1",
+                "kundenname",
+                "nomclient",
+                "raisonsociale",
+                "partyname",
+                "partner",
+                "contact",
+                "往来单位",
             ],
             Field::IssueDate => &[
                 "issuedate",
@@ -135,6 +185,15 @@ impl Field {
                 "发票日期",
                 "单据日期",
                 "日期",
+                "业务日期",
+                "记账日期",
+                "belegdatum",
+                "buchungsdatum",
+                "rechnungsdatum",
+                "datefacture",
+                "datedefacture",
+                "postingdate",
+                "transactiondate",
             ],
             Field::DueDate => &[
                 "duedate",
@@ -146,6 +205,15 @@ impl Field {
                 "付款到期日",
                 "应收日期",
                 "应付日期",
+                "nettofälligkeit",
+                "nettofälligkeitsdatum",
+                "fälligkeit",
+                "fälligkeitsdatum",
+                "fälligam",
+                "dated'échéance",
+                "datedéchéance",
+                "dateéchéance",
+                "échéance",
             ],
             Field::Currency => &[
                 "currency",
@@ -155,6 +223,12 @@ impl Field {
                 "币种",
                 "货币",
                 "币别",
+                "währung",
+                "hauswährung",
+                "belegwährung",
+                "devise",
+                "documentcurrency",
+                "localcurrency",
             ],
             Field::Gross => &[
                 "gross",
@@ -169,6 +243,18 @@ impl Field {
                 "价税合计",
                 "总金额",
                 "应收金额",
+                "原币金额",
+                "本币金额",
+                "betraginhauswährung",
+                "betraginbelegwährung",
+                "betraghw",
+                "betrag",
+                "montantttc",
+                "montant",
+                "invoicedamount",
+                "amountinlocalcurrency",
+                "amountindoccurr",
+                "amountindocumentcurrency",
             ],
             Field::Vat => &[
                 "vat",
@@ -192,6 +278,11 @@ impl Field {
                 "回款金额",
                 "收款金额",
                 "付款金额",
+                "ausgeglichen",
+                "ausgeglichenerbetrag",
+                "montantpayé",
+                "montantrégle",
+                "montantréglé",
             ],
             Field::PaymentDate => &[
                 "paymentdate",
@@ -201,6 +292,9 @@ impl Field {
                 "付款日期",
                 "收款日期",
                 "回款日期",
+                "ausgleichsdatum",
+                "clearingdate",
+                "datedepaiement",
             ],
             Field::Disputed => &[
                 "disputed",
@@ -225,6 +319,54 @@ impl Field {
             Field::Country => &["country", "countrycode", "国家", "国家代码", "国别"],
             Field::Industry => &["industry", "sector", "行业"],
             Field::CreditLimit => &["creditlimit", "limit", "信用额度", "授信额度", "信用限额"],
+            Field::DocType => &[
+                "doctype",
+                "documenttype",
+                "doctypeid",
+                "type",
+                "transactiontype",
+                "vouchertype",
+                "belegart",
+                "typedocument",
+                "typedepièce",
+                "单据类型",
+                "业务类型",
+                "单据类别",
+            ],
+            Field::Outstanding => &[
+                "outstanding",
+                "outstandingamount",
+                "openbalance",
+                "openamount",
+                "amountdue",
+                "balancedue",
+                "amountresidual",
+                "residual",
+                "offenerbetrag",
+                "offen",
+                "montantrestantdû",
+                "montantrestantdu",
+                "restedû",
+                "solde",
+                "余额",
+                "未收金额",
+                "未收款金额",
+                "原币余额",
+                "本币余额",
+                "期末余额",
+                "未核销金额",
+                "应收余额",
+            ],
+            Field::Debit => &["debit", "soll", "sollbetrag", "débit", "借方", "借方金额"],
+            Field::Credit => &[
+                "credit",
+                "haben",
+                "habenbetrag",
+                "crédit",
+                "贷方",
+                "贷方金额",
+            ],
+            Field::CreditNote => &["creditnote", "creditnotes", "credited", "creditedamount"],
         }
     }
 
@@ -248,6 +390,11 @@ impl Field {
             Field::Country => "country",
             Field::Industry => "industry",
             Field::CreditLimit => "credit_limit",
+            Field::DocType => "doc_type",
+            Field::Outstanding => "outstanding",
+            Field::Debit => "debit",
+            Field::Credit => "credit",
+            Field::CreditNote => "credit_note",
         }
     }
 
@@ -386,6 +533,86 @@ mod tests {
         }
         for f in Field::ALL {
             assert_eq!(Field::from_header(f.header()), Some(f), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn ledger_headers() {
+        let cases = [
+            ("Kunde", Field::CustomerId),
+            ("Konto", Field::CustomerId),
+            ("Debitor", Field::CustomerId),
+            ("Name 1", Field::CustomerName),
+            ("Belegnummer", Field::InvoiceId),
+            ("Belegdatum", Field::IssueDate),
+            ("Buchungsdatum", Field::IssueDate),
+            ("Nettofälligkeit", Field::DueDate),
+            ("Fälligkeit", Field::DueDate),
+            ("Betrag in Hauswährung", Field::Gross),
+            ("Betrag in Belegwährung", Field::Gross),
+            ("Hauswährung", Field::Currency),
+            ("Währung", Field::Currency),
+            ("Belegart", Field::DocType),
+            ("Offener Betrag", Field::Outstanding),
+            ("Ausgeglichen", Field::Paid),
+            ("Soll", Field::Debit),
+            ("Haben", Field::Credit),
+            ("Client", Field::CustomerId),
+            ("N° facture", Field::InvoiceId),
+            ("Date facture", Field::IssueDate),
+            ("Date d'échéance", Field::DueDate),
+            ("Montant TTC", Field::Gross),
+            ("Devise", Field::Currency),
+            ("Montant restant dû", Field::Outstanding),
+            ("Solde", Field::Outstanding),
+            ("Voucher No", Field::InvoiceId),
+            ("Voucher Type", Field::DocType),
+            ("Posting Date", Field::IssueDate),
+            ("Invoiced Amount", Field::Gross),
+            ("Paid Amount", Field::Paid),
+            ("Credit Note", Field::CreditNote),
+            ("Outstanding Amount", Field::Outstanding),
+            ("Partner", Field::CustomerName),
+            ("Journal Entry", Field::InvoiceId),
+            ("Amount Due", Field::Outstanding),
+            ("Debit", Field::Debit),
+            ("Credit", Field::Credit),
+            ("Amount Residual", Field::Outstanding),
+            ("Num", Field::InvoiceId),
+            ("Transaction Type", Field::DocType),
+            ("Open Balance", Field::Outstanding),
+            ("Contact", Field::CustomerName),
+            ("Invoice Number", Field::InvoiceId),
+            ("Type", Field::DocType),
+            ("Total", Field::Gross),
+            ("Paid", Field::Paid),
+            ("Credited", Field::CreditNote),
+            ("客户编码", Field::CustomerId),
+            ("单据编号", Field::InvoiceId),
+            ("单据号", Field::InvoiceId),
+            ("单据类型", Field::DocType),
+            ("应收金额", Field::Gross),
+            ("已收金额", Field::Paid),
+            ("未收金额", Field::Outstanding),
+            ("余额", Field::Outstanding),
+            ("原币金额", Field::Gross),
+            ("原币余额", Field::Outstanding),
+            ("本币余额", Field::Outstanding),
+            ("借方", Field::Debit),
+            ("贷方", Field::Credit),
+        ];
+        for (h, f) in cases {
+            assert_eq!(Field::from_header(h), Some(f), "{h}");
+        }
+        // Xero's "Due" is the open amount only under its preset.
+        assert_eq!(Field::from_header("Due"), Some(Field::DueDate));
+        // No synonym names two fields.
+        let mut seen = std::collections::HashMap::new();
+        for f in Field::ALL {
+            for s in f.synonyms() {
+                assert_eq!(*seen.entry(*s).or_insert(f), f, "{s}");
+                assert_eq!(normalise(s), *s, "{s} is not normalised");
+            }
         }
     }
 

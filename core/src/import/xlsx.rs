@@ -1,7 +1,8 @@
 //! XLSX workbooks (feature `xlsx`, off by default; calamine, which builds
 //! for wasm32-unknown-unknown).
 //!
-//! The first worksheet is read; its first row is the header. Cells become
+//! The first worksheet is read; its header row is found as in a CSV file
+//! (below any title rows; row numbers are the sheet's). Cells become
 //! the text the CSV path parses, so both formats share one parser: numbers
 //! as Rust writes an `f64` shortest (`1234.5`; integers without `.0`),
 //! Excel dates (serial days since 1899-12-30, the 1900 leap-year bug
@@ -13,7 +14,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use chrono::{Duration, NaiveDate};
 
-use super::{Encoding, ImportError, Table};
+use super::{Encoding, ImportError, ReadOptions, Table};
 
 /// An Excel serial day as a date; `None` out of range.
 fn excel_date(serial: f64) -> Option<NaiveDate> {
@@ -39,30 +40,25 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-/// Reads the first worksheet of an XLSX workbook into a table.
+/// Reads the first worksheet of an XLSX workbook into a table
+/// ([`ReadOptions::header_row`] applies; the encoding and delimiter do not).
 ///
 /// # Errors
 /// [`ImportError::Workbook`] for bytes that are not a workbook;
 /// [`ImportError::Empty`] for a workbook without a sheet or a header row.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportError> {
+pub fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError> {
     let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Workbook(e.to_string()))?;
     let range = wb
         .worksheet_range_at(0)
         .ok_or(ImportError::Empty)?
         .map_err(|e| ImportError::Workbook(e.to_string()))?;
-    let mut rows = range
+    // The used range may start below row 1: keep the sheet's numbers.
+    let first_row = range.start().map_or(1, |(r, _)| r as usize + 1);
+    let rows: Vec<Vec<String>> = range
         .rows()
-        .map(|r| r.iter().map(cell_text).collect::<Vec<_>>());
-    let headers = rows.next().ok_or(ImportError::Empty)?;
-    if headers.iter().all(String::is_empty) {
-        return Err(ImportError::Empty);
-    }
-    Ok(Table {
-        headers,
-        rows: rows.collect(),
-        encoding: Encoding::Utf8,
-        delimiter: ',',
-    })
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect();
+    Table::from_rows(rows, first_row, opts.header_row, Encoding::Utf8, ',')
 }
 
 #[cfg(test)]
@@ -79,7 +75,7 @@ mod tests {
     #[test]
     fn not_a_workbook() {
         assert!(matches!(
-            read_xlsx(b"a,b\n1,2\n"),
+            read_xlsx(b"a,b\n1,2\n", &ReadOptions::default()),
             Err(ImportError::Workbook(_))
         ));
     }

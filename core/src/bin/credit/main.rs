@@ -10,8 +10,16 @@
 //! credit terms 2/10/30 [--json]
 //! ```
 //!
-//! `age` and `kpi` read an invoice file (CSV in UTF-8, UTF-16 or GBK with
-//! `,` `;` or tab; XLSX when built with the `xlsx` feature) through the same
+//! Every command that reads a ledger file also takes `--preset NAME` (one of
+//! `credit_core::import::Preset`'s ids; without it a preset is recognised
+//! from the headers, else the headers are guessed), `--header-row N` (the
+//! header's row when the search below title rows gets it wrong) and
+//! `--encoding auto|utf-8|gbk|windows-1252|utf-16le|utf-16be`. `--as-of` is
+//! also the file's date for paid amounts without a payment date.
+//!
+//! `age` and `kpi` read an invoice file (CSV in UTF-8, UTF-16, GBK or
+//! Windows-1252 with `,` `;` or tab; XLSX when built with the `xlsx`
+//! feature) through the same
 //! parser as the app's import (`credit_core::import`), into a portfolio whose
 //! base currency is `--currency` (default CNY; rows without a currency take
 //! it). Every row error is printed to stderr (file, row, column, value,
@@ -72,8 +80,8 @@ use credit_core::assessment::{
 };
 use credit_core::export::{amount_string, kpi_rows};
 use credit_core::import::{
-    guess_mapping, merge, preview, read_file, DateOrder, ErrorReason, FileKind, MergePolicy,
-    OnExisting, ParseOptions, ReadOptions,
+    detect_preset, guess_mapping, merge, preview, read_file, DateOrder, EncodingChoice,
+    ErrorReason, FileKind, MergePolicy, OnExisting, ParseOptions, Preset, ReadOptions,
 };
 use credit_core::kpi;
 use credit_core::limit::{
@@ -87,15 +95,18 @@ use credit_core::{Decimal, NaiveDate};
 use serde::Deserialize;
 
 const USAGE: &str = "usage: credit assess BUYER.json [--json]
-       credit age FILE --as-of DATE [--buckets 30,60,90,120] [--by due|issue] [--currency CNY] [--date-order dmy|mdy] [--json]
-       credit kpi FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
-       credit alerts FILE --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
-       credit forecast FILE --as-of DATE [--weeks 13] [--currency CNY] [--date-order dmy|mdy] [--json]
+       credit age FILE --as-of DATE [--buckets 30,60,90,120] [--by due|issue] [FILE OPTIONS] [--json]
+       credit kpi FILE --as-of DATE [FILE OPTIONS] [--json]
+       credit alerts FILE --as-of DATE [FILE OPTIONS] [--json]
+       credit forecast FILE --as-of DATE [--weeks 13] [FILE OPTIONS] [--json]
        credit terms 2/10/30 [--json]
-       credit dunning FILE --as-of DATE [--policy standard|proactive|firm] [--currency CNY] [--date-order dmy|mdy] [--json]
+       credit dunning FILE --as-of DATE [--policy standard|proactive|firm] [FILE OPTIONS] [--json]
        credit interest --amount 1000 --currency EUR --due DATE --as-of DATE --regime eu|de|fr|uk|cn|contract [--rate 4.5] [--json]
-       credit insurance FILE --policy POLICY.json --as-of DATE [--currency CNY] [--date-order dmy|mdy] [--json]
-       credit claim FILE --policy POLICY.json --buyer ID --as-of DATE [--recoveries 0] [--json]";
+       credit insurance FILE --policy POLICY.json --as-of DATE [FILE OPTIONS] [--json]
+       credit claim FILE --policy POLICY.json --buyer ID --as-of DATE [--recoveries 0] [FILE OPTIONS] [--json]
+FILE OPTIONS: [--currency CNY] [--date-order dmy|mdy] [--preset NAME] [--header-row N]
+              [--encoding auto|utf-8|gbk|windows-1252|utf-16le|utf-16be]
+presets: sap-fbl5n-de, sap-fbl5n-en, erpnext-ar, odoo, kingdee, yonyou, quickbooks-ar-aging, xero-aged-receivables";
 
 /// The buyer file of `credit assess`.
 #[derive(Deserialize)]
@@ -245,6 +256,12 @@ struct FileArgs {
     json: bool,
     edges: Option<Vec<u32>>,
     basis: AgeBasis,
+    /// `--preset`; `None` recognises one from the headers.
+    preset: Option<Preset>,
+    /// `--header-row`, 1-based.
+    header_row: Option<usize>,
+    /// `--encoding`.
+    encoding: EncodingChoice,
 }
 
 fn usage_error(cmd: &str, msg: &str) -> Failure {
@@ -259,6 +276,9 @@ fn parse_file_args(cmd: &str, args: &[String], ageing: bool) -> Result<FileArgs,
     let mut json = false;
     let mut edges = None;
     let mut basis = AgeBasis::DueDate;
+    let mut preset = None;
+    let mut header_row = None;
+    let mut encoding = EncodingChoice::Auto;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -267,7 +287,14 @@ fn parse_file_args(cmd: &str, args: &[String], ageing: bool) -> Result<FileArgs,
         };
         let needs_value = matches!(
             flag,
-            "--as-of" | "--currency" | "--date-order" | "--buckets" | "--by"
+            "--as-of"
+                | "--currency"
+                | "--date-order"
+                | "--buckets"
+                | "--by"
+                | "--preset"
+                | "--header-row"
+                | "--encoding"
         );
         let value = if needs_value {
             match inline {
@@ -302,6 +329,40 @@ fn parse_file_args(cmd: &str, args: &[String], ageing: bool) -> Result<FileArgs,
                     _ => return Err(usage_error(cmd, "--date-order is dmy or mdy")),
                 })
             }
+            "--preset" => {
+                preset = Some(Preset::from_id(&value).ok_or_else(|| {
+                    let names: Vec<&str> = Preset::ALL.iter().map(|p| p.id()).collect();
+                    usage_error(
+                        cmd,
+                        &format!(
+                            "--preset {value:?} is not a preset; use one of: {}",
+                            names.join(", ")
+                        ),
+                    )
+                })?)
+            }
+            "--header-row" => {
+                header_row = Some(value.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(
+                    || usage_error(cmd, &format!("--header-row {value:?}: a row number from 1")),
+                )?)
+            }
+            "--encoding" => {
+                encoding =
+                    match value.to_ascii_lowercase().as_str() {
+                        "auto" => EncodingChoice::Auto,
+                        "utf-8" | "utf8" => EncodingChoice::Utf8,
+                        "gbk" | "gb18030" | "gb2312" => EncodingChoice::Gb18030,
+                        "windows-1252" | "cp1252" | "latin1" | "latin-1" | "iso-8859-1" => {
+                            EncodingChoice::Windows1252
+                        }
+                        "utf-16le" | "utf16le" => EncodingChoice::Utf16Le,
+                        "utf-16be" | "utf16be" => EncodingChoice::Utf16Be,
+                        _ => return Err(usage_error(
+                            cmd,
+                            "--encoding is auto, utf-8, gbk, windows-1252, utf-16le or utf-16be",
+                        )),
+                    }
+            }
             "--buckets" if ageing => {
                 let e: Result<Vec<u32>, _> =
                     value.split(',').map(|x| x.trim().parse::<u32>()).collect();
@@ -334,6 +395,9 @@ fn parse_file_args(cmd: &str, args: &[String], ageing: bool) -> Result<FileArgs,
         json,
         edges,
         basis,
+        preset,
+        header_row,
+        encoding,
     })
 }
 
@@ -342,13 +406,23 @@ fn load(a: &FileArgs) -> Result<Portfolio, Failure> {
     let path = &a.path;
     let bytes =
         std::fs::read(path).map_err(|e| Failure(format!("credit: cannot read {path}: {e}"), 2))?;
-    let table = read_file(&bytes, &ReadOptions::default())
-        .map_err(|e| Failure(format!("credit: {path}: {e}"), 2))?;
-    let mapping = guess_mapping(&table.headers);
+    let read = ReadOptions {
+        encoding: a.encoding,
+        delimiter: None,
+        header_row: a.header_row,
+    };
+    let table = read_file(&bytes, &read).map_err(|e| Failure(format!("credit: {path}: {e}"), 2))?;
+    let preset = a.preset.or_else(|| detect_preset(&table));
+    let mapping = preset.map_or_else(
+        || guess_mapping(&table.headers),
+        |p| p.mapping(&table.headers),
+    );
     let opts = ParseOptions {
         date_order: a.date_order,
         decimal: None,
         default_currency: a.currency,
+        file_date: Some(a.as_of),
+        preset,
     };
     let p = preview(path, &table, &mapping, &opts);
     if !p.errors.is_empty() || p.needs_date_order {
@@ -444,6 +518,7 @@ fn cmd_age(args: &[String]) -> Result<(), Failure> {
             .edges
             .clone()
             .unwrap_or_else(|| p.settings.ageing.edges.clone()),
+        credits: p.settings.ageing.credits,
     };
     let r = age(&p, a.as_of, &settings).map_err(|e| Failure(format!("credit age: {e}"), 2))?;
     let cur = r.currency;
