@@ -10,15 +10,19 @@
 
 use credit_core::import::header::Field;
 use credit_core::import::{
-    DateOrder, DecimalSep, Encoding, EncodingChoice, FileKind, Mapping, MergePolicy, OnExisting,
-    RowError, Summary,
+    DateOrder, DecimalSep, Encoding, EncodingChoice, FileKind, ImportWarning, Mapping, MergePolicy,
+    OnExisting, Preset, RowError, Summary,
 };
 use credit_core::money::Currency;
+use credit_core::Decimal;
 use credit_core::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Errors shown per page of the error list.
 pub const ERRORS_PER_PAGE: usize = 50;
+
+/// Buyer balances the preview shows.
+pub const BALANCES_SHOWN: usize = 20;
 
 /// Where an import goes.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
@@ -49,6 +53,14 @@ pub enum Request {
         encoding: EncodingChoice,
         /// The portfolio whose remembered mapping applies.
         remembered_from: Option<String>,
+        /// The header row (1-based), when the user chose it; detected
+        /// below title rows otherwise.
+        #[serde(default)]
+        header_row: Option<usize>,
+        /// The export's preset, when the user chose one; recognised from
+        /// the headers otherwise.
+        #[serde(default)]
+        preset: Option<Preset>,
     },
     /// Parse every row with this mapping.
     Preview {
@@ -58,6 +70,11 @@ pub enum Request {
         date_order: Option<DateOrder>,
         /// The decimal separator, when the user forced one.
         decimal: Option<DecimalSep>,
+        /// The import date: a paid amount without a date is dated at the
+        /// earlier of its due date and the file's date (the report date in
+        /// the file's title rows, else this).
+        #[serde(default)]
+        file_date: Option<NaiveDate>,
         /// The currency of rows without one.
         currency: Currency,
         /// The portfolio the rows would go into (to find ids it has).
@@ -78,6 +95,10 @@ pub enum Request {
         policy: MergePolicy,
         /// Ids the target already has.
         on_existing: OnExisting,
+        /// The file is the next open-items list of the target: close what
+        /// is no longer in it, update what changed ([`credit_core::import::reconcile`]).
+        #[serde(default)]
+        reconcile: bool,
     },
     /// The backup file of a stored portfolio.
     Backup {
@@ -102,6 +123,13 @@ pub enum Request {
         rate: String,
         /// The date it applies from.
         date: NaiveDate,
+    },
+    /// Set where open credits show in a stored portfolio's ageing.
+    SetCredits {
+        /// The portfolio.
+        id: String,
+        /// The placement.
+        credits: credit_core::ageing::CreditPlacement,
     },
     /// Create an empty portfolio.
     Create {
@@ -145,6 +173,14 @@ pub struct Opened {
     pub mapping: Mapping,
     /// Whether a remembered mapping was used.
     pub remembered: bool,
+    /// The header row, 1-based, as the file counts rows.
+    pub header_row: usize,
+    /// The rows above it (title, period, unit), as text.
+    pub title_rows: Vec<String>,
+    /// The report date the title rows give, if any.
+    pub report_date: Option<NaiveDate>,
+    /// The export recognised (or chosen) whose mapping is used.
+    pub preset: Option<Preset>,
     /// Time taken to read and split the file (ms), for the benchmark.
     pub elapsed_ms: u32,
 }
@@ -166,6 +202,17 @@ pub struct Previewed {
     pub existing: usize,
     /// A few of them.
     pub existing_sample: Vec<String>,
+    /// What the page should point out (preset, total rows left out, a file
+    /// that looks like invoices but is mapped as something else).
+    pub warnings: Vec<ImportWarning>,
+    /// Per buyer and currency, the net open amount after the file's
+    /// payments: what the dashboard shows for it after the import. At
+    /// most [`BALANCES_SHOWN`], largest first.
+    pub balances: Vec<(String, Currency, Decimal)>,
+    /// How many buyers have a balance in all.
+    pub balances_count: usize,
+    /// The date the file's balances are as of.
+    pub file_date: Option<NaiveDate>,
     /// Time taken to check every row (ms), for the benchmark.
     pub elapsed_ms: u32,
 }
@@ -189,6 +236,18 @@ pub struct Committed {
     pub rows_left_out: usize,
     /// Currencies without an FX rate.
     pub currencies_without_rate: Vec<Currency>,
+    /// Lines closed by a re-import (missing from the next open-items list).
+    #[serde(default)]
+    pub closed: usize,
+    /// Lines a re-import updated.
+    #[serde(default)]
+    pub updated: usize,
+    /// Lines a re-import found unchanged.
+    #[serde(default)]
+    pub unchanged: usize,
+    /// Whether this was a re-import of the next open-items list.
+    #[serde(default)]
+    pub reconciled: bool,
     /// Time taken to merge (ms).
     pub merge_ms: u32,
     /// Time taken to encode and write IndexedDB (ms).

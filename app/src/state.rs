@@ -86,6 +86,19 @@ impl Open {
     }
 }
 
+impl Open {
+    /// The same portfolio with other ageing settings (the demo's settings
+    /// live in memory; a stored portfolio's are saved by the worker).
+    pub fn with_ageing(&self, ageing: credit_core::ageing::AgeingSettings) -> Self {
+        let mut portfolio = self.portfolio.clone();
+        portfolio.settings.ageing = ageing;
+        Open {
+            portfolio,
+            index: self.index.clone(),
+        }
+    }
+}
+
 impl Deref for Open {
     type Target = Portfolio;
     fn deref(&self) -> &Portfolio {

@@ -83,6 +83,51 @@ fn check(file: &str, key: &str, preset: Preset, encoding: Option<Encoding>) {
     }
     let total: Decimal = at["total"]["net"].as_str().unwrap().parse().unwrap();
     assert_eq!(got.iter().map(|b| b.2).sum::<Decimal>(), total, "{file}");
+    for (date, want) in want["as_of"].as_object().unwrap() {
+        check_ageing(file, &portfolio, date, want);
+    }
+}
+
+/// The ageing of the imported portfolio as of a date (default buckets,
+/// credits by their date) against the independent computation: each
+/// buyer's buckets and net to the cent, the lines issued later left out.
+fn check_ageing(file: &str, p: &Portfolio, date: &str, want: &serde_json::Value) {
+    let as_of = credit_core::dates::parse_iso(date).unwrap();
+    let r = credit_core::ageing::age(p, as_of, &p.settings.ageing).unwrap();
+    let keys = ["not_due", "1_30", "31_60", "61_90", "91_120", "121_plus"];
+    let buyers = want["buyers"].as_object().unwrap();
+    let dec = |v: &serde_json::Value| -> Decimal { v.as_str().unwrap().parse().unwrap() };
+    for (id, w) in buyers {
+        let c = r
+            .customers
+            .iter()
+            .find(|c| &c.customer_id == id)
+            .unwrap_or_else(|| panic!("{file} {date}: no buyer {id}"));
+        let got: Vec<Decimal> = c.row.buckets.iter().map(|b| b.round_dp(2)).collect();
+        let exp: Vec<Decimal> = keys.iter().map(|k| dec(&w[*k])).collect();
+        assert_eq!(got, exp, "{file} {date}: buyer {id} buckets");
+        assert_eq!(
+            c.row.total.round_dp(2),
+            dec(&w["net"]),
+            "{file} {date}: {id}"
+        );
+    }
+    // Buyers the file names only by lines issued later are empty.
+    for c in &r.customers {
+        if !buyers.contains_key(&c.customer_id) {
+            assert!(c.row.total.is_zero(), "{file} {date}: {}", c.customer_id);
+        }
+    }
+    assert_eq!(
+        r.total.total.round_dp(2),
+        dec(&want["total"]["net"]),
+        "{file} {date}"
+    );
+    assert_eq!(
+        r.not_yet_issued as u64,
+        want["left_out_after_as_of"].as_u64().unwrap(),
+        "{file} {date}: left out"
+    );
 }
 
 #[test]

@@ -44,6 +44,10 @@ const MAPPING_KEY: &str = "import.mapping";
 struct Session {
     file_name: String,
     table: Option<Table>,
+    /// The export's preset whose mapping is used, if any.
+    preset: Option<import::Preset>,
+    /// The date the file's balances are as of.
+    file_date: Option<credit_core::NaiveDate>,
     mapping: Option<Mapping>,
     preview: Option<Preview>,
     /// The target read for the preview: id, meta, portfolio, extras.
@@ -128,18 +132,40 @@ async fn handle(req: Request, file: Option<JsValue>) -> Reply {
             file_name,
             encoding,
             remembered_from,
-        } => open(file_name, encoding, remembered_from, file).await,
+            header_row,
+            preset,
+        } => {
+            open(
+                file_name,
+                encoding,
+                remembered_from,
+                header_row,
+                preset,
+                file,
+            )
+            .await
+        }
         Request::Preview {
             mapping,
             date_order,
             decimal,
             currency,
             target,
+            file_date,
         } => {
+            // The file's own date (its title rows) over the import date.
+            let (preset, file_date) = SESSION.with(|s| {
+                let s = s.borrow();
+                let from_file = s.table.as_ref().and_then(|t| t.report_date);
+                (s.preset, from_file.or(file_date))
+            });
+            SESSION.with(|s| s.borrow_mut().file_date = file_date);
             let opts = ParseOptions {
                 date_order,
                 decimal,
                 default_currency: currency,
+                file_date,
+                preset,
             };
             check(mapping, opts, target).await
         }
@@ -162,7 +188,8 @@ async fn handle(req: Request, file: Option<JsValue>) -> Reply {
             target,
             policy,
             on_existing,
-        } => commit(target, policy, on_existing).await,
+            reconcile,
+        } => commit(target, policy, on_existing, reconcile).await,
         Request::Backup { id } => make_backup(&id).await,
         Request::Restore {
             file_name,
@@ -175,6 +202,7 @@ async fn handle(req: Request, file: Option<JsValue>) -> Reply {
             rate,
             date,
         } => add_rate(&id, currency, &rate, date).await,
+        Request::SetCredits { id, credits } => set_credits(&id, credits).await,
     };
     result.unwrap_or_else(Reply::Failed)
 }
@@ -196,6 +224,23 @@ async fn add_rate(
         rate: value,
     })
     .map_err(|_| bad())?;
+    progress(Phase::Saving, 800);
+    let saved = db::save(id, Some(meta.revision), &p, &extras)
+        .await
+        .map_err(db_failure)?;
+    db::announce(id);
+    Ok(Reply::Saved {
+        id: id.to_string(),
+        name: saved.name,
+    })
+}
+
+async fn set_credits(
+    id: &str,
+    credits: credit_core::ageing::CreditPlacement,
+) -> Result<Reply, Failure> {
+    let (meta, mut p, extras) = db::load(id).await.map_err(db_failure)?;
+    p.settings.ageing.credits = credits;
     progress(Phase::Saving, 800);
     let saved = db::save(id, Some(meta.revision), &p, &extras)
         .await
@@ -344,6 +389,8 @@ async fn open(
     file_name: String,
     encoding: import::EncodingChoice,
     remembered_from: Option<String>,
+    header_row: Option<usize>,
+    chosen: Option<import::Preset>,
     file: Option<JsValue>,
 ) -> Result<Reply, Failure> {
     SESSION.with(|s| *s.borrow_mut() = Session::default());
@@ -354,14 +401,21 @@ async fn open(
     let opts = ReadOptions {
         encoding,
         delimiter: None,
+        header_row,
     };
     let table = import::read_file(&bytes, &opts).map_err(import_failure)?;
     drop(bytes);
-    let mut mapping = guess_mapping(&table.headers);
+    // A recognised export's mapping (or the one chosen); the user's own
+    // correction, remembered by the portfolio, comes first.
+    let preset = chosen.or_else(|| import::detect_preset(&table));
+    let mut mapping = match preset {
+        Some(p) => p.mapping(&table.headers),
+        None => guess_mapping(&table.headers),
+    };
     let mut used = false;
     if let Some(id) = remembered_from {
         if let Ok((_, _, extras)) = db::load(&id).await {
-            used = remembered(&extras, &table.headers, &mut mapping);
+            used = chosen.is_none() && remembered(&extras, &table.headers, &mut mapping);
         }
     }
     let opened = Opened {
@@ -372,11 +426,16 @@ async fn open(
         delimiter: Some(table.delimiter),
         mapping: mapping.clone(),
         remembered: used,
+        header_row: table.header_row,
+        title_rows: table.title_rows.clone(),
+        report_date: table.report_date,
+        preset,
         elapsed_ms: (now() - t0) as u32,
     };
     SESSION.with(|s| {
         let mut s = s.borrow_mut();
         s.file_name = file_name;
+        s.preset = preset;
         s.table = Some(table);
         s.mapping = Some(mapping);
     });
@@ -422,7 +481,16 @@ async fn check(mapping: Mapping, opts: ParseOptions, target: Target) -> Result<R
         Some((_, p, _)) => existing_ids(p, &pv),
         None => Vec::new(),
     };
+    let mut balances = pv.buyer_balances();
+    balances.retain(|b| !b.2.is_zero());
+    let balances_count = balances.len();
+    balances.sort_by(|a, b| b.2.abs().cmp(&a.2.abs()).then_with(|| a.0.cmp(&b.0)));
+    balances.truncate(protocol::BALANCES_SHOWN);
     let reply = Previewed {
+        warnings: pv.warnings.clone(),
+        balances,
+        balances_count,
+        file_date: opts.file_date,
         kind: pv.kind,
         summary: pv.summary.clone(),
         error_count: pv.errors.len(),
@@ -444,6 +512,7 @@ async fn commit(
     target: Target,
     policy: import::MergePolicy,
     on_existing: import::OnExisting,
+    reconcile: bool,
 ) -> Result<Reply, Failure> {
     let base = target_portfolio(&target).await?;
     let t0 = now();
@@ -456,9 +525,14 @@ async fn commit(
             .as_ref()
             .map(|t| t.headers.clone())
             .unwrap_or_default();
-        Ok::<_, Failure>((pv, headers, s.mapping.clone().unwrap_or_default()))
+        Ok::<_, Failure>((
+            pv,
+            headers,
+            s.mapping.clone().unwrap_or_default(),
+            s.file_date,
+        ))
     });
-    let (pv, headers, mapping) = session?;
+    let (pv, headers, mapping, file_date) = session?;
     let (id, based_on, portfolio, mut extras) = match (base, &target) {
         (Some((m, p, e)), Target::Existing { id }) => (id.clone(), Some(m.revision), p, e),
         (_, Target::New { name, currency }) => {
@@ -472,7 +546,29 @@ async fn commit(
         }
         (None, Target::Existing { .. }) => return Err(Failure::NotFound),
     };
-    let (merged, report) = merge(&portfolio, &pv, policy, on_existing).map_err(import_failure)?;
+    // The next open-items list of a stored portfolio: close what is gone.
+    let reconciled = match (reconcile, &target, file_date) {
+        (true, Target::Existing { .. }, Some(d)) => {
+            Some(import::reconcile::reconcile(&portfolio, &pv, d, policy).map_err(import_failure)?)
+        }
+        _ => None,
+    };
+    let (merged, report, rec) = match reconciled {
+        Some((merged, r)) => {
+            let report = import::MergeReport {
+                added: r.added,
+                customers_added: r.customers_added,
+                rows_left_out: r.rows_left_out,
+                currencies_without_rate: r.currencies_without_rate.clone(),
+                ..import::MergeReport::default()
+            };
+            (merged, report, Some(r))
+        }
+        None => {
+            let (m, r) = merge(&portfolio, &pv, policy, on_existing).map_err(import_failure)?;
+            (m, r, None)
+        }
+    };
     note_insured_cuts(&portfolio, &merged, &mut extras);
     drop(portfolio);
     remember(&mut extras, &headers, &mapping);
@@ -495,6 +591,10 @@ async fn commit(
         payments_added: report.payments_added,
         rows_left_out: report.rows_left_out,
         currencies_without_rate: report.currencies_without_rate,
+        closed: rec.as_ref().map_or(0, |r| r.closed.len()),
+        updated: rec.as_ref().map_or(0, |r| r.updated.len()),
+        unchanged: rec.as_ref().map_or(0, |r| r.unchanged),
+        reconciled: rec.is_some(),
         merge_ms: (t1 - t0) as u32,
         save_ms: (t2 - t1) as u32,
     }))

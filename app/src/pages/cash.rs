@@ -415,7 +415,7 @@ fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
         let mut v: Vec<(String, Decimal)> = r
             .customers
             .iter()
-            .map(|c| (c.customer_id.clone(), c.row.past_first()))
+            .map(|c| (c.customer_id.clone(), c.row.overdue()))
             .filter(|(_, x)| *x > Decimal::ZERO)
             .collect();
         v.sort_by_key(|x| std::cmp::Reverse(x.1));

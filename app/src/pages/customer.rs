@@ -185,7 +185,7 @@ fn CustomerView(id: String) -> impl IntoView {
             {move || row.get().map(|r| view! {
                 <p class="facts">
                     <span>{i.t(K::ClosingAr)} ": " <strong data-testid="customer-outstanding">{format::money(r.total, cur)}</strong></span>
-                    <span>{i.t(K::SortOverdue)} ": " <strong>{format::money(r.past_first(), cur)}</strong></span>
+                    <span>{i.t(K::SortOverdue)} ": " <strong>{format::money(r.overdue(), cur)}</strong></span>
                     <LimitCheck exposure=r.total limit=limit currency=cur/>
                     <span>{i.t(K::OfWhichDisputed)} ": " <strong>{format::money(r.disputed_total, cur)}</strong></span>
                     <A href=format!("/invoices?customer={}", id)>{i.t(K::ShowInvoices)}</A>

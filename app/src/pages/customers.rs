@@ -49,6 +49,7 @@ pub fn Customers() -> impl IntoView {
             .iter()
             .map(|b| view! { <th class="num">{bucket_label(b, r.basis, lang)}</th> })
             .collect_view();
+        let has_column = !r.total.credit.is_zero();
         let body = rows[pg.start..pg.end]
             .iter()
             .map(|&ix| {
@@ -65,16 +66,25 @@ pub fn Customers() -> impl IntoView {
                     .iter()
                     .map(|a| view! { <td class="num">{format::amount(*a, cur)}</td> })
                     .collect_view();
+                let column = has_column.then(|| {
+                    let c = format::amount(-c.row.credit, cur);
+                    view! { <td class="num">{c}</td> }
+                });
+                let net_credit = c.row.in_net_credit().then(|| view! {
+                    <span class="badge" data-testid="net-credit">{crate::i18n::text(lang, K::NetCredit)}</span>
+                });
                 view! {
                     <tr data-testid="customer-row">
                         <td class="muted">{c.customer_id.clone()}</td>
                         <td data-testid="customer-name">
                             <A href=format!("/customers/{}", c.customer_id)>{name}</A>
+                            " " {net_credit}
                         </td>
                         <td>{country}</td>
                         <td>{industry}</td>
                         <td>{status}</td>
                         {cells}
+                        {column}
                         <td class="num strong" data-testid="customer-total">{format::amount(c.row.total, cur)}</td>
                         <td><LimitCheck exposure=c.row.total limit=limit currency=cur/></td>
                         <td>
@@ -95,6 +105,7 @@ pub fn Customers() -> impl IntoView {
                             <th>{i.t(K::Industry)}</th>
                             <th>{i.t(K::Status)}</th>
                             {heads}
+                            {has_column.then(|| view! { <th class="num">{i.t(K::CreditsColumn)}</th> })}
                             <th class="num">{i.t(K::Total)} " (" {cur.to_string()} ")"</th>
                             <th>{i.pick("Limit check", "额度检查")}</th>
                             <th></th>

@@ -10,7 +10,7 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::ageing_chart::AgeingChart;
-use crate::components::ageing_table::AgeingTable;
+use crate::components::ageing_table::{AgeingTable, CreditPlacementSelect};
 use crate::components::alerts::AlertsPanel;
 use crate::components::as_of::AsOfInput;
 use crate::components::fx_rates::FxRates;
@@ -146,6 +146,7 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
                 </span>
             </div>
             <AgeingTable report=ageing.clone()/>
+            <CreditPlacementSelect/>
             <AgeingChart report=ageing.clone()/>
             <div class="actions">
                 <button class="secondary" data-testid="export-ageing" on:click=export_ageing>

@@ -8,7 +8,8 @@
 
 use credit_core::import::header::Field;
 use credit_core::import::{
-    DateOrder, EncodingChoice, FileKind, Mapping, MergePolicy, OnExisting, RowError,
+    DateOrder, EncodingChoice, FileKind, ImportWarning, Mapping, MergePolicy, OnExisting, Preset,
+    RowError,
 };
 use credit_core::money::Currency;
 use leptos::prelude::*;
@@ -41,6 +42,11 @@ pub fn field_label(lang: Lang, name: &str) -> String {
         "country" => ("Country", "国家"),
         "industry" => ("Industry", "行业"),
         "credit_limit" => ("Credit limit", "信用额度"),
+        "doc_type" => ("Document type", "单据类型"),
+        "outstanding" => ("Open amount (balance)", "未收金额（余额）"),
+        "debit" => ("Debit", "借方"),
+        "credit" => ("Credit", "贷方"),
+        "credit_note" => ("Credit note amount", "红字/贷项金额"),
         other => (other, other),
     };
     match lang {
@@ -53,8 +59,91 @@ fn field_from(name: &str) -> Option<Field> {
     Field::ALL.into_iter().find(|f| field_name(*f) == name)
 }
 
+/// A preset's name in a language.
+fn preset_label(p: Preset, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => p.label_en(),
+        Lang::Zh => p.label_zh(),
+    }
+}
+
+/// A warning of the preview in a language, with its CSS class.
+fn warning_text(w: &ImportWarning, lang: Lang) -> (&'static str, String) {
+    let rows = |r: &[usize]| {
+        r.iter()
+            .take(8)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+            + if r.len() > 8 { ", …" } else { "" }
+    };
+    let en = lang == Lang::En;
+    match w {
+        ImportWarning::LooksLikeInvoices { missing } => {
+            let names = missing
+                .iter()
+                .map(|f| field_label(lang, &field_name(*f)))
+                .collect::<Vec<_>>()
+                .join(if en { ", " } else { "、" });
+            (
+                "warn",
+                if en {
+                    format!("This file looks like a receivables report, but it is mapped as a customer list, so it would import no invoices. Map these columns: {names}.")
+                } else {
+                    format!("此文件看起来是应收账款报表，但当前映射为客户清单，将不会导入任何发票。请映射这些列：{names}。")
+                },
+            )
+        }
+        ImportWarning::TotalRowsLeftOut { rows: r } => (
+            "muted",
+            if en {
+                format!("{} total row(s) left out (rows {}).", r.len(), rows(r))
+            } else {
+                format!("已略去 {} 个合计行（第 {} 行）。", r.len(), rows(r))
+            },
+        ),
+        ImportWarning::SectionRowsLeftOut { rows: r } => (
+            "muted",
+            if en {
+                format!("{} heading row(s) left out (rows {}).", r.len(), rows(r))
+            } else {
+                format!("已略去 {} 个分组标题行（第 {} 行）。", r.len(), rows(r))
+            },
+        ),
+        ImportWarning::PresetRecognised { preset } => (
+            "ok",
+            if en {
+                format!(
+                    "Read as {}: document types and signs as that export writes them.",
+                    preset.label_en()
+                )
+            } else {
+                format!(
+                    "按{}读取：单据类型和正负号按该导出格式识别。",
+                    preset.label_zh()
+                )
+            },
+        ),
+        ImportWarning::ReportDate { date } => (
+            "muted",
+            if en {
+                format!("The file's date is {}: paid amounts without a payment date are dated then at the latest.", crate::format::date(*date, lang))
+            } else {
+                format!(
+                    "文件日期为 {}：无付款日期的已付金额最晚按该日计。",
+                    crate::format::date(*date, lang)
+                )
+            },
+        ),
+        _ => ("muted", String::new()),
+    }
+}
+
 /// Currencies offered for a new portfolio and for rows without one.
-pub const CURRENCIES: [&str; 8] = ["CNY", "EUR", "USD", "GBP", "JPY", "HKD", "CHF", "SGD"];
+pub const CURRENCIES: [&str; 14] = [
+    "CNY", "EUR", "USD", "GBP", "JPY", "HKD", "CHF", "SGD", "INR", "AUD", "CAD", "KRW", "TWD",
+    "NZD",
+];
 
 /// The import page.
 #[component]
@@ -69,6 +158,9 @@ pub fn Import() -> impl IntoView {
     );
     let new_name = RwSignal::new(String::new());
     let currency = RwSignal::new("CNY".to_string());
+    // Until the user picks one, a new portfolio takes the currency of a file
+    // whose lines are all in one currency.
+    let currency_chosen = RwSignal::new(false);
     let file = RwSignal::new_local(None::<web_sys::File>);
     let encoding = RwSignal::new(EncodingChoice::Auto);
     let opened = RwSignal::new(None::<Opened>);
@@ -78,6 +170,9 @@ pub fn Import() -> impl IntoView {
     let errors = RwSignal::new(Vec::<RowError>::new());
     let error_page = RwSignal::new(0usize);
     let on_existing = RwSignal::new(OnExisting::Skip);
+    let header_row = RwSignal::new(None::<usize>);
+    let preset_choice = RwSignal::new(None::<Preset>);
+    let reconcile = RwSignal::new(false);
     let failure = RwSignal::new(None::<Failure>);
     let done = RwSignal::new(None::<Committed>);
     let busy = RwSignal::new(false);
@@ -111,10 +206,16 @@ pub fn Import() -> impl IntoView {
             decimal: None,
             currency: cur(),
             target: target(),
+            file_date: Some(crate::browser::today()),
         };
         spawn_local(async move {
             match worker::call(&req, None).await {
                 Reply::Previewed(p) => {
+                    if target_id.get_untracked() == "new" && !currency_chosen.get_untracked() {
+                        if let [only] = p.summary.totals.as_slice() {
+                            currency.set(only.currency.code().to_string());
+                        }
+                    }
                     errors.set(p.errors.clone());
                     error_page.set(0);
                     previewed.set(Some(p));
@@ -146,6 +247,8 @@ pub fn Import() -> impl IntoView {
             file_name: f.name(),
             encoding: encoding.get_untracked(),
             remembered_from,
+            header_row: header_row.get_untracked(),
+            preset: preset_choice.get_untracked(),
         };
         spawn_local(async move {
             match worker::call(&req, Some(&f)).await {
@@ -197,6 +300,7 @@ pub fn Import() -> impl IntoView {
             target: target(),
             policy,
             on_existing: on_existing.get_untracked(),
+            reconcile: reconcile.get_untracked() && target_id.get_untracked() != "new",
         };
         spawn_local(async move {
             match worker::call(&req, None).await {
@@ -308,6 +412,39 @@ pub fn Import() -> impl IntoView {
                     {format!("{} {} · {} {} · {} {}", o.rows, i.pick("rows", "行"), i.pick("encoding", "编码"), enc, i.pick("delimiter", "分隔符"), delim)}
                     {o.remembered.then(|| view! { <span data-testid="mapping-remembered">{format!(" · {}", i.pick("mapping remembered from the last import", "已沿用上次导入的映射"))}</span> })}
                 </p>
+                <p class="muted" data-testid="header-info">
+                    {format!("{} {}", i.pick("Header on row", "标题行：第"), o.header_row)}
+                    {(lang == Lang::Zh).then_some(" 行")}
+                    {(!o.title_rows.is_empty()).then(|| format!(" · {}: {}", i.pick("above it", "其上方"), o.title_rows.join(" | ")))}
+                </p>
+                {o.preset.map(|p| view! {
+                    <p class="ok" data-testid="preset-recognised">
+                        {format!("{}: {}", i.pick("Export recognised", "已识别导出格式"), preset_label(p, lang))}
+                    </p>
+                })}
+                <div class="form-grid">
+                    <label>
+                        {i.pick("Export format", "导出格式")}
+                        <select data-testid="import-preset" on:change=move |ev| {
+                            preset_choice.set(Preset::from_id(&event_target_value(&ev)));
+                            open();
+                        }>
+                            <option value="">{i.pick("Recognise from the headers", "按标题自动识别")}</option>
+                            {Preset::ALL.into_iter().map(|p| view! {
+                                <option value=p.id() selected=move || preset_choice.get() == Some(p)>{preset_label(p, lang)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        {i.pick("Header row", "标题所在行")}
+                        <input type="number" min="1" data-testid="import-header-row"
+                            prop:value=o.header_row.to_string()
+                            on:change=move |ev| {
+                                header_row.set(event_target_value(&ev).trim().parse().ok().filter(|n: &usize| *n >= 1));
+                                open();
+                            }/>
+                    </label>
+                </div>
                 <table class="data">
                     <thead><tr>
                         <th>{i.pick("Column in the file", "文件中的列")}</th>
@@ -343,6 +480,59 @@ pub fn Import() -> impl IntoView {
                 }
             })
             .collect_view();
+        let warnings = (!p.warnings.is_empty()).then(|| {
+            let items = p
+                .warnings
+                .iter()
+                .map(|w| {
+                    let (class, text) = warning_text(w, lang);
+                    view! { <li class=class data-testid="import-warning">{text}</li> }
+                })
+                .collect_view();
+            view! { <ul class="warnings">{items}</ul> }
+        });
+        let balances = (!p.balances.is_empty()).then(|| {
+            let rows = p
+                .balances
+                .iter()
+                .map(|(id, c, x)| {
+                    view! {
+                        <tr data-testid="balance-row">
+                            <td data-testid="balance-buyer">{id.clone()}</td>
+                            <td class="num" data-testid="balance-amount">{crate::format::amount(*x, *c)}</td>
+                            <td>{c.code().to_string()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let as_of = p
+                .file_date
+                .map(|d| format!(" ({} {})", i.pick("as of", "截至"), crate::format::date(d, lang)))
+                .unwrap_or_default();
+            let more = (p.balances_count > crate::protocol::BALANCES_SHOWN).then(|| {
+                format!(
+                    "{} {} {}",
+                    i.pick("The largest", "最大的"),
+                    p.balances.len(),
+                    match lang {
+                        Lang::En => format!("of {} buyers.", p.balances_count),
+                        Lang::Zh => format!("个（共 {} 个客户）。", p.balances_count),
+                    }
+                )
+            });
+            view! {
+                <h3>{format!("{}{}", i.pick("Balance per buyer after import", "导入后各客户余额（净额）"), as_of)}</h3>
+                <p class="muted">{i.pick("Net of credit notes, overpayments and payments on account: what the dashboard will show.", "已扣除红字发票、多付款和预收款：即仪表盘将显示的金额。")} {more}</p>
+                <table class="data" data-testid="import-balances">
+                    <thead><tr>
+                        <th>{i.pick("Buyer", "客户")}</th>
+                        <th class="num">{i.pick("Net balance", "净余额")}</th>
+                        <th>{i.pick("Currency", "币种")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        });
         let range = s
             .date_range
             .map(|(a, b)| {
@@ -367,6 +557,8 @@ pub fn Import() -> impl IntoView {
                     <dt>{i.pick("Already in the portfolio", "组合中已有")}</dt><dd data-testid="summary-existing">{p.existing}</dd>
                 </dl>
                 <ul class="totals">{totals}</ul>
+                {warnings}
+                {balances}
             </section>
         })
     };
@@ -429,8 +621,17 @@ pub fn Import() -> impl IntoView {
                 </div>
             }
         });
+        let next_export = (target_id.get() != "new" && p.kind == FileKind::Invoices).then(|| view! {
+            <label class="check">
+                <input type="checkbox" data-testid="import-reconcile"
+                    prop:checked=move || reconcile.get()
+                    on:change=move |ev| reconcile.set(event_target_checked(&ev))/>
+                {i.pick("This is the next open-items list of this portfolio: close what is no longer in it (paid) and update what changed", "这是本组合的下一期未清项清单：关闭清单中已不存在的项目（视为已收款），并更新有变动的项目")}
+            </label>
+        });
         Some(view! {
             <section class="card actions">
+                {next_export}
                 {existing}
                 {blocked.then(|| view! { <p class="warn" data-testid="date-order-needed">{i.pick("The dates can be read day/month or month/day: choose the date order above.", "日期可读作日/月或月/日：请在上方选择日期顺序。")}</p> })}
                 <button data-testid="import-commit" disabled=move || { busy.get() || blocked || errs > 0 } on:click=move |_| commit(MergePolicy::AllOrNothing)>
@@ -465,8 +666,12 @@ pub fn Import() -> impl IntoView {
                 </Show>
                 <label>
                     {move || i.pick("Currency of rows without one", "无币种行的币种")}
-                    <select data-testid="import-currency" on:change=move |ev| { currency.set(event_target_value(&ev)); if opened.get_untracked().is_some() { check(); } }>
+                    <select data-testid="import-currency" prop:value=move || currency.get() on:change=move |ev| { currency.set(event_target_value(&ev)); currency_chosen.set(true); if opened.get_untracked().is_some() { check(); } }>
                         {CURRENCIES.iter().map(|c| view! { <option value=*c selected=move || currency.get() == *c>{*c}</option> }).collect_view()}
+                        {move || {
+                            let c = currency.get();
+                            (!CURRENCIES.contains(&c.as_str())).then(|| view! { <option value=c.clone() selected=true>{c.clone()}</option> })
+                        }}
                     </select>
                 </label>
                 <label>
@@ -486,6 +691,7 @@ pub fn Import() -> impl IntoView {
                             "utf16le" => EncodingChoice::Utf16Le,
                             "utf16be" => EncodingChoice::Utf16Be,
                             "gb18030" => EncodingChoice::Gb18030,
+                            "windows1252" => EncodingChoice::Windows1252,
                             _ => EncodingChoice::Auto,
                         });
                         open();
@@ -495,6 +701,7 @@ pub fn Import() -> impl IntoView {
                         <option value="utf16le">"UTF-16LE"</option>
                         <option value="utf16be">"UTF-16BE"</option>
                         <option value="gb18030">"GBK / GB18030"</option>
+                        <option value="windows1252">{move || i.pick("Windows-1252 / Latin-1 (German, French Excel)", "Windows-1252 / Latin-1（德文、法文 Excel）")}</option>
                     </select>
                 </label>
                 <label>
@@ -531,6 +738,13 @@ pub fn Import() -> impl IntoView {
                         c.skipped, i.pick("skipped", "张跳过"),
                         c.customers_added, i.pick("buyers added", "个客户新增"),
                         c.rows_left_out, i.pick("rows left out", "行未导入"))}</p>
+                    {c.reconciled.then(|| view! {
+                        <p data-testid="import-reconciled">{format!("{}: {} {}, {} {}, {} {}.",
+                            i.pick("Next open-items list", "下一期未清项"),
+                            c.closed, i.pick("closed as paid", "项已关闭（已收款）"),
+                            c.updated, i.pick("updated", "项已更新"),
+                            c.unchanged, i.pick("unchanged", "项无变动"))}</p>
+                    })}
                     {(!c.currencies_without_rate.is_empty()).then(|| view! { <p class="warn">{format!("{} {}", i.pick("No exchange rate yet for:", "尚无汇率：") , c.currencies_without_rate.iter().map(|c| c.code().to_string()).collect::<Vec<_>>().join(", "))}</p> })}
                     <a href="/" data-testid="import-open-dashboard">{i.pick("See it aged on the dashboard", "在仪表盘查看账龄")}</a>
                 </section>

@@ -1,5 +1,5 @@
 use credit_core::export;
-use credit_core::invoice::{Invoice, InvoiceStatus};
+use credit_core::invoice::{DocKind, Invoice, InvoiceStatus};
 use credit_core::ledger::{self, InvoiceFilter};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -19,6 +19,16 @@ fn status_key(s: InvoiceStatus) -> K {
         InvoiceStatus::Overdue => K::StatusOverdue,
         InvoiceStatus::Paid => K::StatusPaid,
         InvoiceStatus::Overpaid => K::StatusOverpaid,
+        InvoiceStatus::Credit => K::StatusCredit,
+    }
+}
+
+fn kind_key(k: DocKind) -> K {
+    match k {
+        DocKind::Invoice => K::DocInvoice,
+        DocKind::CreditNote => K::DocCreditNote,
+        DocKind::DebitNote => K::DocDebitNote,
+        DocKind::Payment => K::DocPayment,
     }
 }
 
@@ -28,6 +38,7 @@ fn status_value(s: InvoiceStatus) -> &'static str {
         InvoiceStatus::Overdue => "overdue",
         InvoiceStatus::Paid => "paid",
         InvoiceStatus::Overpaid => "overpaid",
+        InvoiceStatus::Credit => "credit",
     }
 }
 
@@ -137,6 +148,7 @@ pub fn Invoices() -> impl IntoView {
                 view! {
                     <tr data-testid="invoice-row" class:disputed=row.disputed>
                         <td data-testid="invoice-id">{inv.id.clone()}</td>
+                        <td data-testid="invoice-kind">{text(lang, kind_key(inv.kind))}</td>
                         <td title=inv.customer_id.clone()>{name}</td>
                         <td>{format::date(inv.issue_date, lang)}</td>
                         <td>{format::date(inv.due_date, lang)}</td>
@@ -157,6 +169,7 @@ pub fn Invoices() -> impl IntoView {
                     <thead>
                         <tr>
                             <th>{text(lang, K::Invoice)}</th>
+                            <th>{text(lang, K::DocKindCol)}</th>
                             <th>{text(lang, K::Buyer)}</th>
                             <th>{text(lang, K::IssueDate)}</th>
                             <th>{text(lang, K::DueDate)}</th>
