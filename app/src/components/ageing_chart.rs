@@ -32,7 +32,9 @@ pub fn AgeingChart(report: Arc<AgeingReport>) -> impl IntoView {
         (0..n)
             .map(|k| {
                 let v = r.total.buckets[k];
-                let h = scale(v, max, H - TOP - BOTTOM);
+                // A bucket netted below zero by credits draws no bar; its
+                // amount is in the title.
+                let h = scale(v.max(credit_core::Decimal::ZERO), max, H - TOP - BOTTOM);
                 let x = k as i64 * slot + slot * 15 / 100;
                 let y = H - BOTTOM - h;
                 let label = bucket_label(&r.buckets[k], r.basis, lang);
