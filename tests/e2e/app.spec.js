@@ -161,8 +161,12 @@ test('the invoice list stays responsive with 100,000 invoices', async ({ page })
   const app = new AppPage(page);
   await app.goto('/');
   await app.loadLargeDemo();
+  // The demo issues a few invoices after today: as it stands today they do
+  // not exist yet, and the list leaves them out as the dashboard says.
+  const later = Number((await page.getByTestId('not-yet-issued').innerText()).replace(/\D+/g, ''));
+  expect(later).toBeGreaterThan(0);
   await app.nav('invoices');
-  await expect(page.getByTestId('row-count')).toContainText('100000');
+  await expect(page.getByTestId('row-count')).toContainText(String(100000 - later));
   await expect(page.getByTestId('invoice-row')).toHaveCount(50);
   await page.getByTestId('filter-status').selectOption('overdue');
   await expect(page.getByTestId('invoice-status').first()).toHaveText('Overdue');

@@ -77,16 +77,20 @@ test('the ageing export holds the bucket amounts the dashboard shows', async ({ 
   const rows = parseCsv(file.text);
   const header = rows[0];
   expect(header.slice(0, 2)).toEqual(['customer_id', 'customer_name']);
-  expect(header.slice(-2)).toEqual(['total', 'disputed']);
+  // After the buckets: the credits column, the net total, of which
+  // disputed, and both sides (open debits, open credits).
+  expect(header.slice(-5)).toEqual(['credits_column', 'total', 'disputed', 'open_debits', 'open_credits']);
   expectBomAndHeader(file, header.join(','));
-  expect(header.length).toBe(2 + shown.length + 2);
+  expect(header.length).toBe(2 + shown.length + 5);
   // The TOTAL row: the same amounts, cent for cent, as the table.
   const total = rows.find((r) => r[0] === 'TOTAL');
   expect(total).toBeDefined();
   expect(rows[rows.length - 1]).toBe(total);
   expect(total.slice(2, 2 + shown.length).map(cents)).toEqual(shown);
-  expect(cents(total[2 + shown.length])).toBe(shownTotal);
-  expect(cents(total[3 + shown.length])).toBe(shownDisputed);
+  expect(cents(total[3 + shown.length])).toBe(shownTotal);
+  expect(cents(total[4 + shown.length])).toBe(shownDisputed);
+  // net = open debits − open credits
+  expect(cents(total[5 + shown.length]) - cents(total[6 + shown.length])).toBe(shownTotal);
   // One row per buyer, whose amounts add up to the total (each rounded
   // to the cent: at most half a cent apart per row).
   const buyers = rows.slice(1, -1);

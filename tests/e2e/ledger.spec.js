@@ -310,6 +310,10 @@ test('a save based on an older revision is refused, not mixed', async ({ page, c
 test('a foreign-currency ledger asks for its rate, then is aged in the base currency', async ({ page }) => {
   const app = new AppPage(page);
   await app.goto('/');
+  // The user keeps the new portfolio in CNY (without that choice it would
+  // take the file's one currency, EUR).
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-currency').selectOption('CNY');
   await importFile(page, file('invoices_semicolon.csv'), 'Euro buyers');
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('report-error')).toBeVisible();
