@@ -24,7 +24,9 @@
 //!   beyond the header is ignored.
 //! - **Invoice rows** (ledger lines: invoices, credit notes, debit notes,
 //!   payments on account) need an id, a customer (id, or the name when the
-//!   file has no id column: the name then serves as the id), an issue date,
+//!   file has no id column: the name then serves as the id; with neither
+//!   column, the text of the heading row above the line, as Xero's report
+//!   groups lines under the contact: [`file_kind_of`]), an issue date,
 //!   an amount and, for an invoice, a due date. The currency column, when
 //!   missing or empty, gives [`ParseOptions::default_currency`]; it reads
 //!   codes and names (`人民币`, `US Dollar`, `€`: [`currency_from_name`]).
@@ -691,6 +693,53 @@ pub fn detect_preset(table: &Table) -> Option<Preset> {
     Preset::recognise(&table.headers)
 }
 
+/// The text of a heading row: its only non-empty cell (the first one).
+fn heading_text(row: &[String]) -> Option<&str> {
+    row.iter().map(|c| trim(c)).find(|c| !c.is_empty())
+}
+
+/// Whether the file's buyers are named by heading rows rather than by a
+/// column: no customer column is mapped, and some one-cell rows that are not
+/// totals stand above dated lines (Xero's Aged Receivables Detail groups its
+/// lines under the contact's name).
+fn buyers_from_headings(table: &Table, mapping: &Mapping) -> bool {
+    if mapping.has(Field::CustomerId) || mapping.has(Field::CustomerName) {
+        return false;
+    }
+    let Some(date_col) = mapping.column(Field::IssueDate) else {
+        return false;
+    };
+    let mut heading = false;
+    for row in &table.rows {
+        let filled = row.iter().filter(|c| !trim(c).is_empty()).count();
+        let dated = row.get(date_col).is_some_and(|c| !trim(c).is_empty());
+        if filled == 1 {
+            heading = heading_text(row).is_some_and(|t| !layout::is_total_marker(t));
+        } else if dated && filled >= 3 && heading {
+            return true;
+        }
+    }
+    false
+}
+
+/// The kind of file a mapping describes for this table: as [`file_kind`],
+/// and an invoice file without a customer column when heading rows name the
+/// buyers (see the module docs).
+///
+/// # Errors
+/// As [`file_kind`].
+pub fn file_kind_of(table: &Table, mapping: &Mapping) -> Result<FileKind, ImportError> {
+    match file_kind(mapping) {
+        Err(ImportError::MissingColumns(missing))
+            if buyers_from_headings(table, mapping)
+                && missing.iter().all(|f| *f == Field::CustomerId) =>
+        {
+            Ok(FileKind::Invoices)
+        }
+        other => other,
+    }
+}
+
 /// The kind of file a mapping describes.
 ///
 /// # Errors
@@ -743,6 +792,9 @@ struct RowCtx<'a> {
     errors: Vec<RowError>,
     date_order: Option<DateOrder>,
     decimal: DecimalSep,
+    /// The buyer named by the last heading row, for a file without a
+    /// customer column (Xero's report groups its lines under the contact).
+    group: Option<&'a str>,
 }
 
 impl<'a> RowCtx<'a> {
@@ -924,7 +976,7 @@ pub(crate) fn trim(s: &str) -> &str {
 ///     "march.csv: row 3, column \"Amount\", value \"oops\": not an amount");
 /// ```
 pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOptions) -> Preview {
-    let kind = match file_kind(mapping) {
+    let kind = match file_kind_of(table, mapping) {
         Ok(k) => k,
         Err(e) => {
             let mut p = Preview::empty(file_name, FileKind::Invoices);
@@ -992,12 +1044,17 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
     let mut buyers: HashMap<&str, (usize, bool)> = HashMap::new();
     let mut totals: Vec<CurrencyTotal> = Vec::new();
     let mut range: Option<(NaiveDate, NaiveDate)> = None;
+    let by_headings = buyers_from_headings(table, mapping);
+    let mut group: Option<&str> = None;
     for (i, row) in table.rows.iter().enumerate() {
         if row.iter().all(|c| trim(c).is_empty()) {
             continue;
         }
         let number = table.row_number(i);
         if let Some(why) = skip_reason(row, &cols, kind) {
+            if by_headings && why == SkipReason::Section {
+                group = heading_text(row);
+            }
             p.skipped_rows.push((number, why));
             continue;
         }
@@ -1011,6 +1068,7 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
             errors: Vec::new(),
             date_order,
             decimal,
+            group,
         };
         let mut dated = None;
         match kind {
@@ -1123,7 +1181,12 @@ fn skip_reason(
     }
     if kind != FileKind::Customers {
         let nonempty = row.iter().filter(|c| !trim(c).is_empty()).count();
-        if nonempty <= 2 && id.is_empty() && !dated && cell(Field::PaymentDate).is_empty() {
+        // A heading: one or two cells, no id, no date — or a single cell
+        // whatever its column (Xero puts the contact's name in the date
+        // column of its heading rows).
+        let lone = nonempty == 1 && id.is_empty();
+        if lone || (nonempty <= 2 && id.is_empty() && !dated && cell(Field::PaymentDate).is_empty())
+        {
             return Some(SkipReason::Section);
         }
     }
@@ -1247,8 +1310,10 @@ impl<'a> RowCtx<'a> {
     fn customer_key(&self) -> Option<&'a str> {
         if self.has(Field::CustomerId) {
             self.peek(Field::CustomerId)
-        } else {
+        } else if self.has(Field::CustomerName) {
             self.peek(Field::CustomerName)
+        } else {
+            self.group
         }
     }
 
@@ -1258,6 +1323,7 @@ impl<'a> RowCtx<'a> {
         Customer {
             name: self
                 .peek(Field::CustomerName)
+                .or(self.group)
                 .map_or_else(|| id.clone(), str::to_string),
             id,
             country: self
@@ -1299,8 +1365,10 @@ fn invoice_row<'a>(
     let id_cell = cx.peek(Field::InvoiceId).map(str::to_string);
     let customer_id = if cx.has(Field::CustomerId) {
         cx.text(Field::CustomerId, true)
-    } else {
+    } else if cx.has(Field::CustomerName) {
         cx.text(Field::CustomerName, true)
+    } else {
+        cx.group.map(str::to_string)
     };
     let issue = cx.date(Field::IssueDate, true);
     let currency = cx.currency(opts.default_currency);

@@ -1,5 +1,6 @@
 //! Properties of the import: export → import gives the same invoices;
-//! every open invoice of a parsed file lands in the ageing; no input, however
+//! every open invoice of a parsed file lands in the ageing; an open-items
+//! file's buyer totals add up to the file's net total; no input, however
 //! broken, makes the reader or the preview panic.
 #![cfg(not(target_os = "wasi"))]
 
@@ -107,6 +108,63 @@ proptest! {
         // Net of every open item issued by as_of (credits included).
         let open: Decimal = inv.iter().map(|i| i.open_as_of(as_of)).sum();
         prop_assert_eq!(r.total.total, open);
+    }
+
+    /// An open-items file as an ERP writes it (a title row, a header,
+    /// invoices, credit notes, payments on account, part- and over-paid
+    /// lines, a total row): the buyers' totals in the ageing as of the
+    /// file's date add up to the file's net total (Σ amount − paid, worked
+    /// out here from the generated figures), and each buyer's to its own.
+    #[test]
+    fn buyer_totals_add_up_to_the_files_net(
+        lines in proptest::collection::vec(
+            (0u8..5, 0u8..3, 1i64..5_000_000, 0u8..4, 0u32..300, 0u32..90),
+            1..40,
+        ),
+    ) {
+        let file_date = day(400);
+        let mut csv = String::from("Open items list,,,,,,\nKey date 2025-02-04,,,,,,\n\n");
+        csv.push_str("Document No,Type,Customer,Document date,Due date,Amount,Paid amount\n");
+        let mut net: std::collections::BTreeMap<String, Decimal> = Default::default();
+        for (k, (buyer, kind, cents, paid_q, issue, terms)) in lines.iter().enumerate() {
+            let amount = Decimal::new(*cents, 2);
+            let issue_d = day(*issue);
+            let due_d = issue_d + chrono::Days::new(u64::from(*terms));
+            let (ty, signed, paid) = match kind {
+                // An invoice, paid 0, half, in full or 10 % over.
+                0 => {
+                    let paid = match paid_q {
+                        0 => Decimal::ZERO,
+                        1 => (amount / Decimal::TWO).round_dp(2),
+                        2 => amount,
+                        _ => (amount * Decimal::new(11, 1)).round_dp(2),
+                    };
+                    ("Invoice", amount, paid)
+                }
+                1 => ("Credit Memo", -amount, Decimal::ZERO),
+                _ => ("Payment", -amount, Decimal::ZERO),
+            };
+            let id = format!("D-{k:04}");
+            csv.push_str(&format!("{id},{ty},B{buyer},{issue_d},{due_d},{signed},{paid}\n"));
+            *net.entry(format!("B{buyer}")).or_default() += signed - paid;
+        }
+        let total: Decimal = net.values().copied().sum();
+        csv.push_str(&format!("Total,,,,,{total},\n"));
+        let t = read_table(csv.as_bytes(), &ReadOptions::default()).unwrap();
+        prop_assert_eq!(t.header_row, 4);
+        let opts = ParseOptions { file_date: Some(file_date), ..ParseOptions::default() };
+        let p = preview("open.csv", &t, &guess_mapping(&t.headers), &opts);
+        prop_assert!(p.errors.is_empty(), "{:?}", p.errors);
+        prop_assert_eq!(p.invoices.len(), lines.len());
+        let (q, _) = merge(&Portfolio::new("p", Currency::CNY), &p,
+                           MergePolicy::AllOrNothing, OnExisting::Skip).unwrap();
+        let r = age(&q, file_date, &AgeingSettings::default()).unwrap();
+        prop_assert_eq!(r.total.total, total);
+        let by_customer: Decimal = r.customers.iter().map(|c| c.row.total).sum();
+        prop_assert_eq!(by_customer, total);
+        for c in &r.customers {
+            prop_assert_eq!(Some(&c.row.total), net.get(&c.customer_id));
+        }
     }
 
     #[test]

@@ -206,6 +206,20 @@ fn xero() {
     );
 }
 
+/// Xero's report as it usually comes: no Contact column, each contact a
+/// heading row above its lines. The same file as the one with the column,
+/// so the same figures (`xero_aged_receivables_detail_grouped.csv` is made
+/// from it by moving the contact into the headings; see the README there).
+#[test]
+fn xero_grouped_by_contact_headings() {
+    check(
+        "xero_aged_receivables_detail_grouped.csv",
+        "xero_aged_receivables_detail.csv",
+        Preset::XeroAgedDetail,
+        None,
+    );
+}
+
 /// The title rows give the report's date; total and section rows are left
 /// out and listed.
 #[test]

@@ -84,6 +84,8 @@ const SAMPLES = [
   ['yonyou_ar.csv', 'yonyou_ar.csv', 'Yonyou'],
   ['quickbooks_ar_aging_detail.csv', 'quickbooks_ar_aging_detail.csv', 'QuickBooks'],
   ['xero_aged_receivables_detail.csv', 'xero_aged_receivables_detail.csv', 'Xero'],
+  // Contacts as heading rows, no Contact column: the same figures.
+  ['xero_aged_receivables_detail_grouped.csv', 'xero_aged_receivables_detail.csv', 'Xero'],
 ];
 
 for (const [file, key, label] of SAMPLES) {

@@ -474,7 +474,7 @@ async fn check(mapping: Mapping, opts: ParseOptions, target: Target) -> Result<R
     let pv = SESSION.with(|s| {
         let s = s.borrow();
         let table = s.table.as_ref().ok_or(Failure::NoPreview)?;
-        import::file_kind(&mapping).map_err(import_failure)?;
+        import::file_kind_of(table, &mapping).map_err(import_failure)?;
         Ok::<_, Failure>(preview(&s.file_name, table, &mapping, &opts))
     })?;
     let existing = match &base {
