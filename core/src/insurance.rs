@@ -747,6 +747,14 @@ pub fn waterfall(w: &WaterfallIn) -> WaterfallOut {
 pub struct Claim {
     /// The base currency.
     pub currency: Currency,
+    /// Everything the buyer leaves unpaid, with VAT: the eligible invoices
+    /// and those outside cover.
+    #[serde(default)]
+    pub unpaid_total: Decimal,
+    /// Of which outside cover (disputed, not notified in time), with VAT:
+    /// the policy pays nothing of it, so it stays with the policyholder.
+    #[serde(default)]
+    pub outside_gross: Decimal,
     /// Unpaid with VAT (eligible invoices).
     pub unpaid_gross: Decimal,
     /// Its VAT.
@@ -777,8 +785,8 @@ pub struct Claim {
     pub liability_left: Option<Decimal>,
     /// The indemnity.
     pub indemnity: Decimal,
-    /// What stays with the policyholder: unpaid with VAT − recoveries −
-    /// indemnity.
+    /// What stays with the policyholder: everything unpaid with VAT (outside
+    /// cover included) − recoveries − indemnity.
     pub retained: Decimal,
     /// The claim is payable from.
     pub payable_from: NaiveDate,
@@ -793,6 +801,11 @@ pub struct Claim {
 /// A waterfall line's label.
 pub fn step_label(key: &str, lang: Lang) -> &'static str {
     let (en, zh) = match key {
+        "unpaid_total" => ("Unpaid, with VAT, every invoice", "全部未付金额（含税）"),
+        "outside_cover" => (
+            "less outside cover (disputed, not notified in time): stays with you",
+            "减：不在承保范围内（争议、未按时申报），由您自留",
+        ),
         "unpaid_gross" => ("Unpaid, with VAT", "未付金额（含税）"),
         "vat" => ("less VAT (never insured)", "减：增值税（不保）"),
         "unpaid_net" => ("Unpaid without VAT", "未付金额（不含税）"),
@@ -836,6 +849,7 @@ pub fn simulate_claim(
     let (mut net, mut vat) = (Decimal::ZERO, Decimal::ZERO);
     let mut oldest_due: Option<NaiveDate> = None;
     let mut excluded = Vec::new();
+    let mut outside_gross = Decimal::ZERO;
     let netted = crate::openitems::net_open(p, as_of, p.settings.ageing.credits);
     for (i, inv) in p.invoices.iter().enumerate() {
         if inv.customer_id != c.id {
@@ -846,6 +860,7 @@ pub fn simulate_claim(
             continue;
         }
         if let Some(reason) = outside_reason(inv, as_of, policy, notified) {
+            outside_gross += n + v;
             excluded.push(OutsideInvoice {
                 invoice_id: inv.id.clone(),
                 reason,
@@ -871,14 +886,21 @@ pub fn simulate_claim(
         liability_left,
     });
     let gross = net + vat;
-    let retained = (gross - input.recoveries.max(Decimal::ZERO) - w.indemnity).max(Decimal::ZERO);
+    let unpaid_total = gross + outside_gross;
+    let retained =
+        (unpaid_total - input.recoveries.max(Decimal::ZERO) - w.indemnity).max(Decimal::ZERO);
     let payable_from = match input.event {
         DefaultEvent::Insolvency => input.date,
         DefaultEvent::ProtractedDefault => {
             oldest_due.map_or(input.date, |d| add_days(d, policy.protracted_default_days))
         }
     };
-    let mut steps = vec![
+    let mut steps = Vec::new();
+    if !outside_gross.is_zero() {
+        steps.push(("unpaid_total", unpaid_total));
+        steps.push(("outside_cover", outside_gross));
+    }
+    steps.extend([
         ("unpaid_gross", gross),
         ("vat", vat),
         ("unpaid_net", net),
@@ -887,7 +909,7 @@ pub fn simulate_claim(
         ("recoveries", input.recoveries),
         ("eligible", w.eligible),
         ("non_qualifying_loss", policy.non_qualifying_loss),
-    ];
+    ]);
     if !w.below_nql {
         steps.push(("afl_used", w.afl_used));
         steps.push(("after_afl", w.after_afl));
@@ -899,6 +921,8 @@ pub fn simulate_claim(
     steps.push(("indemnity", w.indemnity));
     Ok(Claim {
         currency: p.base_currency(),
+        unpaid_total,
+        outside_gross,
         unpaid_gross: gross,
         vat,
         unpaid_net: net,

@@ -221,7 +221,8 @@ pub fn round_down_2sf(x: Decimal) -> Decimal {
     Decimal::from_i128_with_scale(m / unit * unit, n.scale()).normalize()
 }
 
-/// Utilisation = exposure ÷ limit; `None` for a zero (or negative) limit.
+/// Utilisation = net exposure ÷ limit; `None` for a zero (or negative)
+/// limit. A buyer in net credit (exposure ≤ 0) uses none of its limit.
 ///
 /// # Example
 /// ```
@@ -229,12 +230,13 @@ pub fn round_down_2sf(x: Decimal) -> Decimal {
 /// use credit_core::Decimal;
 /// assert_eq!(utilisation(Decimal::from(90), Decimal::from(120)), Some(Decimal::new(75, 2)));
 /// assert_eq!(utilisation(Decimal::from(90), Decimal::ZERO), None);
+/// assert_eq!(utilisation(Decimal::from(-1250), Decimal::from(1000)), Some(Decimal::ZERO));
 /// ```
 pub fn utilisation(exposure: Decimal, limit: Decimal) -> Option<Decimal> {
     if limit <= Decimal::ZERO {
         None
     } else {
-        exposure.checked_div(limit)
+        exposure.max(Decimal::ZERO).checked_div(limit)
     }
 }
 

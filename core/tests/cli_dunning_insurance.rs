@@ -239,3 +239,43 @@ fn insurance_and_claim_on_the_sample() {
     assert!(!ok);
     assert!(err.contains("--buyer"), "{err}");
 }
+
+/// Issue 18, item 4, through the CLI: the plain output lists the invoices
+/// outside cover and keeps them with the policyholder (see
+/// insurance_examples.rs: 23,000 unpaid, 11,000 outside cover, 9,000
+/// indemnity, 14,000 stays with you).
+#[test]
+fn claim_lists_what_is_outside_cover_and_keeps_it_with_you() {
+    let dir = std::env::temp_dir().join(format!("credit-outside-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ledger = dir.join("ledger.csv");
+    std::fs::write(
+        &ledger,
+        "Invoice,Customer,Invoice date,Due date,Amount,Disputed,Dispute date\n\
+         D,C1,2025-12-02,2026-01-31,5000,yes,2026-02-05\n\
+         L,C1,2025-10-01,2025-11-30,6000,no,\n\
+         K,C1,2025-12-30,2026-02-28,12000,no,\n",
+    )
+    .unwrap();
+    let pol = dir.join("policy.json");
+    std::fs::write(
+        &pol,
+        r#"{"limits": {"C1": "100000"}, "indemnity_pct": "0.9", "aggregate_first_loss": "2000", "non_qualifying_loss": "100"}"#,
+    )
+    .unwrap();
+    let (ok, out, err) = credit(&[
+        "claim",
+        ledger.to_str().unwrap(),
+        "--policy",
+        pol.to_str().unwrap(),
+        "--buyer",
+        "C1",
+        "--as-of",
+        "2026-03-01",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Outside cover: D (disputed)"), "{out}");
+    assert!(out.contains("Outside cover: L (not notified in time)"), "{out}");
+    assert!(out.contains("Stays with you: CNY 14,000.00"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -192,6 +192,63 @@ fn outside_cover_disputed_and_not_notified() {
     assert_eq!(c.buyers[0].insured, dec("10000"));
 }
 
+/// Issue 18, item 4. What the policy does not cover stays with the
+/// policyholder: a whole-turnover credit insurance policy indemnifies a
+/// percentage of the *eligible* loss only; a disputed debt, or one whose
+/// overdue notification was not made within the notification period, is
+/// outside cover and none of it is paid (the policy terms of the domain
+/// brief, "Trade credit insurance": "invoices outside cover: disputed, or
+/// not notified in time"). By hand: the buyer owes 23,000 — 12,000 in
+/// cover, 5,000 disputed and 6,000 not notified. Eligible 12,000 (limit
+/// 100,000) − AFL 2,000 = 10,000 × 90 % = 9,000 indemnity. Stays with you:
+/// 23,000 − 9,000 = 14,000 (not 12,000 − 9,000 = 3,000).
+#[test]
+fn the_claim_keeps_what_is_outside_cover_with_the_policyholder() {
+    let mut disputed = inv("D", "C1", "2026-01-31", "5000", None);
+    disputed.dispute = Some(Dispute {
+        date: d("2026-02-05"),
+        reason: "short delivery".into(),
+    });
+    let late = inv("L", "C1", "2025-11-30", "6000", None); // notify by 2026-02-28
+    let ok = inv("K", "C1", "2026-02-28", "12000", None);
+    let p = portfolio(vec![buyer("C1", Some("100000"))], vec![disputed, late, ok]);
+    let pol = Policy {
+        indemnity_pct: dec("0.9"),
+        aggregate_first_loss: dec("2000"),
+        non_qualifying_loss: dec("100"),
+        max_liability: None,
+        ..Policy::default()
+    };
+    let claim = simulate_claim(
+        &p,
+        d("2026-03-01"),
+        &pol,
+        &[],
+        &ClaimInput {
+            customer_id: "C1".into(),
+            event: DefaultEvent::Insolvency,
+            date: d("2026-03-01"),
+            recoveries: Decimal::ZERO,
+            losses_this_year: Decimal::ZERO,
+            paid_this_year: Decimal::ZERO,
+        },
+    )
+    .unwrap();
+    assert_eq!(claim.unpaid_total, dec("23000"));
+    assert_eq!(claim.outside_gross, dec("11000"));
+    assert_eq!(claim.unpaid_gross, dec("12000"));
+    assert_eq!(claim.indemnity, dec("9000"));
+    assert_eq!(claim.retained, dec("14000"));
+    let listed: Vec<(&str, Decimal)> = claim
+        .excluded
+        .iter()
+        .map(|x| (x.invoice_id.as_str(), x.amount))
+        .collect();
+    assert_eq!(listed, [("D", dec("5000")), ("L", dec("6000"))]);
+    let keys: Vec<&str> = claim.steps.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(&keys[..3], ["unpaid_total", "outside_cover", "unpaid_gross"]);
+}
+
 #[test]
 fn deadlines_around_month_ends_and_leap_years() {
     let p = portfolio(

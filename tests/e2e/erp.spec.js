@@ -219,3 +219,23 @@ test('the next open-items list closes what was paid and updates what changed', a
   expect(before.C2.total).toBe(40000n);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a receivables report that maps as a customer list says so, naming the missing columns', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  const report = [
+    'Customer,Customer Name,Amt Due Now,As Of',
+    'CUST-1,Acme Ltd,"12,500.00",2026-11-30',
+    'CUST-2,Beta GmbH,"3,200.50",2026-11-30',
+  ].join('\n');
+  await app.nav('import');
+  await page.getByTestId('import-file').setInputFiles({ name: 'ar-summary.csv', mimeType: 'text/csv', buffer: Buffer.from(report) });
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await expect(page.getByTestId('summary-kind')).toHaveText('customers');
+  const warning = page.getByTestId('import-warning').filter({ hasText: 'receivables report' });
+  await expect(warning).toContainText('Invoice number');
+  await expect(warning).toContainText('Due date');
+  await app.setLang('zh');
+  await expect(page.getByTestId('import-warning').filter({ hasText: '应收账款报表' })).toContainText('到期日');
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -98,6 +98,25 @@ test('a policy, cover and deadlines for the demo, a notification, a claim, the c
   await expect.poll(async () => cents(await page.locator('[data-testid=claim-step][data-key=recoveries] td.num').innerText())).toBe(500000n);
   const less = amount(await page.getByTestId('claim-indemnity').innerText());
   expect(indemnity - less - 450000n <= 1n && indemnity - less - 450000n >= -1n, `${indemnity} - ${less}`).toBe(true);
+  // A buyer with invoices outside cover: they are in the unpaid total and
+  // stay with you (issue 18): stays with you = everything unpaid with VAT −
+  // recoveries − indemnity.
+  const outsideBuyer = await page.getByTestId('cover-row').evaluateAll((rs) => rs.find((r) => r.querySelector('[data-testid=outside]') && r.querySelector('[data-testid=cover-insured]').innerText.trim() !== '0.00')?.dataset.customer);
+  expect(outsideBuyer, 'an insured buyer with invoices outside cover').toBeTruthy();
+  {
+    await page.getByTestId('claim-buyer').selectOption(outsideBuyer);
+    const step = (k) => page.locator(`[data-testid=claim-step][data-key=${k}] td.num`);
+    await expect(step('outside_cover')).toBeVisible();
+    await expect(page.getByTestId('claim-excluded')).toBeVisible();
+    const all = cents(await step('unpaid_total').innerText());
+    const outsideAmt = cents(await step('outside_cover').innerText());
+    expect(cents(await step('unpaid_gross').innerText())).toBe(all - outsideAmt);
+    const ind = amount(await page.getByTestId('claim-indemnity').innerText());
+    const kept = amount(await page.getByTestId('claim-retained').innerText());
+    const expectKept = all - 500000n - ind;
+    expect(kept).toBe(expectKept > 0n ? expectKept : 0n);
+    await page.getByTestId('claim-buyer').selectOption(buyer);
+  }
   // A buyer with no insured limit: nothing is covered, and it says why.
   const bare = await page.getByTestId('cover-row').evaluateAll((rs) => rs.find((r) => r.querySelector('[data-testid=cover-insured]').innerText.trim() === '0.00' && r.querySelector('td:nth-child(3)').innerText.trim() === '0.00')?.dataset.customer);
   if (bare) {

@@ -176,6 +176,17 @@ pub(super) fn cmd_claim(args: &[String]) -> Result<(), Failure> {
     if c.below_nql {
         println!("Below the non-qualifying loss: nothing is paid.");
     }
+    for x in &c.excluded {
+        let why = match x.reason {
+            credit_core::insurance::OutsideReason::Disputed => "disputed",
+            credit_core::insurance::OutsideReason::NotNotified => "not notified in time",
+        };
+        println!(
+            "Outside cover: {} ({why}), {cur} {} without VAT",
+            x.invoice_id,
+            format_amount(x.amount, cur)
+        );
+    }
     println!("Stays with you: {cur} {}", format_amount(c.retained, cur));
     println!("Payable from {}; file by {}", c.payable_from, c.file_by);
     Ok(())
