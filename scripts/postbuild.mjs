@@ -169,8 +169,11 @@ fs.writeFileSync(file('sw-register.js'), `// Written by scripts/postbuild.mjs. R
     if (reg.waiting && navigator.serviceWorker.controller) prompt(reg.waiting);
     if (reg.installing) watch(reg.installing);
     reg.addEventListener('updatefound', function () { watch(reg.installing); });
-    reg.update().catch(function () {});
-    setInterval(function () { reg.update().catch(function () {}); }, 3600 * 1000);
+    // Look for a new version only with a network: offline, the page asks
+    // for nothing it does not have.
+    function check() { if (navigator.onLine) reg.update().catch(function () {}); }
+    check();
+    setInterval(check, 3600 * 1000);
   }).catch(function () {});
 })();
 `);

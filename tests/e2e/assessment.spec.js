@@ -34,7 +34,12 @@ test('meeting mode: figures in, grade, limit, terms and risks out, in English, o
   const app = new AppPage(page);
   await app.goto('/');
   await app.setLang('en');
-  // Once loaded, the meeting room's Wi-Fi can go: everything runs here.
+  // Once loaded — the service worker installed with every file of the build,
+  // which it fetches in the background after the first paint — the meeting
+  // room's Wi-Fi can go: everything runs here. (Going offline while that
+  // was still fetching made a console error: the flake of issue 18.)
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await page.getByTestId('nav-meeting').click();
   await fillMeeting(page);
