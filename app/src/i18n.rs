@@ -346,6 +346,8 @@ pub enum K {
     RInsuredCap,
     RNoCredit,
     RNoMethod,
+    RNeed,
+    RCapacityOnly,
     TOpenAccount,
     TOpenAccountSecured,
     TPrepaymentOrLc,

@@ -51,20 +51,39 @@
 //!
 //! | regime | rate a year | fixed compensation |
 //! |---|---|---|
-//! | EU (Directive 2011/7/EU) | reference + 8 points | €40 per invoice |
-//! | Germany | base rate + 9 points | €40 per invoice |
-//! | France | reference + 10 points | €40 per invoice |
-//! | UK (Late Payment Act) | base rate + 8 | £40 under £1,000; £70 under £10,000; £100 from £10,000 (of the invoice's gross amount) |
+//! | EU (Directive 2011/7/EU) | reference + 8 points, re-read each half-year | €40 per invoice |
+//! | Germany | base rate + 9 points, re-read each half-year | €40 per invoice |
+//! | France | reference + 10 points, re-read each half-year | €40 per invoice |
+//! | UK (Late Payment of Commercial Debts (Interest) Act 1998) | base rate + 8, fixed for the debt | £40 under £1,000; £70 under £10,000; £100 from £10,000 (of the invoice's gross amount in sterling) |
 //! | China | the contract rate; else, when chosen, 0.05 % a day (large enterprise or public body paying an SME late, no rate agreed) | none |
 //! | Contract | the contract rate | none |
 //!
-//! The reference rate of a day is the entered [`RefRate`] in force on the
-//! first day of its half-year (the latest `from` on or before it); when no
-//! rate was in force then, the latest one in force on the day itself. No
-//! rate at all is [`DunningError::NoRate`]; in a plan that means no
+//! **EU, Germany, France** (Directive 2011/7/EU art. 2(7)): the reference
+//! rate of a day is the entered [`RefRate`] in force on the first day of
+//! its half-year (the latest `from` on or before it); when no rate was in
+//! force then, the latest one in force on the day itself.
+//!
+//! **UK** (Late Payment Act s.6): the base rate in force on the 31
+//! December or 30 June immediately before the day interest starts to run
+//! (the day after the due date), fixed for that debt until it is paid —
+//! later changes of the base rate do not move it; when no rate was in
+//! force on that reference day, the latest one in force on the day
+//! interest starts.
+//!
+//! No rate at all is [`DunningError::NoRate`]; in a plan that means no
 //! interest is shown (nothing is charged until a rate is entered).
-//! Compensation is due once per invoice: a plan adds it only for overdue
-//! invoices never yet in the log, converted to the base currency.
+//!
+//! **Fixed compensation** (Directive 2011/7/EU art. 6(1); UK Act s.5A) is
+//! owed once late-payment interest runs ([`compensation_due`]): the due
+//! date has passed and the invoice was not paid in full by it. An invoice
+//! paid in full by its due date owes none; one paid in full after it, or
+//! still unpaid, owes it. The UK sum goes by the debt in sterling: a debt
+//! in another currency is converted at a rate given with it
+//! ([`compensation`]; a plan uses the portfolio's rates of `as_of`) and is
+//! [`DunningError::NoGbpRate`] without one — never a yen amount compared
+//! with £1,000. Compensation is due once per invoice: a plan adds it only
+//! for overdue invoices never yet in the log, converted to the base
+//! currency.
 //!
 //! # Letters ([`letter`])
 //! A step's template (the action's default, [`default_template`], unless
@@ -827,6 +846,12 @@ pub enum DunningError {
     Policy(Vec<PolicyError>),
     /// A template does not parse.
     Template(String),
+    /// The UK fixed sum of a debt not in sterling, without the value of
+    /// its currency in GBP.
+    NoGbpRate {
+        /// The debt's currency.
+        currency: Currency,
+    },
 }
 
 impl DunningError {
@@ -863,6 +888,15 @@ impl DunningError {
                 .collect::<Vec<_>>()
                 .join(" "),
             DunningError::Template(m) => m.clone(),
+            DunningError::NoGbpRate { currency } => pick(
+                lang,
+                format!(
+                    "UK fixed sum: the debt is in {currency}; give the value of 1 {currency} in GBP (the £40/£70/£100 go by the debt in sterling)."
+                ),
+                format!(
+                    "英国固定补偿金：债务币种为 {currency}，请提供 1 {currency} 折合多少英镑（£40/£70/£100 按英镑金额确定）。"
+                ),
+            ),
         }
     }
 }
@@ -921,13 +955,88 @@ pub struct InterestCalc {
     pub compensation_currency: Currency,
 }
 
-/// The fixed compensation of a regime for a debt: €40 (EU, Germany,
-/// France); £40 / £70 / £100 (UK, by the debt in pounds: under 1,000,
-/// under 10,000, from 10,000); none otherwise.
-pub fn compensation(regime: Regime, debt: Decimal, currency: Currency) -> (Decimal, Currency) {
-    match regime {
+/// Whether the fixed compensation is owed on an invoice as of a date:
+/// once late-payment interest runs (Directive 2011/7/EU art. 6(1); UK Late
+/// Payment Act s.5A) — the due date has passed (`as_of` after it) and the
+/// payments dated on or before the due date (and not after `as_of`) do not
+/// cover the gross amount. Paid in full by the due date: none; paid in
+/// full after it, or still unpaid after it: owed.
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::compensation_due;
+/// use credit_core::invoice::{Invoice, Payment};
+/// use credit_core::money::Currency;
+/// use credit_core::{Decimal, NaiveDate};
+/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// let mut inv = Invoice {
+///     kind: Default::default(),
+///     id: "1".into(),
+///     customer_id: "C".into(),
+///     issue_date: d("2025-03-01"),
+///     due_date: d("2025-03-31"),
+///     currency: Currency::EUR,
+///     gross: Decimal::from(1000),
+///     vat: None,
+///     payments: vec![],
+///     dispute: None,
+/// };
+/// assert!(!compensation_due(&inv, d("2025-03-31")));
+/// assert!(compensation_due(&inv, d("2025-04-01")));
+/// inv.payments.push(Payment { date: d("2025-03-20"), amount: Decimal::from(1000) });
+/// assert!(!compensation_due(&inv, d("2025-04-30")));
+/// ```
+pub fn compensation_due(inv: &Invoice, as_of: NaiveDate) -> bool {
+    if as_of <= inv.due_date {
+        return false;
+    }
+    let paid_by_due: Decimal = inv
+        .payments
+        .iter()
+        .filter(|p| p.date <= inv.due_date && p.date <= as_of)
+        .map(|p| p.amount)
+        .sum();
+    paid_by_due < inv.gross
+}
+
+/// The fixed compensation of a regime for a debt (when it is owed, see
+/// [`compensation_due`]): €40 (EU, Germany, France; Directive 2011/7/EU
+/// art. 6(1)); £40 / £70 / £100 (UK, Late Payment Act s.5A, by the debt in
+/// sterling: under £1,000, £1,000 to £9,999.99, £10,000 or more); none
+/// otherwise.
+///
+/// `gbp_rate` is the value of 1 unit of the debt's currency in GBP, used
+/// only for a UK debt not in GBP; without it that is
+/// [`DunningError::NoGbpRate`].
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::{compensation, Regime};
+/// use credit_core::money::Currency;
+/// use credit_core::Decimal;
+/// let gbp = Some(Decimal::new(5, 3)); // ¥1 = £0.005
+/// // ¥5,000 is £25: under £1,000.
+/// assert_eq!(
+///     compensation(Regime::Uk, Decimal::from(5000), Currency::JPY, gbp),
+///     Ok((Decimal::from(40), Currency::GBP))
+/// );
+/// assert!(compensation(Regime::Uk, Decimal::from(5000), Currency::JPY, None).is_err());
+/// ```
+pub fn compensation(
+    regime: Regime,
+    debt: Decimal,
+    currency: Currency,
+    gbp_rate: Option<Decimal>,
+) -> Result<(Decimal, Currency), DunningError> {
+    Ok(match regime {
         Regime::Eu | Regime::Germany | Regime::France => (Decimal::from(40), Currency::EUR),
         Regime::Uk => {
+            let debt = if currency == Currency::GBP {
+                debt
+            } else {
+                let r = gbp_rate.ok_or(DunningError::NoGbpRate { currency })?;
+                debt.checked_mul(r).unwrap_or(Decimal::MAX)
+            };
             let x = if debt < Decimal::from(1_000) {
                 40
             } else if debt < Decimal::from(10_000) {
@@ -938,7 +1047,7 @@ pub fn compensation(regime: Regime, debt: Decimal, currency: Currency) -> (Decim
             (Decimal::from(x), Currency::GBP)
         }
         Regime::China | Regime::Contract => (Decimal::ZERO, currency),
-    }
+    })
 }
 
 /// The first day of the half-year holding `d`.
@@ -947,45 +1056,71 @@ fn half_year(d: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(d.year(), m, 1).unwrap_or(d)
 }
 
-/// The rate a year (percent) for a day.
-fn rate_on(s: &InterestSettings, d: NaiveDate) -> Result<Decimal, DunningError> {
-    let none = DunningError::NoRate {
-        regime: s.regime,
-        date: d,
+/// The rate a year (percent) for a day `d` of a debt whose interest
+/// starts to run on `runs_from` (the day after its due date).
+fn rate_on(
+    s: &InterestSettings,
+    d: NaiveDate,
+    runs_from: NaiveDate,
+) -> Result<Decimal, DunningError> {
+    let in_force = |on: NaiveDate| {
+        s.reference_rates
+            .iter()
+            .filter(|r| r.from <= on)
+            .max_by_key(|r| r.from)
+            .map(|r| r.rate)
     };
     match s.regime.margin() {
+        // UK: the base rate on the 31 December or 30 June before the day
+        // interest starts to run, fixed for the debt.
+        Some(m) if s.regime == Regime::Uk => {
+            let reference_day = half_year(runs_from).pred_opt().unwrap_or(runs_from);
+            let r = in_force(reference_day)
+                .or_else(|| in_force(runs_from))
+                .ok_or(DunningError::NoRate {
+                    regime: s.regime,
+                    date: reference_day,
+                })?;
+            Ok(r + m)
+        }
+        // EU, Germany, France: the rate on the first day of each half-year.
         Some(m) => {
-            let in_force = |on: NaiveDate| {
-                s.reference_rates
-                    .iter()
-                    .filter(|r| r.from <= on)
-                    .max_by_key(|r| r.from)
-                    .map(|r| r.rate)
-            };
-            let r = in_force(half_year(d)).or_else(|| in_force(d)).ok_or(none)?;
+            let r = in_force(half_year(d))
+                .or_else(|| in_force(d))
+                .ok_or(DunningError::NoRate {
+                    regime: s.regime,
+                    date: d,
+                })?;
             Ok(r + m)
         }
         None => match (s.regime, s.contract_rate) {
             (_, Some(r)) => Ok(r),
             (Regime::China, None) if s.china_sme_daily => Ok(Decimal::new(1825, 2)),
-            _ => Err(none),
+            _ => Err(DunningError::NoRate {
+                regime: s.regime,
+                date: d,
+            }),
         },
     }
 }
 
 /// Late interest on an invoice as of a date: simple, actual/365, from the
 /// day after the due date (or after `charged_through`) through `as_of`,
-/// segment by segment. The compensation is the regime's fixed sum when the
-/// invoice is overdue and `s.compensation`; a UK debt is compared in
-/// pounds only when the invoice is in pounds (otherwise as it is — a
-/// portfolio's plan converts it first).
+/// segment by segment (see the module docs for the rate of each regime).
+/// The compensation is the regime's fixed sum when `s.compensation` and it
+/// is owed ([`compensation_due`]: not paid in full by the due date);
+/// `gbp_rate`, the value of 1 unit of the invoice's currency in GBP, is
+/// needed for the UK sum of an invoice not in GBP
+/// ([`DunningError::NoGbpRate`] without it) and used for nothing else.
 pub fn late_interest(
     inv: &Invoice,
     as_of: NaiveDate,
     s: &InterestSettings,
     charged_through: Option<NaiveDate>,
+    gbp_rate: Option<Decimal>,
 ) -> Result<InterestCalc, DunningError> {
-    let mut start = inv.due_date.succ_opt().unwrap_or(inv.due_date);
+    let runs_from = inv.due_date.succ_opt().unwrap_or(inv.due_date);
+    let mut start = runs_from;
     if let Some(c) = charged_through {
         start = start.max(c.succ_opt().unwrap_or(c));
     }
@@ -1032,7 +1167,7 @@ pub fn late_interest(
             if principal <= Decimal::ZERO {
                 continue;
             }
-            let rate = rate_on(s, *from)?;
+            let rate = rate_on(s, *from, runs_from)?;
             let days = (to - *from).num_days() + 1;
             let interest =
                 principal * rate / Decimal::ONE_HUNDRED * Decimal::from(days) / Decimal::from(365);
@@ -1062,8 +1197,8 @@ pub fn late_interest(
         }
     }
     let interest = segments.iter().map(|x| x.interest).sum();
-    let (compensation, compensation_currency) = if s.compensation && inv.due_date < as_of {
-        compensation(s.regime, inv.gross, inv.currency)
+    let (compensation, compensation_currency) = if s.compensation && compensation_due(inv, as_of) {
+        compensation(s.regime, inv.gross, inv.currency, gbp_rate)?
     } else {
         (Decimal::ZERO, inv.currency)
     };
@@ -1138,6 +1273,12 @@ pub fn plan(
     // Net of the buyer's credits: a buyer in net credit is not dunned, and
     // with credits applied oldest first a covered invoice drops out.
     let net = crate::openitems::net_open(p, as_of, p.settings.ageing.credits);
+    // Interest by `late_interest`; the compensation below (once per
+    // invoice, converted with the portfolio's rates).
+    let interest_only = InterestSettings {
+        compensation: false,
+        ..s.interest.clone()
+    };
     for (i, inv) in p.invoices.iter().enumerate() {
         let open = net.effective[i];
         if open <= Decimal::ZERO || inv.issue_date > as_of {
@@ -1198,7 +1339,7 @@ pub fn plan(
             continue;
         };
         let rate = p.fx.rate(inv.currency, as_of)?;
-        let calc = match late_interest(inv, as_of, &s.interest, d.interest_through) {
+        let calc = match late_interest(inv, as_of, &interest_only, d.interest_through, None) {
             Ok(x) => x,
             Err(DunningError::NoRate { .. }) => InterestCalc {
                 currency: inv.currency,
@@ -1211,13 +1352,14 @@ pub fn plan(
         };
         let (mut comp, mut comp_cur) = (Decimal::ZERO, inv.currency);
         let mut comp_base = Decimal::ZERO;
-        if s.interest.compensation && inv.due_date < as_of && !d.ever {
-            let debt = if s.interest.regime == Regime::Uk && inv.currency != Currency::GBP {
-                inv.gross * rate / p.fx.rate(Currency::GBP, as_of)?
+        if s.interest.compensation && compensation_due(inv, as_of) && !d.ever {
+            // The value of 1 unit of the invoice's currency in GBP.
+            let gbp_rate = if s.interest.regime == Regime::Uk && inv.currency != Currency::GBP {
+                Some(rate / p.fx.rate(Currency::GBP, as_of)?)
             } else {
-                inv.gross
+                None
             };
-            (comp, comp_cur) = compensation(s.interest.regime, debt, inv.currency);
+            (comp, comp_cur) = compensation(s.interest.regime, inv.gross, inv.currency, gbp_rate)?;
             if !comp.is_zero() {
                 comp_base = comp * p.fx.rate(comp_cur, as_of)?;
             }

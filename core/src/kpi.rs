@@ -5,10 +5,13 @@
 //! the usual 0–10,000 scale.
 //!
 //! Choices where the brief is silent:
-//! - **Credit sales** in the period are the gross amounts of invoices issued
-//!   in `(as_of − period, as_of]`.
-//! - **Opening AR** is what was open at the period start on invoices issued
-//!   by then (an invoice issued later is in the period's sales instead).
+//! - **Credit sales** in the period are the gross amounts of the ledger
+//!   lines issued in `(as_of − period, as_of]`: net of the credit notes
+//!   issued in it (negative lines), as an ERP's net credit sales.
+//! - **Opening AR** is what was open at the period start on lines issued by
+//!   then (a line issued later is in the period's sales instead), net of
+//!   open credits, as the closing AR is (domain brief, "Ageing": a buyer's
+//!   exposure is the net of its open items).
 //! - **Countback months** are months walked back from `as_of`
 //!   (`(as_of − 1 month, as_of]`, then the month before, …; from a month's
 //!   last day, calendar months); the walk stops
@@ -326,8 +329,9 @@ pub fn compute_index(
     };
     for r in &ix.rows {
         let opening = if r.issue <= from {
+            // Net, as the closing AR: credits open then lower it.
             let open = ix.open_at(r, from);
-            (open > Decimal::ZERO).then_some(open)
+            (!open.is_zero()).then_some(open)
         } else {
             None
         };

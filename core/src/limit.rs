@@ -7,28 +7,43 @@
 //!   given counts as 0);
 //! - **Working capital** = 20 % × (current assets − current liabilities);
 //! - **Needs** = expected annual purchases ÷ 365 × (terms days + average
-//!   payment delay; no delay known counts as 0, a negative one too);
+//!   payment delay; no delay known counts as 0, a negative one too): the
+//!   peak exposure the trade itself creates — an upper bound, never part of
+//!   the median;
 //! - **Trade references** = the median of the limits other suppliers grant;
 //! - **Insured** = the insurer's limit, listed as a figure but never part of
 //!   the median: it is a cap when the policy says only insured exposure may
 //!   be granted.
 //!
+//! **Recommended** = the lower of the **need** (the Needs figure: a limit
+//! above it adds exposure without adding sales) and the **capacity** (the
+//! median of the net worth, working capital and trade references figures
+//! that have inputs × grade factor ([`grade_factor`]: 1–3: 1.0, 4–6: 0.75,
+//! 7–8: 0.4, 9–10: 0) × (1 + history adjustment)), then capped at the
+//! insured limit when only insured exposure may be granted, then rounded
+//! down to two significant figures ([`round_down_2sf`]). Without expected
+//! purchases the capacity alone sets it ([`LimitRule::CapacityOnly`]).
+//!
 //! Choices where the brief is silent:
 //! - a negative base (negative tangible net worth or working capital, a
 //!   negative reference) gives 0 for that method rather than dropping it;
 //! - the median of an even count is the mean of the two middle figures;
-//! - **recommended** = median × grade factor ([`grade_factor`]) × (1 +
-//!   history adjustment), then capped, then rounded down to two significant
-//!   figures ([`round_down_2sf`]); no method with its inputs gives 0
-//!   ([`LimitRule::NoMethod`]);
+//! - no capacity method with its inputs (net worth, working capital, trade
+//!   references) gives 0 ([`LimitRule::NoMethod`]), whatever the need: the
+//!   need says how much credit the trade uses, not how much the buyer can
+//!   carry;
+//! - a need equal to the capacity leaves the capacity's rule; a need of 0
+//!   (purchases on terms of 0 days with no delay) gives 0, set by the need;
 //! - **history adjustment**: only with a payment history; worst delay in
 //!   12 months ≤ 30 days: +10 %; over 60 days: −25 %; 31–60 days or no
 //!   delay figure: 0;
 //! - `insured_only` without an insured limit caps at 0: nothing is insured;
 //! - grades outside 1–10 are read as the nearest (0 as 1, 11+ as 10);
 //! - the rule reported ([`LimitRule`]) is the last step that changed the
-//!   figure, in this precedence: no method, no credit (grade 9–10), insured
-//!   cap, history bonus or penalty, grade factor, median.
+//!   figure, in this precedence: no credit (grade 9–10), no capacity
+//!   method, insured cap, the need (below the capacity), no expected
+//!   purchases (capacity alone), history bonus or penalty, grade factor,
+//!   median.
 
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -121,11 +136,17 @@ pub enum LimitRule {
     HistoryBonus,
     /// Cut 25 % for a payment over 60 days late.
     HistoryPenalty,
+    /// The buyer's need (expected purchases ÷ 365 × (terms + delay)),
+    /// lower than its capacity.
+    Need,
+    /// No expected purchases: the capacity alone set it.
+    CapacityOnly,
     /// Capped at the insured limit.
     InsuredCap,
     /// Grade 9–10: no credit.
     NoCredit,
-    /// No method had its inputs.
+    /// No capacity method (net worth, working capital, trade references)
+    /// had its inputs.
     NoMethod,
 }
 
@@ -134,12 +155,20 @@ pub enum LimitRule {
 pub struct LimitRecommendation {
     /// Every method that had its inputs (the insured limit included).
     pub methods: Vec<MethodFigure>,
-    /// Median of the methods other than the insured limit.
+    /// Median of the capacity methods: net worth, working capital, trade
+    /// references (neither the need nor the insured limit).
     pub median: Option<Decimal>,
     /// The grade's factor (1.0, 0.75, 0.4 or 0).
     pub grade_factor: Decimal,
     /// +0.10, −0.25 or 0.
     pub history_adjustment: Decimal,
+    /// The capacity: median × grade factor × (1 + history adjustment),
+    /// before the cap and the rounding.
+    #[serde(default)]
+    pub capacity: Option<Decimal>,
+    /// The need (the Needs figure), when purchases are expected.
+    #[serde(default)]
+    pub need: Option<Decimal>,
     /// The cap, when one applies.
     pub cap: Option<Decimal>,
     /// The recommended limit, rounded down to two significant figures.
@@ -316,7 +345,10 @@ pub fn method_figures(input: &LimitInput) -> Vec<MethodFigure> {
 /// # Example
 /// Net worth 10 % × (5,000,000 − 1,000,000) = 400,000; working capital
 /// 20 % × (3,000,000 − 1,500,000) = 300,000: median 350,000; grade 2 keeps
-/// it whole; worst delay 20 days adds 10 %: 385,000, rounded down 380,000.
+/// it whole; worst delay 20 days adds 10 %: capacity 385,000. The need,
+/// 2,400,000 ÷ 365 × 60 = 394,520.55, is above it: 385,000, rounded down
+/// 380,000. Expecting half the purchases, the need 197,260.27 sets it:
+/// 190,000.
 /// ```
 /// use credit_core::limit::{recommend_limit, LimitInput, LimitRule};
 /// use credit_core::{Decimal, NaiveDate};
@@ -326,20 +358,35 @@ pub fn method_figures(input: &LimitInput) -> Vec<MethodFigure> {
 /// i.financials.intangible_assets = d(1_000_000);
 /// i.financials.current_assets = d(3_000_000);
 /// i.financials.current_liabilities = d(1_500_000);
+/// i.expected_annual_purchases = d(2_400_000);
+/// i.terms_days = 60;
 /// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
 /// let r = recommend_limit(&i, 2, as_of);
 /// assert_eq!(r.median, d(350_000));
+/// assert_eq!(r.capacity, d(385_000));
 /// assert_eq!(r.recommended, Decimal::from(380_000));
 /// assert_eq!(r.set_by, LimitRule::HistoryBonus);
 /// assert_eq!(r.review_date, NaiveDate::from_ymd_opt(2027, 6, 30).unwrap());
+/// i.expected_annual_purchases = d(1_200_000);
+/// let r = recommend_limit(&i, 2, as_of);
+/// assert_eq!((r.recommended, r.set_by), (Decimal::from(190_000), LimitRule::Need));
 /// ```
 pub fn recommend_limit(input: &LimitInput, grade: u8, as_of: NaiveDate) -> LimitRecommendation {
     let methods = method_figures(input);
     let basis: Vec<Decimal> = methods
         .iter()
-        .filter(|m| m.method != LimitMethod::Insured)
+        .filter(|m| {
+            matches!(
+                m.method,
+                LimitMethod::NetWorth | LimitMethod::WorkingCapital | LimitMethod::TradeReferences
+            )
+        })
         .map(|m| m.amount)
         .collect();
+    let need = methods
+        .iter()
+        .find(|m| m.method == LimitMethod::Needs)
+        .map(|m| m.amount);
     let median = median(&basis).map(|m| m.normalize());
     let factor = grade_factor(grade);
     let history_adjustment = match (input.has_history, input.worst_delay_12m) {
@@ -347,31 +394,36 @@ pub fn recommend_limit(input: &LimitInput, grade: u8, as_of: NaiveDate) -> Limit
         (true, Some(w)) if w > 60 => Decimal::new(-25, 2),
         _ => Decimal::ZERO,
     };
+    let capacity = median.map(|m| {
+        (m * factor)
+            .checked_mul(Decimal::ONE + history_adjustment)
+            .unwrap_or(Decimal::MAX)
+            .normalize()
+    });
     let cap = input
         .insured_only
         .then(|| input.insured_limit.unwrap_or_default().max(Decimal::ZERO));
-    let (recommended, set_by) = match median {
+    let (recommended, set_by) = match capacity {
         _ if factor.is_zero() => (Decimal::ZERO, LimitRule::NoCredit),
         None => (Decimal::ZERO, LimitRule::NoMethod),
-        Some(m) => {
-            let scaled = m * factor;
-            let adjusted = scaled
-                .checked_mul(Decimal::ONE + history_adjustment)
-                .unwrap_or(Decimal::MAX);
+        Some(c) => {
+            let capacity_rule = if history_adjustment > Decimal::ZERO {
+                LimitRule::HistoryBonus
+            } else if history_adjustment < Decimal::ZERO {
+                LimitRule::HistoryPenalty
+            } else if factor != Decimal::ONE {
+                LimitRule::GradeFactor
+            } else {
+                LimitRule::Median
+            };
+            let (lower, rule) = match need {
+                Some(n) if n < c => (n, LimitRule::Need),
+                Some(_) => (c, capacity_rule),
+                None => (c, LimitRule::CapacityOnly),
+            };
             match cap {
-                Some(c) if c < adjusted => (c, LimitRule::InsuredCap),
-                _ => {
-                    let rule = if history_adjustment > Decimal::ZERO {
-                        LimitRule::HistoryBonus
-                    } else if history_adjustment < Decimal::ZERO {
-                        LimitRule::HistoryPenalty
-                    } else if factor != Decimal::ONE {
-                        LimitRule::GradeFactor
-                    } else {
-                        LimitRule::Median
-                    };
-                    (adjusted, rule)
-                }
+                Some(x) if x < lower => (x, LimitRule::InsuredCap),
+                _ => (lower, rule),
             }
         }
     };
@@ -380,6 +432,8 @@ pub fn recommend_limit(input: &LimitInput, grade: u8, as_of: NaiveDate) -> Limit
         median,
         grade_factor: factor,
         history_adjustment,
+        capacity,
+        need,
         cap,
         recommended: round_down_2sf(recommended),
         set_by,
@@ -411,7 +465,7 @@ mod tests {
         let r = recommend_limit(&i, 1, d("2026-01-31"));
         assert_eq!(
             (r.recommended, r.set_by),
-            (Decimal::ZERO, LimitRule::Median)
+            (Decimal::ZERO, LimitRule::CapacityOnly)
         );
     }
 
@@ -505,6 +559,21 @@ mod tests {
             if let Some(m) = r.median {
                 // Never above the median with the bonus.
                 prop_assert!(r.recommended <= m * Decimal::new(11, 1));
+            }
+            // Never above the need, nor the capacity; nothing without a
+            // capacity method.
+            if let Some(n) = r.need {
+                prop_assert!(r.recommended <= n);
+            }
+            match r.capacity {
+                Some(c) => prop_assert!(r.recommended <= c),
+                None => prop_assert!(r.recommended.is_zero()),
+            }
+            if i.expected_annual_purchases.is_none() && !matches!(
+                r.set_by,
+                LimitRule::NoCredit | LimitRule::NoMethod | LimitRule::InsuredCap
+            ) {
+                prop_assert_eq!(r.set_by, LimitRule::CapacityOnly);
             }
         }
 

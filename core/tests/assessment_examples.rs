@@ -116,7 +116,10 @@ fn limits_table() {
             "HistoryPenalty" => LimitRule::HistoryPenalty,
             "InsuredCap" => LimitRule::InsuredCap,
             "NoCredit" => LimitRule::NoCredit,
-            _ => LimitRule::NoMethod,
+            "Need" => LimitRule::Need,
+            "CapacityOnly" => LimitRule::CapacityOnly,
+            "NoMethod" => LimitRule::NoMethod,
+            other => panic!("case {case}: unknown rule {other}"),
         };
         assert_eq!(got.set_by, rule, "case: {case}");
         assert_eq!(
@@ -124,6 +127,10 @@ fn limits_table() {
             r[17].parse::<NaiveDate>().unwrap(),
             "case: {case}"
         );
+        // Never above the need (issue 18, item 4).
+        if let Some(n) = got.need {
+            assert!(got.recommended <= n, "case: {case}");
+        }
         // The insured limit is listed whenever it is given.
         assert_eq!(
             got.methods.iter().any(|m| m.method == LimitMethod::Insured),
@@ -131,4 +138,60 @@ fn limits_table() {
             "case: {case}"
         );
     }
+}
+
+/// Issue 18, item 4. Domain brief, "Credit limit": recommended = the lower
+/// of the need (expected annual purchases ÷ 365 × (terms days + expected
+/// delay): "a limit above it adds exposure without adding sales") and the
+/// capacity (the median of the net worth, working capital and trade
+/// references methods that have inputs × grade factor × history
+/// adjustment), capped, rounded down to two significant figures; without
+/// expected purchases the capacity alone sets it, and the result says so.
+#[test]
+fn the_limit_never_exceeds_the_need() {
+    let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let dec = |s: &str| s.parse::<Decimal>().unwrap();
+    // The issue's buyer: net worth 10 % × 86,000,000 = 8,600,000; trade
+    // reference 3,000,000; purchases 6,000,000 a year on 60 days:
+    // need 6,000,000 / 365 × 60 = 986,301.369…  The old median of
+    // (8,600,000; 986,301.37; 3,000,000) recommended 3,000,000 — three
+    // times what the buyer can use. Now: capacity (8,600,000 + 3,000,000)
+    // / 2 = 5,800,000 × 1.0 (grade 2, no history); the need is lower:
+    // 986,301.37 → 980,000, set by the need.
+    let mut i = LimitInput {
+        expected_annual_purchases: Some(dec("6000000")),
+        terms_days: 60,
+        trade_references: vec![dec("3000000")],
+        ..LimitInput::default()
+    };
+    i.financials.book_equity = Some(dec("86000000"));
+    let r = recommend_limit(&i, 2, as_of);
+    assert_eq!(r.median, Some(dec("5800000")));
+    assert_eq!(r.capacity, Some(dec("5800000")));
+    assert_eq!(r.need.map(|n| n.round_dp(2)), Some(dec("986301.37")));
+    assert_eq!(r.recommended, dec("980000"));
+    assert_eq!(r.set_by, LimitRule::Need);
+    // The need is still shown as a method.
+    assert!(r.methods.iter().any(|m| m.method == LimitMethod::Needs));
+    // Without expected purchases: capacity alone, 5,800,000, and it says so.
+    i.expected_annual_purchases = None;
+    let r = recommend_limit(&i, 2, as_of);
+    assert_eq!(r.need, None);
+    assert_eq!(
+        (r.recommended, r.set_by),
+        (dec("5800000"), LimitRule::CapacityOnly)
+    );
+    // Grade 7 (× 0.4): capacity 2,320,000, still above the need.
+    i.expected_annual_purchases = Some(dec("6000000"));
+    let r = recommend_limit(&i, 7, as_of);
+    assert_eq!(r.capacity, Some(dec("2320000")));
+    assert_eq!((r.recommended, r.set_by), (dec("980000"), LimitRule::Need));
+    // Only insured exposure may be granted, insured 500,000: the cap wins.
+    i.insured_limit = Some(dec("500000"));
+    i.insured_only = true;
+    let r = recommend_limit(&i, 2, as_of);
+    assert_eq!(
+        (r.recommended, r.set_by),
+        (dec("500000"), LimitRule::InsuredCap)
+    );
 }

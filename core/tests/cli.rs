@@ -3,10 +3,13 @@
 //!
 //! The sample's figures are those of the assessment's hand-computed unit
 //! test scaled by 10,000 (same ratios, so the same score 83.16, grade 2).
-//! Limit: net worth 10 % × (4,000,000 − 500,000) = 350,000; working capital
-//! 20 % × 2,000,000 = 400,000; needs 2,400,000 ÷ 365 × 67.5 = 443,835.62;
-//! references 300,000; median (350,000 + 400,000) ÷ 2 = 375,000; × 1.10
-//! (worst delay 20 days) = 412,500 → 410,000; utilisation 120,000 ÷ 410,000.
+//! Limit (domain brief, "Credit limit"): net worth 10 % × (4,000,000 −
+//! 500,000) = 350,000; working capital 20 % × 2,000,000 = 400,000;
+//! references 300,000; capacity: their median 350,000 × 1.0 (grade 2) ×
+//! 1.10 (worst delay 20 days) = 385,000; need 2,400,000 ÷ 365 × (60 + 7.5)
+//! = 443,835.62 is higher, so 385,000 → 380,000; utilisation 120,000 ÷
+//! 380,000 = 31.6 %. (Before issue 18 the need was one of the figures of
+//! the median: (350,000 + 400,000) ÷ 2 = 375,000 × 1.10 → 410,000.)
 #![cfg(feature = "cli")]
 
 use std::process::Command;
@@ -43,11 +46,14 @@ fn assess_prints_grade_limit_and_terms() {
         "net worth (10 % of tangible net worth)",
         "350,000",
         "443,835.62",
-        "median",
-        "375,000",
-        "Recommended limit: 410,000 CNY (set by: history bonus (+10 %))",
+        "median of the capacity methods",
+        "350,000",
+        "capacity",
+        "385,000",
+        "need (the limit is the lower)",
+        "Recommended limit: 380,000 CNY (set by: history bonus (+10 %))",
         "Review by: 2027-06-30",
-        "Utilisation: 29.3 %",
+        "Utilisation: 31.6 %",
         "Terms: open account, up to 90 days",
     ] {
         assert!(s.contains(want), "missing {want:?} in:\n{s}");
@@ -66,8 +72,10 @@ fn assess_json_is_one_object() {
     assert_eq!(v["assessment"]["grade"], 2);
     assert_eq!(v["assessment"]["score"], "83.16");
     assert_eq!(v["assessment"]["drivers"][0], "AltmanZ");
-    assert_eq!(v["limit"]["recommended"], "410000");
+    assert_eq!(v["limit"]["recommended"], "380000");
     assert_eq!(v["limit"]["set_by"], "HistoryBonus");
+    assert_eq!(v["limit"]["median"], "350000");
+    assert_eq!(v["limit"]["capacity"], "385000");
     assert_eq!(v["limit"]["methods"].as_array().unwrap().len(), 5);
     assert_eq!(v["terms"]["basis"], "OpenAccount");
     assert_eq!(v["terms"]["max_days"], 90);
@@ -580,4 +588,51 @@ fn age_reads_every_erp_sample_as_the_independent_computation_does() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("sap-fbl5n-de"));
+}
+
+/// Issue 18, item 4 through the CLI: the sample buyer (capacity 385,000)
+/// expecting to buy only 1,200,000 a year: need 1,200,000 ÷ 365 × (60 +
+/// 7.5) = 221,917.81 → 220,000, set by the need; without expected
+/// purchases, the capacity alone: 385,000 → 380,000, and it says so.
+#[test]
+fn assess_limit_by_need_or_capacity_alone() {
+    let dir = std::env::temp_dir().join(format!("credit-cli-need-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    v["limit"]["expected_annual_purchases"] = 1_200_000.into();
+    let need = dir.join("need.json");
+    std::fs::write(&need, v.to_string()).unwrap();
+    let out = credit(&["assess", need.to_str().unwrap()]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("221,917.81"), "{s}");
+    assert!(
+        s.contains(
+            "Recommended limit: 220,000 CNY (set by: the buyer's need (below its capacity))"
+        ),
+        "{s}"
+    );
+    let out = credit(&["assess", need.to_str().unwrap(), "--json"]);
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["limit"]["recommended"], "220000");
+    assert_eq!(j["limit"]["set_by"], "Need");
+
+    v["limit"]
+        .as_object_mut()
+        .unwrap()
+        .remove("expected_annual_purchases");
+    let alone = dir.join("alone.json");
+    std::fs::write(&alone, v.to_string()).unwrap();
+    let out = credit(&["assess", alone.to_str().unwrap()]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains(
+            "Recommended limit: 380,000 CNY (set by: capacity alone (no expected purchases))"
+        ),
+        "{s}"
+    );
+    assert!(!s.contains("need (the limit is the lower)"), "{s}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

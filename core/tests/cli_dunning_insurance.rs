@@ -275,7 +275,216 @@ fn claim_lists_what_is_outside_cover_and_keeps_it_with_you() {
     ]);
     assert!(ok, "{err}");
     assert!(out.contains("Outside cover: D (disputed)"), "{out}");
-    assert!(out.contains("Outside cover: L (not notified in time)"), "{out}");
+    assert!(
+        out.contains("Outside cover: L (not notified in time)"),
+        "{out}"
+    );
     assert!(out.contains("Stays with you: CNY 14,000.00"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn code(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_credit"))
+        .args(args)
+        .output()
+        .expect("run credit");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Issue 18, item 1 (Directive 2011/7/EU art. 6(1); UK Late Payment Act
+/// s.5A(1)): the fixed sum is owed once interest runs — not for an invoice
+/// paid in full by its due date. The figures of
+/// `dunning_examples::fixed_compensation_only_when_payment_was_late`.
+#[test]
+fn interest_no_compensation_when_paid_by_the_due_date() {
+    let base = [
+        "interest",
+        "--amount",
+        "1000",
+        "--currency",
+        "EUR",
+        "--due",
+        "2025-03-31",
+        "--as-of",
+        "2025-04-30",
+        "--regime",
+        "eu",
+        "--rate",
+        "2.15",
+    ];
+    let run = |paid: &str| {
+        let mut a = base.to_vec();
+        a.extend(["--paid", paid]);
+        credit(&a)
+    };
+    let (ok, out, err) = run("2025-03-20:1000");
+    assert!(ok, "{err}");
+    assert!(out.contains("Interest: EUR 0.00"), "{out}");
+    assert!(out.contains("Compensation: EUR 0.00"), "{out}");
+    // Paid in full 10 days late: 1,000 × 10.15 % × 10/365 = 2.78; €40.
+    let (ok, out, err) = run("2025-04-10:1000");
+    assert!(ok, "{err}");
+    assert!(out.contains("Interest: EUR 2.78"), "{out}");
+    assert!(out.contains("Compensation: EUR 40.00"), "{out}");
+    // Still unpaid: 30 days, 8.34; €40.
+    let (ok, out, err) = credit(&base);
+    assert!(ok, "{err}");
+    assert!(out.contains("Interest: EUR 8.34"), "{out}");
+    assert!(out.contains("Compensation: EUR 40.00"), "{out}");
+}
+
+/// Issue 18, item 2 (Late Payment Act s.6; rate fixed on the 31 Dec / 30
+/// Jun before interest runs): the Bank of England base rates as published,
+/// by date of change; £10,000 due 15 Jun 2023, £4,000 paid 31 Jan 2024,
+/// as of 31 Dec 2024: 11.5 % throughout, 495,650 / 365 = £1,357.95, and
+/// £100 (see `dunning_examples::uk_statutory_rate_is_fixed_for_the_debt`).
+#[test]
+fn interest_uk_rate_fixed_from_dated_base_rates() {
+    let mut a = vec![
+        "interest",
+        "--amount",
+        "10000",
+        "--currency",
+        "GBP",
+        "--due",
+        "2023-06-15",
+        "--as-of",
+        "2024-12-31",
+        "--regime",
+        "uk",
+        "--paid",
+        "2024-01-31:4000",
+    ];
+    for r in [
+        "2022-12-15:3.5",
+        "2023-02-02:4.0",
+        "2023-03-23:4.25",
+        "2023-05-11:4.5",
+        "2023-06-22:5.0",
+        "2023-08-03:5.25",
+        "2024-08-01:5.0",
+        "2024-11-07:4.75",
+    ] {
+        a.extend(["--rate", r]);
+    }
+    let (ok, out, err) = credit(&a);
+    assert!(ok, "{err}");
+    let segs: Vec<&str> = out.lines().filter(|l| l.contains(" days ")).collect();
+    assert_eq!(segs.len(), 2, "{out}");
+    assert!(segs.iter().all(|l| l.contains("at 11.5 %")), "{out}");
+    assert!(out.contains("Interest: GBP 1,357.95"), "{out}");
+    assert!(out.contains("Compensation: GBP 100.00"), "{out}");
+    // The same rates under the EU rule move each half-year.
+    let eu: Vec<&str> = a
+        .iter()
+        .map(|x| if *x == "uk" { "eu" } else { x })
+        .collect();
+    let (ok, out, _) = credit(&eu);
+    assert!(ok);
+    assert!(
+        out.contains("at 13 %") && out.contains("at 13.25 %"),
+        "{out}"
+    );
+    // A dated contract rate is refused.
+    let (c, _, err) = code(&[
+        "interest",
+        "--amount",
+        "1",
+        "--currency",
+        "CNY",
+        "--due",
+        "2026-01-31",
+        "--as-of",
+        "2026-03-02",
+        "--regime",
+        "contract",
+        "--rate",
+        "2026-01-01:5",
+    ]);
+    assert_eq!(c, Some(2));
+    assert!(err.contains("one --rate"), "{err}");
+}
+
+/// Issue 18, item 3 (Late Payment Act s.5A(2): £40 under £1,000, £70 to
+/// £9,999.99, £100 from £10,000 — of the debt in sterling): a yen invoice
+/// needs `--gbp-rate` (the value of ¥1 in GBP); without it, exit 2 asking
+/// for it. ¥5,000 at £0.005 = £25 → £40; ¥2,000,000 = £10,000 → £100.
+#[test]
+fn interest_uk_fixed_sum_needs_the_gbp_rate() {
+    let args = |yen: &'static str| {
+        vec![
+            "interest",
+            "--amount",
+            yen,
+            "--currency",
+            "JPY",
+            "--due",
+            "2026-01-31",
+            "--as-of",
+            "2026-03-02",
+            "--regime",
+            "uk",
+            "--rate",
+            "4",
+        ]
+    };
+    let (c, out, err) = code(&args("5000"));
+    assert_eq!(c, Some(2), "{out}");
+    assert!(
+        err.contains("needs --gbp-rate") && err.contains("1 JPY in GBP"),
+        "{err}"
+    );
+    for (yen, sum) in [("5000", "GBP 40.00"), ("2000000", "GBP 100.00")] {
+        let mut a = args(yen);
+        a.extend(["--gbp-rate", "0.005"]);
+        let (ok, out, err) = credit(&a);
+        assert!(ok, "{err}");
+        assert!(
+            out.contains(&format!("Compensation: {sum}")),
+            "¥{yen}: {out}"
+        );
+    }
+    // Not asked for elsewhere: refused rather than silently ignored.
+    let (c, _, err) = code(&[
+        "interest",
+        "--amount",
+        "1000",
+        "--currency",
+        "EUR",
+        "--due",
+        "2026-01-31",
+        "--as-of",
+        "2026-03-02",
+        "--regime",
+        "eu",
+        "--rate",
+        "2",
+        "--gbp-rate",
+        "0.85",
+    ]);
+    assert_eq!(c, Some(2));
+    assert!(err.contains("--gbp-rate is only for"), "{err}");
+    let (c, _, err) = code(&[
+        "interest",
+        "--amount",
+        "1000",
+        "--currency",
+        "JPY",
+        "--due",
+        "2026-01-31",
+        "--as-of",
+        "2026-03-02",
+        "--regime",
+        "uk",
+        "--rate",
+        "4",
+        "--gbp-rate",
+        "0",
+    ]);
+    assert_eq!(c, Some(2));
+    assert!(err.contains("--gbp-rate '0'"), "{err}");
 }

@@ -61,7 +61,7 @@ fn eu_interest_hand_computed() {
     // 10,000 × 0.1015 × 30 / 365 = 30,450 / 365 = 83.4246575…
     let i = inv("E1", "C1", "2026-01-31", "10000", Currency::EUR);
     let s = rates(Regime::Eu, &[("2026-01-01", "2.15")]);
-    let c = late_interest(&i, d("2026-03-02"), &s, None).unwrap();
+    let c = late_interest(&i, d("2026-03-02"), &s, None, None).unwrap();
     assert_eq!(c.segments.len(), 1);
     assert_eq!(c.segments[0].days, 30);
     assert_eq!(c.segments[0].rate, dec("10.15"));
@@ -71,11 +71,11 @@ fn eu_interest_hand_computed() {
         (dec("40"), Currency::EUR)
     );
     // Already claimed through 20 Feb: only 21 Feb – 2 Mar, 10 days.
-    let c2 = late_interest(&i, d("2026-03-02"), &s, Some(d("2026-02-20"))).unwrap();
+    let c2 = late_interest(&i, d("2026-03-02"), &s, Some(d("2026-02-20")), None).unwrap();
     assert_eq!(c2.segments[0].days, 10);
     assert_eq!(c2.interest.round_dp(6), dec("27.808219"));
     // Nothing before the due date, nothing on it.
-    assert!(late_interest(&i, d("2026-01-31"), &s, None)
+    assert!(late_interest(&i, d("2026-01-31"), &s, None, None)
         .unwrap()
         .interest
         .is_zero());
@@ -85,6 +85,7 @@ fn eu_interest_hand_computed() {
         d("2026-03-02"),
         &rates(Regime::Germany, &[("2026-01-01", "2.15")]),
         None,
+        None,
     )
     .unwrap();
     assert_eq!(de.segments[0].rate, dec("11.15"));
@@ -92,6 +93,7 @@ fn eu_interest_hand_computed() {
         &i,
         d("2026-03-02"),
         &rates(Regime::France, &[("2026-01-01", "2.15")]),
+        None,
         None,
     )
     .unwrap();
@@ -107,7 +109,7 @@ fn without_a_rate_no_interest_is_charged_and_the_settings_say_so() {
     assert!(s.has_rate());
     s.regime = Regime::Eu;
     assert!(!s.has_rate());
-    assert!(late_interest(&i, d("2026-03-02"), &s, None).is_err());
+    assert!(late_interest(&i, d("2026-03-02"), &s, None, None).is_err());
     let s = rates(Regime::Eu, &[("2026-01-01", "2.15")]);
     assert!(s.has_rate());
     let s = InterestSettings {
@@ -117,7 +119,7 @@ fn without_a_rate_no_interest_is_charged_and_the_settings_say_so() {
     };
     assert!(s.has_rate());
     // 0.05 % a day for 30 days on 10,000: 150.
-    let c = late_interest(&i, d("2026-03-02"), &s, None).unwrap();
+    let c = late_interest(&i, d("2026-03-02"), &s, None, None).unwrap();
     assert_eq!(c.interest.round_dp(2), dec("150"));
 }
 
@@ -131,17 +133,21 @@ fn uk_fixed_sums_at_their_edges() {
         ("250000", "100"),
     ] {
         assert_eq!(
-            compensation(Regime::Uk, dec(debt), Currency::GBP),
-            (dec(sum), Currency::GBP),
+            compensation(Regime::Uk, dec(debt), Currency::GBP, None),
+            Ok((dec(sum), Currency::GBP)),
             "£{debt}"
         );
     }
     assert_eq!(
-        compensation(Regime::China, dec("5000"), Currency::CNY).0,
+        compensation(Regime::China, dec("5000"), Currency::CNY, None)
+            .unwrap()
+            .0,
         Decimal::ZERO
     );
     assert_eq!(
-        compensation(Regime::Eu, dec("5"), Currency::EUR).0,
+        compensation(Regime::Eu, dec("5"), Currency::EUR, None)
+            .unwrap()
+            .0,
         dec("40")
     );
 }
@@ -157,7 +163,7 @@ fn part_paid_invoice_segment_by_segment() {
         amount: dec("2000"),
     });
     let s = rates(Regime::Uk, &[("2025-12-01", "4")]);
-    let c = late_interest(&i, d("2026-02-20"), &s, None).unwrap();
+    let c = late_interest(&i, d("2026-02-20"), &s, None, None).unwrap();
     assert_eq!(c.segments.len(), 2);
     assert_eq!(
         (c.segments[0].from, c.segments[0].to),
@@ -176,7 +182,7 @@ fn part_paid_invoice_segment_by_segment() {
         date: d("2026-02-15"),
         amount: dec("3000"),
     });
-    let full = late_interest(&i, d("2026-03-31"), &s, None).unwrap();
+    let full = late_interest(&i, d("2026-03-31"), &s, None, None).unwrap();
     assert_eq!(full.segments.last().unwrap().to, d("2026-02-15"));
 }
 
@@ -188,7 +194,7 @@ fn a_half_year_splits_the_rate() {
         Regime::Eu,
         &[("2026-01-01", "2.15"), ("2026-07-01", "2.40")],
     );
-    let c = late_interest(&i, d("2026-07-10"), &s, None).unwrap();
+    let c = late_interest(&i, d("2026-07-10"), &s, None, None).unwrap();
     assert_eq!(c.segments.len(), 2);
     assert_eq!(c.segments[0].rate, dec("10.15"));
     assert_eq!(c.segments[1].rate, dec("10.40"));
@@ -196,7 +202,7 @@ fn a_half_year_splits_the_rate() {
     assert_eq!(c.interest, dec("205.5"));
     // A rate entered mid half-year applies from the next half-year.
     let s2 = rates(Regime::Eu, &[("2026-01-01", "2.15"), ("2026-07-05", "3")]);
-    let c2 = late_interest(&i, d("2026-07-10"), &s2, None).unwrap();
+    let c2 = late_interest(&i, d("2026-07-10"), &s2, None, None).unwrap();
     assert_eq!(c2.segments.len(), 1);
 }
 
@@ -209,16 +215,16 @@ fn china_and_contract_rates() {
         ..InterestSettings::default()
     };
     // 0.05 % a day × 10 days × 10,000 = 50.
-    let c = late_interest(&i, d("2026-03-11"), &s, None).unwrap();
+    let c = late_interest(&i, d("2026-03-11"), &s, None, None).unwrap();
     assert_eq!(c.interest, dec("50"));
     assert!(c.compensation.is_zero());
     // An agreed rate wins.
     s.contract_rate = Some(dec("7.3"));
-    let c = late_interest(&i, d("2026-03-11"), &s, None).unwrap();
+    let c = late_interest(&i, d("2026-03-11"), &s, None, None).unwrap();
     assert_eq!(c.interest, dec("20"));
     // Contract without a rate: a clear error.
     let none = InterestSettings::default();
-    let e = late_interest(&i, d("2026-03-11"), &none, None).unwrap_err();
+    let e = late_interest(&i, d("2026-03-11"), &none, None, None).unwrap_err();
     assert!(matches!(
         e,
         DunningError::NoRate {
@@ -228,7 +234,7 @@ fn china_and_contract_rates() {
     ));
     assert!(e.message(Lang::Zh).contains("合同利率"));
     // EU without a reference rate.
-    let e = late_interest(&i, d("2026-03-11"), &rates(Regime::Eu, &[]), None).unwrap_err();
+    let e = late_interest(&i, d("2026-03-11"), &rates(Regime::Eu, &[]), None, None).unwrap_err();
     assert!(e.to_string().contains("reference rate"));
 }
 
@@ -557,4 +563,290 @@ proptest! {
             }
         }
     }
+}
+
+/// Issue 18, item 1. Directive 2011/7/EU art. 6(1): the €40 is owed
+/// "where interest for late payment becomes payable"; UK Late Payment of
+/// Commercial Debts (Interest) Act 1998 s.5A(1): the fixed sum is owed
+/// "once statutory interest begins to run". An invoice paid in full by its
+/// due date owes neither interest nor the sum; one paid in full after it,
+/// or still unpaid after it, owes the sum.
+#[test]
+fn fixed_compensation_only_when_payment_was_late() {
+    let pay = |date: &str, amount: &str| Payment {
+        date: d(date),
+        amount: dec(amount),
+    };
+    let eu = rates(Regime::Eu, &[("2025-01-01", "2.15")]);
+    let as_of = d("2025-04-30");
+    // €1,000 due 31 Mar 2025, paid in full 20 Mar (or on the due date):
+    // no interest, no €40.
+    for paid_on in ["2025-03-20", "2025-03-31"] {
+        let mut i = inv("P1", "C1", "2025-03-31", "1000", Currency::EUR);
+        i.payments.push(pay(paid_on, "1000"));
+        for regime in [Regime::Eu, Regime::Germany, Regime::France] {
+            let s = InterestSettings {
+                regime,
+                ..eu.clone()
+            };
+            let c = late_interest(&i, as_of, &s, None, None).unwrap();
+            assert!(c.segments.is_empty(), "{regime:?} paid {paid_on}");
+            assert_eq!(c.interest, Decimal::ZERO, "{regime:?} paid {paid_on}");
+            assert_eq!(c.compensation, Decimal::ZERO, "{regime:?} paid {paid_on}");
+        }
+        assert!(!credit_core::dunning::compensation_due(&i, as_of));
+        // UK, in pounds: no £40/£70/£100 either.
+        let mut u = i.clone();
+        u.currency = Currency::GBP;
+        let s = rates(Regime::Uk, &[("2024-12-01", "4.75")]);
+        assert_eq!(
+            late_interest(&u, as_of, &s, None, None)
+                .unwrap()
+                .compensation,
+            Decimal::ZERO
+        );
+    }
+    // Paid in full 10 Apr, 10 days late: 1,000 × 10.15 % × 10/365 =
+    // 1,015/365 = 2.780821…; €40.
+    let mut late = inv("P2", "C1", "2025-03-31", "1000", Currency::EUR);
+    late.payments.push(pay("2025-04-10", "1000"));
+    let c = late_interest(&late, as_of, &eu, None, None).unwrap();
+    assert_eq!(c.interest.round_dp(6), dec("2.780822"));
+    assert_eq!(
+        (c.compensation, c.compensation_currency),
+        (dec("40"), Currency::EUR)
+    );
+    // Still unpaid on 30 Apr: 30 days, 1,000 × 0.1015 × 30/365 =
+    // 3,045/365 = 8.342465…; €40.
+    let open = inv("P3", "C1", "2025-03-31", "1000", Currency::EUR);
+    let c = late_interest(&open, as_of, &eu, None, None).unwrap();
+    assert_eq!(c.interest.round_dp(6), dec("8.342466"));
+    assert_eq!(c.compensation, dec("40"));
+    // Part paid by the due date (600 on 20 Mar), the rest 10 Apr: interest
+    // runs on 400 for 10 days, 400 × 0.1015 × 10/365 = 406/365 =
+    // 1.112328…; €40.
+    let mut part = inv("P4", "C1", "2025-03-31", "1000", Currency::EUR);
+    part.payments.push(pay("2025-03-20", "600"));
+    part.payments.push(pay("2025-04-10", "400"));
+    let c = late_interest(&part, as_of, &eu, None, None).unwrap();
+    assert_eq!(c.interest.round_dp(6), dec("1.112329"));
+    assert_eq!(c.compensation, dec("40"));
+    // A payment dated after `as_of` is not yet made: unpaid, owed.
+    let mut after = inv("P5", "C1", "2025-03-31", "1000", Currency::EUR);
+    after.payments.push(pay("2025-05-10", "1000"));
+    assert_eq!(
+        late_interest(&after, as_of, &eu, None, None)
+            .unwrap()
+            .compensation,
+        dec("40")
+    );
+    // On the due date itself nothing runs yet.
+    assert_eq!(
+        late_interest(&open, d("2025-03-31"), &eu, None, None)
+            .unwrap()
+            .compensation,
+        Decimal::ZERO
+    );
+}
+
+/// Bank of England base rate by date of change (published history,
+/// bankofengland.co.uk "Bank Rate history"): 3.5 % from 15 Dec 2022,
+/// 4.0 % 2 Feb 2023, 4.25 % 23 Mar 2023, 4.5 % 11 May 2023, 5.0 % 22 Jun
+/// 2023, 5.25 % 3 Aug 2023, 5.0 % 1 Aug 2024, 4.75 % 7 Nov 2024.
+fn boe(regime: Regime) -> InterestSettings {
+    rates(
+        regime,
+        &[
+            ("2022-12-15", "3.5"),
+            ("2023-02-02", "4.0"),
+            ("2023-03-23", "4.25"),
+            ("2023-05-11", "4.5"),
+            ("2023-06-22", "5.0"),
+            ("2023-08-03", "5.25"),
+            ("2024-08-01", "5.0"),
+            ("2024-11-07", "4.75"),
+        ],
+    )
+}
+
+/// Issue 18, item 2. Late Payment of Commercial Debts (Interest) Act 1998
+/// s.6 and the Late Payment of Commercial Debts (Rate of Interest) (No. 3)
+/// Order 2002: statutory interest is 8 % over the Bank of England base rate
+/// in force on 31 December (for interest that starts to run from 1 January
+/// to 30 June) or 30 June (from 1 July to 31 December) immediately before
+/// the day interest starts to run, and that rate stays for the debt until
+/// it is paid. The EU regimes re-read their rate each half-year (Directive
+/// 2011/7/EU art. 2(7)).
+#[test]
+fn uk_statutory_rate_is_fixed_for_the_debt() {
+    // £10,000 due 15 Jun 2023: interest runs from 16 Jun 2023, so the
+    // reference day is 31 Dec 2022, base rate 3.5 %: 11.5 % throughout,
+    // whatever the base rate did after (5.0 % from 22 Jun 2023, 5.25 % from
+    // 3 Aug 2023, 5.0 %, 4.75 % in 2024). £4,000 paid 31 Jan 2024; as of
+    // 31 Dec 2024:
+    //   16 Jun 2023 – 31 Jan 2024 on £10,000: 15 + 184 + 31 = 230 days,
+    //     10,000 × 0.115 × 230 / 365 = 264,500 / 365 = 724.657534…
+    //   1 Feb – 31 Dec 2024 on £6,000: 366 − 31 = 335 days,
+    //     6,000 × 0.115 × 335 / 365 = 231,150 / 365 = 633.287671…
+    //   total 495,650 / 365 = 1,357.945205… → £1,357.95;
+    //   fixed sum: £10,000 or more → £100 (s.5A(2)).
+    let mut i = inv("UK1", "C1", "2023-06-15", "10000", Currency::GBP);
+    i.payments.push(Payment {
+        date: d("2024-01-31"),
+        amount: dec("4000"),
+    });
+    let as_of = d("2024-12-31");
+    let c = late_interest(&i, as_of, &boe(Regime::Uk), None, None).unwrap();
+    let segs: Vec<_> = c
+        .segments
+        .iter()
+        .map(|x| (x.from, x.to, x.days, x.principal, x.rate))
+        .collect();
+    assert_eq!(
+        segs,
+        vec![
+            (
+                d("2023-06-16"),
+                d("2024-01-31"),
+                230,
+                dec("10000"),
+                dec("11.5")
+            ),
+            (
+                d("2024-02-01"),
+                d("2024-12-31"),
+                335,
+                dec("6000"),
+                dec("11.5")
+            ),
+        ]
+    );
+    assert_eq!(c.interest.round_dp(6), dec("1357.945205"));
+    assert_eq!(c.interest.round_dp(2), dec("1357.95"));
+    assert_eq!(
+        (c.compensation, c.compensation_currency),
+        (dec("100"), Currency::GBP)
+    );
+    // Interest already claimed through 30 Jun 2024: the rest at the same
+    // 11.5 %, 1 Jul – 31 Dec 2024 = 184 days on £6,000:
+    // 6,000 × 0.115 × 184 / 365 = 126,960 / 365 = 347.835616…
+    let c = late_interest(&i, as_of, &boe(Regime::Uk), Some(d("2024-06-30")), None).unwrap();
+    assert_eq!(c.segments.len(), 1);
+    assert_eq!(c.segments[0].rate, dec("11.5"));
+    assert_eq!(c.interest.round_dp(6), dec("347.835616"));
+    // The same invoice under the EU rule re-reads the rate each half-year
+    // (in force on 1 Jan 2023: 3.5; 1 Jul 2023: 5.0; 1 Jan and 1 Jul 2024:
+    // 5.25), + 8 points.
+    let eu = late_interest(&i, as_of, &boe(Regime::Eu), None, None).unwrap();
+    let eu_rates: Vec<Decimal> = eu.segments.iter().map(|x| x.rate).collect();
+    assert_eq!(
+        eu_rates,
+        vec![dec("11.5"), dec("13.0"), dec("13.25"), dec("13.25")]
+    );
+    // Due 30 Jun 2023: interest runs from 1 Jul 2023, reference day 30 Jun
+    // 2023, base rate 5.0 % (from 22 Jun): 13 % fixed. £1,000 to 31 Dec
+    // 2023, 184 days: 1,000 × 0.13 × 184 / 365 = 23,920 / 365 = 65.5342465…;
+    // £1,000 to £9,999.99 → £70.
+    let j = inv("UK2", "C1", "2023-06-30", "1000", Currency::GBP);
+    let c = late_interest(&j, d("2023-12-31"), &boe(Regime::Uk), None, None).unwrap();
+    assert_eq!(c.segments.len(), 1);
+    assert_eq!(c.segments[0].rate, dec("13.0"));
+    assert_eq!(c.interest.round_dp(6), dec("65.534247"));
+    assert_eq!(c.compensation, dec("70"));
+    // Still 13 % in 2024 after the base rate rose to 5.25 %.
+    let c = late_interest(&j, d("2024-03-31"), &boe(Regime::Uk), None, None).unwrap();
+    assert!(c.segments.iter().all(|x| x.rate == dec("13.0")));
+    // No base rate entered on or before the reference day (31 Dec 2022) or
+    // the day interest starts: no rate, named by its reference day.
+    let late_only = rates(Regime::Uk, &[("2023-08-03", "5.25")]);
+    let e = late_interest(&i, as_of, &late_only, None, None).unwrap_err();
+    assert_eq!(
+        e,
+        DunningError::NoRate {
+            regime: Regime::Uk,
+            date: d("2022-12-31")
+        }
+    );
+}
+
+/// Issue 18, item 3. Late Payment Act s.5A(2): £40 for a debt under
+/// £1,000, £70 for £1,000 to £9,999.99, £100 for £10,000 or more — sums in
+/// sterling, so a debt in another currency is converted first (here
+/// ¥1 = £0.005), never compared as it is.
+#[test]
+fn uk_fixed_sum_by_the_debt_in_sterling() {
+    let gbp = Some(dec("0.005"));
+    for (yen, sum) in [
+        ("5000", "40"),     // £25 (as it was, ¥5,000 ≥ 1,000 gave £70)
+        ("199999", "40"),   // £999.995
+        ("200000", "70"),   // £1,000
+        ("1999999", "70"),  // £9,999.995
+        ("2000000", "100"), // £10,000
+    ] {
+        assert_eq!(
+            compensation(Regime::Uk, dec(yen), Currency::JPY, gbp),
+            Ok((dec(sum), Currency::GBP)),
+            "¥{yen}"
+        );
+    }
+    // Without the value of the yen in sterling: an error asking for it.
+    let e = compensation(Regime::Uk, dec("5000"), Currency::JPY, None).unwrap_err();
+    assert_eq!(
+        e,
+        DunningError::NoGbpRate {
+            currency: Currency::JPY
+        }
+    );
+    assert!(e.to_string().contains("1 JPY in GBP"), "{e}");
+    assert!(e.message(Lang::Zh).contains("英镑"));
+    // Pounds need no rate; the other regimes never look at it.
+    assert_eq!(
+        compensation(Regime::Uk, dec("5000"), Currency::GBP, None),
+        Ok((dec("70"), Currency::GBP))
+    );
+    assert_eq!(
+        compensation(Regime::Eu, dec("5000"), Currency::JPY, None),
+        Ok((dec("40"), Currency::EUR))
+    );
+    // late_interest: the same rule, and the same question.
+    let i = inv("J1", "C1", "2026-01-31", "5000", Currency::JPY);
+    let s = rates(Regime::Uk, &[("2025-12-01", "4")]);
+    let c = late_interest(&i, d("2026-03-02"), &s, None, gbp).unwrap();
+    assert_eq!(
+        (c.compensation, c.compensation_currency),
+        (dec("40"), Currency::GBP)
+    );
+    assert!(matches!(
+        late_interest(&i, d("2026-03-02"), &s, None, None),
+        Err(DunningError::NoGbpRate { .. })
+    ));
+    let off = InterestSettings {
+        compensation: false,
+        ..s.clone()
+    };
+    assert!(late_interest(&i, d("2026-03-02"), &off, None, None).is_ok());
+    // A plan converts with the portfolio's rates of `as_of`: base CNY,
+    // ¥1 = CNY 0.05, £1 = CNY 9, so ¥1 = £0.05/9. ¥150,000 = £833.33 → £40
+    // = CNY 360; ¥200,000 = £1,111.11 → £70 = CNY 630.
+    let mut p = portfolio(vec![
+        inv("Y1", "C1", "2025-03-01", "150000", Currency::JPY),
+        inv("Y2", "C2", "2025-03-01", "200000", Currency::JPY),
+    ]);
+    for (cur, r) in [(Currency::JPY, "0.05"), (Currency::GBP, "9")] {
+        p.fx.insert(credit_core::money::FxRate {
+            currency: cur,
+            date: d("2025-01-01"),
+            rate: dec(r),
+        })
+        .unwrap();
+    }
+    let mut st = settings(Preset::Standard);
+    st.interest = rates(Regime::Uk, &[("2024-12-01", "4.75")]);
+    let pl = plan(&p, d("2025-03-20"), &st, &[]).unwrap();
+    let comp = |c: &str| {
+        let it = pl.items.iter().find(|x| x.customer_id == c).unwrap();
+        (it.invoices[0].compensation, it.compensation)
+    };
+    assert_eq!(comp("C1"), (dec("40"), dec("360")));
+    assert_eq!(comp("C2"), (dec("70"), dec("630")));
 }

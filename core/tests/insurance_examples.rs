@@ -246,7 +246,10 @@ fn the_claim_keeps_what_is_outside_cover_with_the_policyholder() {
         .collect();
     assert_eq!(listed, [("D", dec("5000")), ("L", dec("6000"))]);
     let keys: Vec<&str> = claim.steps.iter().map(|s| s.key.as_str()).collect();
-    assert_eq!(&keys[..3], ["unpaid_total", "outside_cover", "unpaid_gross"]);
+    assert_eq!(
+        &keys[..3],
+        ["unpaid_total", "outside_cover", "unpaid_gross"]
+    );
 }
 
 #[test]

@@ -70,6 +70,8 @@ fn rule_key(r: LimitRule) -> K {
         LimitRule::InsuredCap => K::RInsuredCap,
         LimitRule::NoCredit => K::RNoCredit,
         LimitRule::NoMethod => K::RNoMethod,
+        LimitRule::Need => K::RNeed,
+        LimitRule::CapacityOnly => K::RCapacityOnly,
         #[allow(unreachable_patterns)]
         _ => K::Unknown,
     }

@@ -8,11 +8,22 @@
 //! `credit_core::dunning::Plan` serialises it.
 //!
 //! `credit interest --amount A --currency C --due DATE --as-of DATE
-//! --regime eu|de|fr|uk|cn|contract [--rate R] [--paid DATE:AMOUNT]…
-//! [--json]`: late interest on one invoice, segment by segment, and the
-//! fixed compensation. `--rate` is the reference (or base) rate for
-//! eu/de/fr/uk, in force throughout, or the contract rate for cn/contract;
-//! cn without `--rate` uses 0.05 % a day.
+//! --regime eu|de|fr|uk|cn|contract [--rate R | --rate DATE:R …]
+//! [--gbp-rate R] [--paid DATE:AMOUNT]… [--json]`: late interest on one
+//! invoice, segment by segment, and the fixed compensation (owed only when
+//! the invoice was not paid in full by its due date).
+//!
+//! - `--rate R` is the reference (or base) rate for eu/de/fr/uk, in force
+//!   throughout, or the contract rate for cn/contract; cn without `--rate`
+//!   uses 0.05 % a day. For eu/de/fr/uk, `--rate DATE:R` (repeated) enters
+//!   the rate in force from each date, as published (e.g. the Bank of
+//!   England's base rate by date of change); eu/de/fr re-read it each
+//!   half-year, uk takes the one of 31 December or 30 June before interest
+//!   starts and keeps it for the debt.
+//! - `--gbp-rate R`: the value of 1 unit of the invoice's currency in GBP
+//!   (e.g. `--currency JPY --gbp-rate 0.005`: ¥1 = £0.005). Required for
+//!   `--regime uk` with a currency other than GBP — the £40/£70/£100 go by
+//!   the debt in sterling — and refused otherwise.
 
 use credit_core::dates::parse_iso;
 use credit_core::dunning::{
@@ -129,6 +140,7 @@ pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
         "--as-of",
         "--regime",
         "--rate",
+        "--gbp-rate",
         "--paid",
     ];
     let (f, rest) = take_flags(C, args, &own)?;
@@ -159,12 +171,47 @@ pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
             &format!("--regime '{regime_text}': one of eu, de, fr, uk, cn, contract"),
         )
     })?;
-    let rate = one_flag(C, &f, "--rate")?
-        .map(|v| {
-            parse_amount(&v, true)
-                .map_err(|_| usage_error(C, &format!("--rate '{v}': a rate in percent")))
+    // `--rate R` (in force throughout) or `--rate DATE:R` (from DATE).
+    let mut rates = Vec::new();
+    for v in f.get("--rate").into_iter().flatten() {
+        let (from, r) = match v.split_once(':') {
+            Some((d, r)) => (date(C, "--rate", d)?, r),
+            None => (NaiveDate::MIN, v.as_str()),
+        };
+        let r = parse_amount(r, true).map_err(|_| {
+            usage_error(
+                C,
+                &format!("--rate '{v}': a rate in percent, or DATE:RATE (in force from DATE)"),
+            )
+        })?;
+        rates.push(RefRate { from, rate: r });
+    }
+    let gbp_rate = one_flag(C, &f, "--gbp-rate")?
+        .map(|v| match parse_amount(&v, false) {
+            Ok(r) if r > credit_core::Decimal::ZERO => Ok(r),
+            _ => Err(usage_error(
+                C,
+                &format!("--gbp-rate '{v}': the value of 1 {currency} in GBP, above zero"),
+            )),
         })
         .transpose()?;
+    match (regime == Regime::Uk && currency != Currency::GBP, gbp_rate) {
+        (true, None) => {
+            return Err(usage_error(
+                C,
+                &format!(
+                    "--regime uk with --currency {currency} needs --gbp-rate R, the value of 1 {currency} in GBP: the UK fixed sum (£40/£70/£100) goes by the debt in sterling"
+                ),
+            ))
+        }
+        (false, Some(_)) => {
+            return Err(usage_error(
+                C,
+                "--gbp-rate is only for --regime uk with a currency other than GBP",
+            ))
+        }
+        _ => {}
+    }
     let mut payments = Vec::new();
     for p in f.get("--paid").into_iter().flatten() {
         let (d, x) = p
@@ -179,20 +226,21 @@ pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
         regime,
         ..InterestSettings::default()
     };
-    match (regime.margin(), rate) {
-        (Some(_), Some(r)) => s.reference_rates.push(RefRate {
-            from: NaiveDate::MIN,
-            rate: r,
-        }),
-        (Some(_), None) => {
+    match (regime.margin(), rates.as_slice()) {
+        (Some(_), []) => {
             return Err(usage_error(
                 C,
                 &format!("--regime {regime_text} needs --rate (the reference or base rate)"),
             ))
         }
-        (None, r) => {
-            s.contract_rate = r;
-            s.china_sme_daily = regime == Regime::China && r.is_none();
+        (Some(_), _) => s.reference_rates = rates,
+        (None, []) => s.china_sme_daily = regime == Regime::China,
+        (None, [r]) if r.from == NaiveDate::MIN => s.contract_rate = Some(r.rate),
+        (None, _) => {
+            return Err(usage_error(
+                C,
+                &format!("--regime {regime_text} takes one --rate R (the contract rate), no dates"),
+            ))
         }
     }
     let inv = Invoice {
@@ -207,7 +255,7 @@ pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
         payments,
         dispute: None,
     };
-    let c = late_interest(&inv, as_of, &s, None)
+    let c = late_interest(&inv, as_of, &s, None, gbp_rate)
         .map_err(|e| Failure(format!("credit interest: {e}"), 2))?;
     if json {
         let v = serde_json::to_value(&c)

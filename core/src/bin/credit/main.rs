@@ -63,8 +63,10 @@
 //! - `currency` only labels the amounts.
 //!
 //! Output: the grade, PD band, score, confidence, Altman score, drivers and
-//! each factor's points; every limit method's figure, the recommended limit
-//! and the rule that set it, the review date and the utilisation; the terms.
+//! each factor's points; every limit method's figure, the median of the
+//! capacity methods, the capacity (median × grade factor × history
+//! adjustment) and the need, the recommended limit (the lower of the two,
+//! capped, rounded down to two figures) and the rule that set it, the review date and the utilisation; the terms.
 //! `--json` prints the same as one JSON object: `as_of`, `currency`,
 //! `assessment`, `limit`, `terms`, `utilisation`, `blocks_new_credit`.
 //!
@@ -101,7 +103,7 @@ const USAGE: &str = "usage: credit assess BUYER.json [--json]
        credit forecast FILE --as-of DATE [--weeks 13] [FILE OPTIONS] [--json]
        credit terms 2/10/30 [--json]
        credit dunning FILE --as-of DATE [--policy standard|proactive|firm] [FILE OPTIONS] [--json]
-       credit interest --amount 1000 --currency EUR --due DATE --as-of DATE --regime eu|de|fr|uk|cn|contract [--rate 4.5] [--json]
+       credit interest --amount 1000 --currency EUR --due DATE --as-of DATE --regime eu|de|fr|uk|cn|contract [--rate 4.5 | --rate DATE:4.5 …] [--gbp-rate R] [--paid DATE:AMOUNT]… [--json]
        credit insurance FILE --policy POLICY.json --as-of DATE [FILE OPTIONS] [--json]
        credit claim FILE --policy POLICY.json --buyer ID --as-of DATE [--recoveries 0] [FILE OPTIONS] [--json]
 FILE OPTIONS: [--currency CNY] [--date-order dmy|mdy] [--preset NAME] [--header-row N]
@@ -688,9 +690,11 @@ fn rule_name(r: LimitRule) -> &'static str {
         LimitRule::GradeFactor => "grade factor",
         LimitRule::HistoryBonus => "history bonus (+10 %)",
         LimitRule::HistoryPenalty => "history penalty (−25 %)",
+        LimitRule::Need => "the buyer's need (below its capacity)",
+        LimitRule::CapacityOnly => "capacity alone (no expected purchases)",
         LimitRule::InsuredCap => "insured limit cap",
         LimitRule::NoCredit => "no credit at this grade",
-        LimitRule::NoMethod => "no method had its inputs",
+        LimitRule::NoMethod => "no capacity method had its inputs",
     }
 }
 
@@ -790,7 +794,12 @@ fn plain(
         let _ = writeln!(o, "  {:<40} {:>16}", method_name(m.method), money(m.amount));
     }
     if let Some(m) = limit.median {
-        let _ = writeln!(o, "  {:<40} {:>16}", "median", money(m));
+        let _ = writeln!(
+            o,
+            "  {:<40} {:>16}",
+            "median of the capacity methods",
+            money(m)
+        );
     }
     let _ = writeln!(o, "  grade factor {}", limit.grade_factor.normalize());
     if !limit.history_adjustment.is_zero() {
@@ -798,6 +807,17 @@ fn plain(
             o,
             "  history adjustment {}",
             percent(limit.history_adjustment, 0)
+        );
+    }
+    if let Some(c) = limit.capacity {
+        let _ = writeln!(o, "  {:<40} {:>16}", "capacity", money(c));
+    }
+    if let Some(n) = limit.need {
+        let _ = writeln!(
+            o,
+            "  {:<40} {:>16}",
+            "need (the limit is the lower)",
+            money(n)
         );
     }
     if let Some(c) = limit.cap {
