@@ -183,7 +183,11 @@ fs.writeFileSync(file('sw-register.js'), `// Written by scripts/postbuild.mjs. R
 let html = fs.readFileSync(file('index.html'), 'utf8');
 html = html.replace(/init\(\{\s*module_or_path:\s*'([^']+\.wasm)'\s*\}\)/, (_, url) =>
   `init({ module_or_path: fetch('${url}', { integrity: '${sri(url.replace(/^\//, ''))}' }) })`);
-html = html.replace(/<link[^>]*rel=icon[^>]*>/, '<link href=/icon.svg rel=icon type=image/svg+xml><link href=/manifest.webmanifest rel=manifest><meta content=#0b5d7a name=theme-color>');
+// The favicon is inlined: the browser fetches it lazily, and a page opened
+// before going offline must request nothing it does not have (a request for
+// /icon.svg made after the network went was the meeting-mode flake).
+const iconData = 'data:image/svg+xml,' + encodeURIComponent(fs.readFileSync(file('icon.svg'), 'utf8'));
+html = html.replace(/<link[^>]*rel=icon[^>]*>/, `<link href="${iconData}" rel=icon type=image/svg+xml><link href=/manifest.webmanifest rel=manifest><meta content=#0b5d7a name=theme-color>`);
 html = html.replace('</head>', `<script defer integrity=${sri('sw-register.js')} src=/sw-register.js></script></head>`);
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

@@ -65,7 +65,7 @@ pub fn failure(lang: Lang, f: &Failure) -> String {
         Failure::MissingColumns { fields } => {
             let list = fields
                 .iter()
-                .map(|f| crate::pages::import::field_label(lang, f))
+                .map(|f| crate::protocol::field_label(lang == Lang::Zh, f))
                 .collect::<Vec<_>>()
                 .join(if zh { "、" } else { ", " });
             if zh {

@@ -10,8 +10,8 @@
 
 use credit_core::import::header::Field;
 use credit_core::import::{
-    DateOrder, DecimalSep, Encoding, EncodingChoice, FileKind, ImportWarning, Mapping, MergePolicy,
-    OnExisting, Preset, RowError, Summary,
+    DateOrder, DecimalSep, Encoding, EncodingChoice, FileKind, Mapping, MergePolicy, OnExisting,
+    Preset, RowError, Summary,
 };
 use credit_core::money::Currency;
 use credit_core::Decimal;
@@ -179,8 +179,9 @@ pub struct Opened {
     pub title_rows: Vec<String>,
     /// The report date the title rows give, if any.
     pub report_date: Option<NaiveDate>,
-    /// The export recognised (or chosen) whose mapping is used.
-    pub preset: Option<Preset>,
+    /// The export recognised (or chosen) whose mapping is used: its id
+    /// ([`Preset::id`]).
+    pub preset: Option<String>,
     /// Time taken to read and split the file (ms), for the benchmark.
     pub elapsed_ms: u32,
 }
@@ -204,7 +205,7 @@ pub struct Previewed {
     pub existing_sample: Vec<String>,
     /// What the page should point out (preset, total rows left out, a file
     /// that looks like invoices but is mapped as something else).
-    pub warnings: Vec<ImportWarning>,
+    pub warnings: Vec<Notice>,
     /// Per buyer and currency, the net open amount after the file's
     /// payments: what the dashboard shows for it after the import. At
     /// most [`BALANCES_SHOWN`], largest first.
@@ -397,6 +398,49 @@ pub fn field_name(f: Field) -> String {
         .ok()
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_default()
+}
+
+/// The label of a field (by its serde name), in Chinese or English: the
+/// import page's mapping and the worker's notices.
+pub fn field_label(zh_lang: bool, name: &str) -> String {
+    let (en, zh) = match name {
+        "invoice_id" => ("Invoice number", "发票号"),
+        "customer_id" => ("Buyer id", "客户编号"),
+        "customer_name" => ("Buyer name", "客户名称"),
+        "issue_date" => ("Issue date", "开票日期"),
+        "due_date" => ("Due date", "到期日"),
+        "currency" => ("Currency", "币种"),
+        "gross" => ("Amount (gross)", "金额（含税）"),
+        "vat" => ("VAT", "税额"),
+        "paid" => ("Paid amount", "已付金额"),
+        "payment_date" => ("Payment date", "付款日期"),
+        "disputed" => ("Disputed", "争议"),
+        "dispute_reason" => ("Dispute reason", "争议原因"),
+        "dispute_date" => ("Dispute date", "争议日期"),
+        "terms_days" => ("Terms (days)", "账期（天）"),
+        "country" => ("Country", "国家"),
+        "industry" => ("Industry", "行业"),
+        "credit_limit" => ("Credit limit", "信用额度"),
+        "doc_type" => ("Document type", "单据类型"),
+        "outstanding" => ("Open amount (balance)", "未收金额（余额）"),
+        "debit" => ("Debit", "借方"),
+        "credit" => ("Credit", "贷方"),
+        "credit_note" => ("Credit note amount", "红字/贷项金额"),
+        other => (other, other),
+    };
+    if zh_lang { zh } else { en }.to_string()
+}
+
+/// A note about a previewed file, worded in both languages by the worker
+/// (so the page carries neither the wording nor the warnings' types).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Notice {
+    /// Its CSS class: `warn`, `ok` or `muted`.
+    pub class: String,
+    /// In English.
+    pub en: String,
+    /// In Chinese.
+    pub zh: String,
 }
 
 /// A file name part from free text (a portfolio's name): letters and digits

@@ -21,6 +21,9 @@ export class AppPage {
     });
     page.on('pageerror', (err) => this.consoleErrors.push(String(err)));
     page.on('request', (req) => this.requests.push(req.url()));
+    // Which request failed, when a console error says one did.
+    this.failedRequests = [];
+    page.on('requestfailed', (req) => this.failedRequests.push(`${req.url()} ${req.failure()?.errorText ?? ''}`));
   }
 
   async goto(path = '/') {

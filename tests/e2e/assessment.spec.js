@@ -69,7 +69,7 @@ test('meeting mode: figures in, grade, limit, terms and risks out, in English, o
   await page.getByTestId('fin-total-assets').fill('30,000,000');
   await page.getByTestId('fin-total-liabilities').fill('12,000,000');
   await expect(page.getByTestId('recommended-limit')).toHaveText(limitBefore);
-  expect(app.consoleErrors).toEqual([]);
+  expect(app.consoleErrors, app.failedRequests.join('\n')).toEqual([]);
   await context.setOffline(false);
 });
 

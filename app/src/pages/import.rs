@@ -8,8 +8,7 @@
 
 use credit_core::import::header::Field;
 use credit_core::import::{
-    DateOrder, EncodingChoice, FileKind, ImportWarning, Mapping, MergePolicy, OnExisting, Preset,
-    RowError,
+    DateOrder, EncodingChoice, FileKind, Mapping, MergePolicy, OnExisting, Preset, RowError,
 };
 use credit_core::money::Currency;
 use leptos::prelude::*;
@@ -18,42 +17,11 @@ use leptos::task::spawn_local;
 use crate::components::pager::Pager;
 use crate::i18n::{use_i18n, Lang};
 use crate::messages;
-use crate::protocol::{field_name, Committed, Failure, Opened, Previewed, Reply, Request, Target};
+use crate::protocol::{
+    field_label, field_name, Committed, Failure, Opened, Previewed, Reply, Request, Target,
+};
 use crate::state::use_app;
 use crate::worker;
-
-/// The label of a field (by its serde name).
-pub fn field_label(lang: Lang, name: &str) -> String {
-    let (en, zh) = match name {
-        "invoice_id" => ("Invoice number", "发票号"),
-        "customer_id" => ("Buyer id", "客户编号"),
-        "customer_name" => ("Buyer name", "客户名称"),
-        "issue_date" => ("Issue date", "开票日期"),
-        "due_date" => ("Due date", "到期日"),
-        "currency" => ("Currency", "币种"),
-        "gross" => ("Amount (gross)", "金额（含税）"),
-        "vat" => ("VAT", "税额"),
-        "paid" => ("Paid amount", "已付金额"),
-        "payment_date" => ("Payment date", "付款日期"),
-        "disputed" => ("Disputed", "争议"),
-        "dispute_reason" => ("Dispute reason", "争议原因"),
-        "dispute_date" => ("Dispute date", "争议日期"),
-        "terms_days" => ("Terms (days)", "账期（天）"),
-        "country" => ("Country", "国家"),
-        "industry" => ("Industry", "行业"),
-        "credit_limit" => ("Credit limit", "信用额度"),
-        "doc_type" => ("Document type", "单据类型"),
-        "outstanding" => ("Open amount (balance)", "未收金额（余额）"),
-        "debit" => ("Debit", "借方"),
-        "credit" => ("Credit", "贷方"),
-        "credit_note" => ("Credit note amount", "红字/贷项金额"),
-        other => (other, other),
-    };
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Zh => zh.to_string(),
-    }
-}
 
 fn field_from(name: &str) -> Option<Field> {
     Field::ALL.into_iter().find(|f| field_name(*f) == name)
@@ -64,78 +32,6 @@ fn preset_label(p: Preset, lang: Lang) -> &'static str {
     match lang {
         Lang::En => p.label_en(),
         Lang::Zh => p.label_zh(),
-    }
-}
-
-/// A warning of the preview in a language, with its CSS class.
-fn warning_text(w: &ImportWarning, lang: Lang) -> (&'static str, String) {
-    let rows = |r: &[usize]| {
-        r.iter()
-            .take(8)
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-            + if r.len() > 8 { ", …" } else { "" }
-    };
-    let en = lang == Lang::En;
-    match w {
-        ImportWarning::LooksLikeInvoices { missing } => {
-            let names = missing
-                .iter()
-                .map(|f| field_label(lang, &field_name(*f)))
-                .collect::<Vec<_>>()
-                .join(if en { ", " } else { "、" });
-            (
-                "warn",
-                if en {
-                    format!("This file looks like a receivables report, but it is mapped as a customer list, so it would import no invoices. Map these columns: {names}.")
-                } else {
-                    format!("此文件看起来是应收账款报表，但当前映射为客户清单，将不会导入任何发票。请映射这些列：{names}。")
-                },
-            )
-        }
-        ImportWarning::TotalRowsLeftOut { rows: r } => (
-            "muted",
-            if en {
-                format!("{} total row(s) left out (rows {}).", r.len(), rows(r))
-            } else {
-                format!("已略去 {} 个合计行（第 {} 行）。", r.len(), rows(r))
-            },
-        ),
-        ImportWarning::SectionRowsLeftOut { rows: r } => (
-            "muted",
-            if en {
-                format!("{} heading row(s) left out (rows {}).", r.len(), rows(r))
-            } else {
-                format!("已略去 {} 个分组标题行（第 {} 行）。", r.len(), rows(r))
-            },
-        ),
-        ImportWarning::PresetRecognised { preset } => (
-            "ok",
-            if en {
-                format!(
-                    "Read as {}: document types and signs as that export writes them.",
-                    preset.label_en()
-                )
-            } else {
-                format!(
-                    "按{}读取：单据类型和正负号按该导出格式识别。",
-                    preset.label_zh()
-                )
-            },
-        ),
-        ImportWarning::ReportDate { date } => (
-            "muted",
-            if en {
-                format!("The file's date is {}: paid amounts without a payment date are dated then at the latest.", crate::format::date(*date, lang))
-            } else {
-                format!(
-                    "文件日期为 {}：无付款日期的已付金额最晚按该日计。",
-                    crate::format::date(*date, lang)
-                )
-            },
-        ),
-        _ => ("muted", String::new()),
     }
 }
 
@@ -368,11 +264,12 @@ pub fn Import() -> impl IntoView {
                         Lang::Zh => "（忽略）".to_string(),
                     },
                 ))
-                .chain(
-                    Field::ALL
-                        .iter()
-                        .map(|f| (field_name(*f), field_label(lang, &field_name(*f)))),
-                )
+                .chain(Field::ALL.iter().map(|f| {
+                    (
+                        field_name(*f),
+                        field_label(lang == Lang::Zh, &field_name(*f)),
+                    )
+                }))
                 .map(|(v, label)| {
                     let sel = v == current;
                     view! { <option value=v selected=sel>{label}</option> }
@@ -417,7 +314,7 @@ pub fn Import() -> impl IntoView {
                     {(lang == Lang::Zh).then_some(" 行")}
                     {(!o.title_rows.is_empty()).then(|| format!(" · {}: {}", i.pick("above it", "其上方"), o.title_rows.join(" | ")))}
                 </p>
-                {o.preset.map(|p| view! {
+                {o.preset.as_deref().and_then(Preset::from_id).map(|p| view! {
                     <p class="ok" data-testid="preset-recognised">
                         {format!("{}: {}", i.pick("Export recognised", "已识别导出格式"), preset_label(p, lang))}
                     </p>
@@ -485,8 +382,12 @@ pub fn Import() -> impl IntoView {
                 .warnings
                 .iter()
                 .map(|w| {
-                    let (class, text) = warning_text(w, lang);
-                    view! { <li class=class data-testid="import-warning">{text}</li> }
+                    let text = if lang == Lang::En {
+                        w.en.clone()
+                    } else {
+                        w.zh.clone()
+                    };
+                    view! { <li class=w.class.clone() data-testid="import-warning">{text}</li> }
                 })
                 .collect_view();
             view! { <ul class="warnings">{items}</ul> }
