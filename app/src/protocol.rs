@@ -75,6 +75,13 @@ pub enum Request {
         /// the file's title rows, else this).
         #[serde(default)]
         file_date: Option<NaiveDate>,
+        /// The browser's language tag (`navigator.language`), sent until the
+        /// user picks a currency: then lines without a currency are in the
+        /// target portfolio's base currency or, for a new portfolio, in the
+        /// currency of the browser's region (en-US: USD, en-GB: GBP, de-DE:
+        /// EUR, zh-CN: CNY), as the user's ERP would have written them.
+        #[serde(default)]
+        locale: Option<String>,
         /// The currency of rows without one.
         currency: Currency,
         /// The portfolio the rows would go into (to find ids it has).

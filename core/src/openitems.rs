@@ -19,13 +19,10 @@
 //! the same netting in their own columnar loops and the tests check that
 //! the figures agree.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::ageing::CreditPlacement;
-use crate::money::Currency;
 use crate::portfolio::Portfolio;
 
 /// The netted open items of a portfolio as of a date.
@@ -37,18 +34,25 @@ pub struct NetOpen {
     /// (negative) open amount less what was applied. Zero for a line not
     /// yet issued or settled.
     pub effective: Vec<Decimal>,
-    /// Per buyer id: the net of its open items in the base currency; `None`
-    /// when a currency it has open items in has no rate on `as_of`.
-    pub buyer_net: HashMap<String, Option<Decimal>>,
+    /// Per buyer with open items, by id: the net of its open items in the
+    /// base currency; `None` when a currency it has open items in has no
+    /// rate on `as_of`.
+    pub buyer_net: Vec<(String, Option<Decimal>)>,
 }
 
 impl NetOpen {
-    /// Whether a buyer is in net credit (its net is known and ≤ 0 while it
-    /// has open credits, or simply ≤ 0).
-    pub fn in_net_credit(&self, customer_id: &str) -> bool {
+    /// A buyer's net (see [`NetOpen::buyer_net`]); `None` for a buyer with
+    /// nothing open.
+    pub fn net_of(&self, customer_id: &str) -> Option<Option<Decimal>> {
         self.buyer_net
-            .get(customer_id)
-            .copied()
+            .binary_search_by(|(id, _)| id.as_str().cmp(customer_id))
+            .ok()
+            .map(|k| self.buyer_net[k].1)
+    }
+
+    /// Whether a buyer is in net credit: its net is known and ≤ 0.
+    pub fn in_net_credit(&self, customer_id: &str) -> bool {
+        self.net_of(customer_id)
             .flatten()
             .is_some_and(|n| n <= Decimal::ZERO)
     }
@@ -70,109 +74,100 @@ impl NetOpen {
 ///                   line("CN", "2026-01-15", -1200)];
 /// let n = openitems::net_open(&p, d("2026-04-01"), CreditPlacement::OldestFirst);
 /// assert_eq!(n.effective, vec![0.into(), 300.into(), 0.into()]);
-/// assert_eq!(n.buyer_net["C"], Some(300.into()));
+/// assert_eq!(n.net_of("C"), Some(Some(300.into())));
 /// let n = openitems::net_open(&p, d("2026-04-01"), CreditPlacement::ByDate);
 /// assert_eq!(n.effective, vec![1000.into(), 500.into(), (-1200).into()]);
 /// ```
 pub fn net_open(p: &Portfolio, as_of: NaiveDate, placement: CreditPlacement) -> NetOpen {
-    let n = p.invoices.len();
-    let mut effective = vec![Decimal::ZERO; n];
-    // Per (buyer, currency): net, the debits' positions, the credits total.
-    struct Group {
-        net: Decimal,
-        debits: Vec<usize>,
-        credit_lines: Vec<usize>,
-        credits: Decimal,
-    }
-    let mut groups: HashMap<(&str, Currency), Group> = HashMap::new();
-    for (i, inv) in p.invoices.iter().enumerate() {
-        let open = inv.open_as_of(as_of);
-        if open.is_zero() {
-            continue;
-        }
-        effective[i] = open;
-        let g = groups
-            .entry((inv.customer_id.as_str(), inv.currency))
-            .or_insert_with(|| Group {
-                net: Decimal::ZERO,
-                debits: Vec::new(),
-                credit_lines: Vec::new(),
-                credits: Decimal::ZERO,
-            });
-        g.net += open;
-        if open > Decimal::ZERO {
-            g.debits.push(i);
-        } else {
-            g.credit_lines.push(i);
-            g.credits -= open;
-        }
-    }
-    let mut buyer_net: HashMap<String, Option<Decimal>> = HashMap::new();
-    for ((buyer, cur), g) in &groups {
-        let converted = p.fx.rate(*cur, as_of).ok().map(|r| g.net * r);
-        let e = buyer_net
-            .entry((*buyer).to_string())
-            .or_insert(Some(Decimal::ZERO));
-        *e = match (*e, converted) {
-            (Some(a), Some(b)) => Some(a + b),
-            _ => None,
-        };
-    }
-    if placement == CreditPlacement::OldestFirst {
-        for g in groups.values_mut() {
-            let mut left = g.credits;
-            if left.is_zero() {
-                continue;
-            }
-            let inv = &p.invoices;
-            g.debits
-                .sort_by_key(|&i| (inv[i].due_date, inv[i].issue_date, i));
-            let applied_total = left;
-            for &i in &g.debits {
-                if left <= Decimal::ZERO {
-                    break;
-                }
-                let take = left.min(effective[i]);
-                effective[i] -= take;
-                left -= take;
-            }
-            // What was applied comes off the credits, oldest credit first
-            // too, so Σ effective stays the net.
-            let mut applied = applied_total - left;
-            g.credit_lines
-                .sort_by_key(|&i| (inv[i].due_date, inv[i].issue_date, i));
-            for &i in &g.credit_lines {
-                if applied <= Decimal::ZERO {
-                    break;
-                }
-                let take = applied.min(-effective[i]);
-                effective[i] += take;
-                applied -= take;
-            }
-        }
-    }
-    // A buyer in net credit owes nothing: its debits count for nothing.
-    for (i, inv) in p.invoices.iter().enumerate() {
-        if effective[i] > Decimal::ZERO
-            && buyer_net
-                .get(inv.customer_id.as_str())
-                .copied()
-                .flatten()
-                .is_some_and(|net| net <= Decimal::ZERO)
+    let inv = &p.invoices;
+    let mut effective: Vec<Decimal> = inv.iter().map(|i| i.open_as_of(as_of)).collect();
+    // The open lines by buyer, currency, then oldest first: one sort, then
+    // runs of one buyer and currency.
+    let mut order: Vec<usize> = (0..inv.len())
+        .filter(|&i| !effective[i].is_zero())
+        .collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (x, y) = (&inv[a], &inv[b]);
+        (
+            x.customer_id.as_str(),
+            x.currency.code(),
+            x.due_date,
+            x.issue_date,
+            a,
+        )
+            .cmp(&(
+                y.customer_id.as_str(),
+                y.currency.code(),
+                y.due_date,
+                y.issue_date,
+                b,
+            ))
+    });
+    let mut buyer_net: Vec<(String, Option<Decimal>)> = Vec::new();
+    let mut start = 0;
+    while start < order.len() {
+        let first = &inv[order[start]];
+        let mut end = start;
+        while end < order.len()
+            && inv[order[end]].customer_id == first.customer_id
+            && inv[order[end]].currency == first.currency
         {
-            effective[i] = Decimal::ZERO;
+            end += 1;
         }
+        let run = &order[start..end];
+        let net: Decimal = run.iter().map(|&i| effective[i]).sum();
+        let converted = p.fx.rate(first.currency, as_of).ok().map(|r| net * r);
+        match buyer_net.last_mut() {
+            Some((id, n)) if *id == first.customer_id => {
+                *n = n.zip(converted).map(|(a, b)| a + b);
+            }
+            _ => buyer_net.push((first.customer_id.clone(), converted)),
+        }
+        if placement == CreditPlacement::OldestFirst {
+            // The credits, oldest debit first; then what was applied comes
+            // off the credits, oldest credit first, so Σ stays the net.
+            let credits: Decimal = run
+                .iter()
+                .map(|&i| (-effective[i]).max(Decimal::ZERO))
+                .sum();
+            let mut left = credits;
+            for &i in run {
+                if left > Decimal::ZERO && effective[i] > Decimal::ZERO {
+                    let take = left.min(effective[i]);
+                    effective[i] -= take;
+                    left -= take;
+                }
+            }
+            let mut applied = credits - left;
+            for &i in run {
+                if applied > Decimal::ZERO && effective[i] < Decimal::ZERO {
+                    let take = applied.min(-effective[i]);
+                    effective[i] += take;
+                    applied -= take;
+                }
+            }
+        }
+        start = end;
     }
-    NetOpen {
+    let net = NetOpen {
         effective,
         buyer_net,
+    };
+    // A buyer in net credit owes nothing: its debits count for nothing.
+    let mut effective = net.effective.clone();
+    for (e, i) in effective.iter_mut().zip(inv) {
+        if *e > Decimal::ZERO && net.in_net_credit(&i.customer_id) {
+            *e = Decimal::ZERO;
+        }
     }
+    NetOpen { effective, ..net }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::invoice::{DocKind, Invoice, Payment};
+    use crate::money::Currency;
     use crate::money::FxRate;
     use proptest::prelude::*;
 
@@ -204,7 +199,7 @@ mod tests {
             line("B", "L", "2026-01-01", "2026-02-01", Currency::EUR, 700),
         ];
         let n = net_open(&p, d("2026-03-31"), CreditPlacement::ByDate);
-        assert_eq!(n.buyer_net["K"], Some(Decimal::from(-1250)));
+        assert_eq!(n.net_of("K"), Some(Some(Decimal::from(-1250))));
         assert!(n.in_net_credit("K"));
         assert!(!n.in_net_credit("L"));
         assert_eq!(n.effective[0], Decimal::ZERO, "no dunning of K's invoice");
@@ -232,7 +227,7 @@ mod tests {
             ),
         ];
         let n = net_open(&p, d("2026-03-31"), CreditPlacement::OldestFirst);
-        assert_eq!(n.buyer_net["K"], Some(Decimal::from(300)));
+        assert_eq!(n.net_of("K"), Some(Some(Decimal::from(300))));
         assert_eq!(
             n.effective,
             vec![Decimal::ZERO, Decimal::from(300), Decimal::ZERO]
@@ -253,13 +248,13 @@ mod tests {
             line("CN", "K", "2026-01-02", "2026-01-02", Currency::CNY, -1000),
         ];
         let n = net_open(&p, d("2026-03-31"), CreditPlacement::OldestFirst);
-        assert_eq!(n.buyer_net["K"], Some(Decimal::from(-200)));
+        assert_eq!(n.net_of("K"), Some(Some(Decimal::from(-200))));
         // Different currencies are not applied to each other, but the buyer
         // is in net credit at the rate: nothing of it is owed.
         assert_eq!(n.effective[0], Decimal::ZERO);
         p.fx = crate::money::FxTable::new(Currency::CNY);
         let n = net_open(&p, d("2026-03-31"), CreditPlacement::ByDate);
-        assert_eq!(n.buyer_net["K"], None, "no rate: the net is unknown");
+        assert_eq!(n.net_of("K"), Some(None), "no rate: the net is unknown");
         assert_eq!(n.effective[0], Decimal::from(100));
     }
 
@@ -285,8 +280,8 @@ mod tests {
             for c in 0..3u8 {
                 let id = format!("C{c}");
                 let open: Decimal = p.invoices.iter().filter(|i| i.customer_id == id).map(|i| i.open_as_of(as_of)).sum();
-                if let Some(Some(net)) = n.buyer_net.get(&id) {
-                    prop_assert_eq!(*net, open);
+                if let Some(Some(net)) = n.net_of(&id) {
+                    prop_assert_eq!(net, open);
                 }
                 if oldest && open > Decimal::ZERO {
                     let eff: Decimal = p.invoices.iter().enumerate().filter(|(_, i)| i.customer_id == id).map(|(k, _)| n.effective[k]).sum();

@@ -152,6 +152,7 @@ async fn handle(req: Request, file: Option<JsValue>) -> Reply {
             currency,
             target,
             file_date,
+            locale,
         } => {
             // The file's own date (its title rows) over the import date.
             let (preset, file_date) = SESSION.with(|s| {
@@ -167,7 +168,7 @@ async fn handle(req: Request, file: Option<JsValue>) -> Reply {
                 file_date,
                 preset,
             };
-            check(mapping, opts, target).await
+            check(mapping, opts, target, locale).await
         }
         Request::Errors { offset } => SESSION.with(|s| {
             let s = s.borrow();
@@ -465,10 +466,28 @@ async fn target_portfolio(target: &Target) -> Result<Option<(Meta, Portfolio, Ex
     }
 }
 
-async fn check(mapping: Mapping, opts: ParseOptions, target: Target) -> Result<Reply, Failure> {
+async fn check(
+    mapping: Mapping,
+    mut opts: ParseOptions,
+    target: Target,
+    locale: Option<String>,
+) -> Result<Reply, Failure> {
     // A stale cached target would hide another tab's save.
     SESSION.with(|s| s.borrow_mut().target = None);
     let base = target_portfolio(&target).await?;
+    // The user has not chosen a currency (the page sends the locale): lines
+    // without one are in the target's base currency, or for a new portfolio
+    // in the currency of the browser's region.
+    if let Some(tag) = locale {
+        match &base {
+            Some((_, p, _)) => opts.default_currency = p.base_currency(),
+            None => {
+                if let Some(c) = locale_currency(&tag).filter(|_| !mapping.has(Field::Currency)) {
+                    opts.default_currency = c;
+                }
+            }
+        }
+    }
     let t0 = now();
     progress(Phase::Checking, 400);
     let pv = SESSION.with(|s| {
@@ -506,6 +525,46 @@ async fn check(mapping: Mapping, opts: ParseOptions, target: Target) -> Result<R
         s.preview = Some(pv);
     });
     Ok(Reply::Previewed(reply))
+}
+
+/// The currency of a browser's region (`en-US` → USD, `de-AT` → EUR), or of
+/// its language when it names no region (`zh` → CNY, `ja` → JPY); `None`
+/// when neither says (`en`).
+fn locale_currency(tag: &str) -> Option<credit_core::money::Currency> {
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts.next().unwrap_or("").to_ascii_lowercase();
+    let region = parts
+        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(|p| p.to_ascii_uppercase());
+    let euro = [
+        "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV",
+        "MT", "NL", "PT", "SI", "SK",
+    ];
+    let code = match region.as_deref() {
+        Some(r) if euro.contains(&r) => "EUR",
+        Some("US") => "USD",
+        Some("GB") => "GBP",
+        Some("CN") => "CNY",
+        Some("HK") => "HKD",
+        Some("TW") => "TWD",
+        Some("JP") => "JPY",
+        Some("KR") => "KRW",
+        Some("CH") => "CHF",
+        Some("SG") => "SGD",
+        Some("IN") => "INR",
+        Some("AU") => "AUD",
+        Some("CA") => "CAD",
+        Some("NZ") => "NZD",
+        Some(_) => return None,
+        None => match lang.as_str() {
+            "zh" => "CNY",
+            "ja" => "JPY",
+            "ko" => "KRW",
+            "de" | "fr" | "it" | "es" | "nl" | "pt" | "fi" => "EUR",
+            _ => return None,
+        },
+    };
+    credit_core::money::Currency::new(code).ok()
 }
 
 /// A preview's warning in both languages (see [`protocol::Notice`]).

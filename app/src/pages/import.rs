@@ -103,6 +103,7 @@ pub fn Import() -> impl IntoView {
             currency: cur(),
             target: target(),
             file_date: Some(crate::browser::today()),
+            locale: (!currency_chosen.get_untracked()).then(crate::browser::navigator_language),
         };
         spawn_local(async move {
             match worker::call(&req, None).await {
