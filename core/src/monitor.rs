@@ -23,7 +23,7 @@
 //! | [`Rule::InsuredLimitCut`] | the insured limit is **<** the one before (none counts as 0) | Warning; Critical when cut to 0 while exposure > 0 | [`Action::ReduceExposure`] when exposure > the new insured limit, else [`Action::AskInsurer`] |
 //! | [`Rule::VolumeUpPayingSlower`] | last 3 months' sales ÷ 3 **≥** 1.5 × the monthly average of the 9 months before, **and** the average delay of payments in the last 3 months − that of the 9 before **≥** 10 days | Critical | [`Action::CallBuyer`] |
 //! | [`Rule::DelayWorsening`] | the average delay of each of the last 3 months is **≥** the month before's, and last − first **≥** 5 days | Warning | [`Action::MonitorClosely`] |
-//! | [`Rule::Concentration`] | exposure ÷ total AR **>** 0.20 | Warning | [`Action::ReduceExposure`] |
+//! | [`Rule::Concentration`] | exposure ÷ total AR **>** 0.20 (total AR: Σ of the buyers' exposures above zero; a buyer in net credit is never concentrated) | Warning | [`Action::ReduceExposure`] |
 //! | [`Rule::InsurerDeadline`] | an insured buyer's overdue invoice has its maximum extension period end (due + 60 days) or its overdue notification due (that + 30 days) in `[as_of, as_of + 7 days]` | Critical when **≤** 2 days left, else Warning | [`Action::NotifyInsurer`] |
 //!
 //! At most one alert per rule per buyer ([`Alert::key`]); OverLimit and
@@ -617,7 +617,9 @@ pub fn evaluate(
             b.paid_before += a.paid_before * rate;
             b.days_before += a.days_before * rate;
         }
-        total_ar += b.exposure;
+        // Concentration is measured against what buyers owe: buyers in net
+        // credit do not shrink the total (as the KPIs' top-1 share).
+        total_ar += b.exposure.max(Decimal::ZERO);
     }
 
     let default_context = BuyerContext::default();
@@ -800,8 +802,8 @@ pub fn evaluate(
             }
         }
 
-        // Concentration.
-        if let Some(share) = ratio(exposure, total_ar) {
+        // Concentration: only a buyer that owes something.
+        if let Some(share) = ratio(exposure, total_ar).filter(|_| exposure > Decimal::ZERO) {
             if share > settings.concentration {
                 push(
                     Rule::Concentration,

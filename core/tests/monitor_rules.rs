@@ -1168,7 +1168,13 @@ proptest! {
                 }
                 Evidence::Concentration { exposure, total, share } => {
                     prop_assert_eq!(*exposure, aged);
-                    prop_assert_eq!(*total, ageing.total.total);
+                    // What buyers owe: those in net credit do not count.
+                    let owed: Decimal = ageing
+                        .customers
+                        .iter()
+                        .map(|c| c.row.total.max(Decimal::ZERO))
+                        .sum();
+                    prop_assert_eq!(*total, owed);
                     prop_assert!(*share > s.concentration);
                 }
                 Evidence::PastDunningStep { invoices, .. } => {
@@ -1188,4 +1194,49 @@ proptest! {
             prop_assert!(!(over && util), "{}", c.id);
         }
     }
+}
+
+/// Domain brief, "Ageing" (open items): a buyer's exposure is the net of
+/// its open items; a buyer in net credit is neither overdue nor over its
+/// limit. By hand: K owes 1,000 due 90 days before 2026-03-31 on a limit of
+/// 500 — over its limit and past the last dunning step. A payment on
+/// account of 1,800 (unapplied cash) puts it in net credit (−800): no
+/// over-limit, no dunning alert. A credit note of 600 instead leaves 400
+/// owed: under the limit (80 % used: the utilisation warning), still dunned
+/// for the overdue 1,000 invoice.
+#[test]
+fn a_buyer_in_net_credit_raises_no_over_limit_or_dunning_alert() {
+    let mut k = cust("K");
+    k.credit_limit = Some(dec("500"));
+    let owed = inv("A", "K", "2025-12-01", "2025-12-31", "1000", &[]);
+    let p = portfolio(vec![k.clone()], vec![owed.clone()]);
+    let a = run(&p, "2026-03-31");
+    assert!(find(&a, Rule::OverLimit, "K").is_some());
+    assert!(find(&a, Rule::PastDunningStep, "K").is_some());
+
+    let mut cash = inv("PAY-1", "K", "2026-03-01", "2026-03-01", "-1800", &[]);
+    cash.kind = credit_core::invoice::DocKind::Payment;
+    let p = portfolio(vec![k.clone()], vec![owed.clone(), cash]);
+    let a = run(&p, "2026-03-31");
+    assert_eq!(
+        a.iter().filter(|x| x.customer_id == "K").count(),
+        0,
+        "{a:?}"
+    );
+
+    let mut cn = inv("CN-1", "K", "2026-03-01", "2026-03-01", "-520", &[]);
+    cn.kind = credit_core::invoice::DocKind::CreditNote;
+    let p = portfolio(vec![k], vec![owed, cn]);
+    let a = run(&p, "2026-03-31");
+    assert!(find(&a, Rule::OverLimit, "K").is_none());
+    let u = find(&a, Rule::Utilisation, "K").expect("96 % used");
+    assert_eq!(
+        u.evidence,
+        Evidence::Utilisation {
+            exposure: dec("480"),
+            limit: dec("500"),
+            utilisation: dec("0.96"),
+        }
+    );
+    assert!(find(&a, Rule::PastDunningStep, "K").is_some());
 }
