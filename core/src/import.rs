@@ -1747,7 +1747,14 @@ pub fn merge(
             report.payments_added += 1;
         }
     }
-    let known = out.fx.currencies();
+    report.currencies_without_rate = currencies_without_rate(&out, preview);
+    Ok((out, report))
+}
+
+/// The currencies of the preview's lines that the portfolio's FX table has
+/// no rate for, in code order: what the user must add before ageing.
+pub(crate) fn currencies_without_rate(portfolio: &Portfolio, preview: &Preview) -> Vec<Currency> {
+    let known = portfolio.fx.currencies();
     let mut missing: Vec<Currency> = preview
         .invoices
         .iter()
@@ -1757,8 +1764,7 @@ pub fn merge(
         .into_iter()
         .collect();
     missing.sort_by(|a, b| a.code().cmp(b.code()));
-    report.currencies_without_rate = missing;
-    Ok((out, report))
+    missing
 }
 
 /// The errors as CSV for download: `file,row,column,value,reason`, the

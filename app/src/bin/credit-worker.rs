@@ -156,11 +156,11 @@ async fn handle(req: Request, file: Option<JsValue>) -> Reply {
         } => {
             // The file's own date (its title rows) over the import date.
             let (preset, file_date) = SESSION.with(|s| {
-                let s = s.borrow();
+                let mut s = s.borrow_mut();
                 let from_file = s.table.as_ref().and_then(|t| t.report_date);
-                (s.preset, from_file.or(file_date))
+                s.file_date = from_file.or(file_date);
+                (s.preset, s.file_date)
             });
-            SESSION.with(|s| s.borrow_mut().file_date = file_date);
             let opts = ParseOptions {
                 date_order,
                 decimal,
@@ -218,30 +218,37 @@ async fn add_rate(
         value: rate.to_string(),
     };
     let value = credit_core::money::parse_amount(rate, false).map_err(|_| bad())?;
-    let (meta, mut p, extras) = db::load(id).await.map_err(db_failure)?;
-    p.fx.insert(credit_core::money::FxRate {
-        currency,
-        date,
-        rate: value,
+    update(id, |p| {
+        p.fx.insert(credit_core::money::FxRate {
+            currency,
+            date,
+            rate: value,
+        })
+        .map_err(|_| bad())
     })
-    .map_err(|_| bad())?;
-    progress(Phase::Saving, 800);
-    let saved = db::save(id, Some(meta.revision), &p, &extras)
-        .await
-        .map_err(db_failure)?;
-    db::announce(id);
-    Ok(Reply::Saved {
-        id: id.to_string(),
-        name: saved.name,
-    })
+    .await
 }
 
 async fn set_credits(
     id: &str,
     credits: credit_core::ageing::CreditPlacement,
 ) -> Result<Reply, Failure> {
+    update(id, |p| {
+        p.settings.ageing.credits = credits;
+        Ok(())
+    })
+    .await
+}
+
+/// Loads a stored portfolio, changes it, and saves it in one transaction
+/// based on the revision read (another tab's save in between is refused),
+/// then tells the other tabs.
+async fn update(
+    id: &str,
+    change: impl FnOnce(&mut Portfolio) -> Result<(), Failure>,
+) -> Result<Reply, Failure> {
     let (meta, mut p, extras) = db::load(id).await.map_err(db_failure)?;
-    p.settings.ageing.credits = credits;
+    change(&mut p)?;
     progress(Phase::Saving, 800);
     let saved = db::save(id, Some(meta.revision), &p, &extras)
         .await

@@ -207,17 +207,7 @@ pub fn reconcile(
             open_after: Decimal::ZERO,
         });
     }
-    let rated = out.fx.currencies();
-    let mut missing: Vec<Currency> = preview
-        .invoices
-        .iter()
-        .map(|i| i.currency)
-        .filter(|c| !rated.contains(c))
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    missing.sort_by(|a, b| a.code().cmp(b.code()));
-    report.currencies_without_rate = missing;
+    report.currencies_without_rate = super::currencies_without_rate(&out, preview);
     Ok((out, report))
 }
 
