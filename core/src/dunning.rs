@@ -1281,7 +1281,8 @@ pub fn plan(
     };
     for (i, inv) in p.invoices.iter().enumerate() {
         let open = net.effective[i];
-        if open <= Decimal::ZERO || inv.issue_date > as_of {
+        // Zero too for a line issued after as_of (`Invoice::open_as_of`).
+        if open <= Decimal::ZERO {
             continue;
         }
         let Some(c) = index
