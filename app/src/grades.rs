@@ -1,68 +1,79 @@
 //! The grades of the open portfolio's buyers, for the reports that need
-//! one (alerts, the heat map, the cash forecast's probability of default).
+//! one (alerts, the heat map, the cash forecast, insurance's expected
+//! loss): one grade per buyer, the same everywhere
+//! (`credit_core::rating`): saved, else computed from the ledger, else not
+//! assessed.
 //!
-//! A buyer's grade is the one of its latest saved assessment dated on or
-//! before the report date (the audit trail, `crate::storage`); the one
-//! before it is its previous grade, so a downgrade can be seen. A buyer
-//! never assessed gets [`DEFAULT_GRADE`], shown as such ("not assessed"):
-//! the middle of the scale, neither trusted nor suspected.
+//! The saved assessments are the audit trail of the open portfolio
+//! (`crate::storage`); each record says whether it graded the buyer
+//! (`AssessmentRecord::graded`; a record from before reads as graded).
 
 use std::collections::HashMap;
 
 use credit_core::assessment::Scorecard;
-use credit_core::{Decimal, NaiveDate};
+use credit_core::rating::{self, Rating, SavedGrade};
+use credit_core::NaiveDate;
+use serde::Deserialize;
 
-use crate::state::AppState;
-use crate::storage::{self, DecisionSummary};
+use crate::state::Open;
 
-/// The grade of a buyer that was never assessed.
-pub const DEFAULT_GRADE: u8 = 5;
-
-/// A buyer's grade as of a date.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct BuyerGrade {
-    /// Its grade, 1 (best) to 10 (default).
-    pub grade: u8,
-    /// The grade of the assessment before, if any.
-    pub previous: Option<u8>,
+/// What a saved record says of the grade.
+#[derive(Deserialize)]
+struct Saved {
+    #[serde(deserialize_with = "crate::storage::iso_date")]
+    date: NaiveDate,
+    grade: u8,
+    #[serde(default = "yes")]
+    graded: bool,
 }
 
-/// Every assessed buyer's grade as of `as_of`, read from the audit trail of
-/// the open portfolio (named `portfolio`; see `crate::storage`).
-pub fn grades(app: &AppState, portfolio: &str, as_of: NaiveDate) -> HashMap<String, BuyerGrade> {
-    from_trails(storage::all_trails(app, portfolio), as_of)
+fn yes() -> bool {
+    true
 }
 
-/// The grades of buyers' trails (buyer id, JSON list) as of a date.
-pub fn from_trails(trails: Vec<(String, String)>, as_of: NaiveDate) -> HashMap<String, BuyerGrade> {
-    let mut out = HashMap::new();
-    for (id, text) in trails {
-        let list: Vec<DecisionSummary> = serde_json::from_str(&text).unwrap_or_default();
-        let mut dated: Vec<&DecisionSummary> = list.iter().filter(|d| d.date <= as_of).collect();
-        dated.sort_by_key(|d| d.date);
-        if let Some(last) = dated.last() {
-            let previous = dated.len().checked_sub(2).map(|k| dated[k].grade);
-            out.insert(
-                id,
-                BuyerGrade {
-                    grade: last.grade,
-                    previous,
-                },
-            );
-        }
+/// The saved grades of buyers' trails (buyer id, JSON list).
+pub fn saved(trails: Vec<(String, String)>) -> HashMap<String, Vec<SavedGrade>> {
+    trails
+        .into_iter()
+        .map(|(id, text)| {
+            let list: Vec<Saved> = serde_json::from_str(&text).unwrap_or_default();
+            let grades = list
+                .into_iter()
+                .map(|s| SavedGrade {
+                    date: s.date,
+                    grade: s.grade,
+                    evidence: s.graded,
+                })
+                .collect();
+            (id, grades)
+        })
+        .collect()
+}
+
+/// Every buyer's rating as of a date; empty when the ledger cannot be read
+/// (a currency without a rate: the reports say so themselves).
+pub fn ratings(
+    p: &Open,
+    trails: Vec<(String, String)>,
+    as_of: NaiveDate,
+) -> HashMap<String, Rating> {
+    rating::ratings(p, &p.index, &saved(trails), as_of, &Scorecard::default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record says whether it graded the buyer; one from before counts.
+    #[test]
+    fn evidence_is_read_from_each_record() {
+        let trail = r#"[
+            {"date": "2026-01-31", "grade": 3, "graded": true},
+            {"date": "2026-02-28", "grade": 2, "graded": false},
+            {"date": "2025-12-31", "grade": 4}
+        ]"#;
+        let s = saved(vec![("C1".into(), trail.into())]);
+        let e: Vec<(u8, bool)> = s["C1"].iter().map(|g| (g.grade, g.evidence)).collect();
+        assert_eq!(e, vec![(3, true), (2, false), (4, true)]);
     }
-    out
-}
-
-/// The annual probability of default of each grade (index = grade, 0
-/// unused): the middle of its band in the default scorecard (grade 5:
-/// 0.6–1.2 % → 0.9 %).
-pub fn pd_table() -> [Decimal; 11] {
-    let mut t = [Decimal::ZERO; 11];
-    for b in Scorecard::default().pd_table {
-        if let Some(x) = t.get_mut(usize::from(b.grade)) {
-            *x = (b.pd_low + b.pd_high) / Decimal::TWO;
-        }
-    }
-    t
 }

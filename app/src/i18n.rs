@@ -383,6 +383,8 @@ pub enum K {
     RecommendedLimit,
     RecommendedTerms,
     NewBuyerRule,
+    NotAssessed,
+    NotAssessedWhy,
     Drivers,
     KeyRisks,
     NoMajorRisk,

@@ -2,8 +2,8 @@
 //! buyer's rules need to know besides the ledger, and what the user did
 //! with each alert.
 //!
-//! - **Context.** A buyer's grade and the grade before it come from the
-//!   audit trail of saved assessments (`crate::grades`); the insured limit
+//! - **Context.** A buyer's grade and the grade before it are its rating
+//!   (`crate::grades`: saved, else computed from the ledger); the insured limit
 //!   it had before an import lowered it from the portfolio's extras (written
 //!   by the import, `protocol::INSURED_BEFORE_KEY`); whether it is on a
 //!   payment plan that is being kept (`credit_core::cash::plan_state`), in
@@ -22,9 +22,9 @@ use credit_core::monitor::{Alert, BuyerContext, MonitorSettings, Severity};
 use credit_core::{Decimal, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::grades;
 use crate::protocol::INSURED_BEFORE_KEY;
 use crate::state::{extra_or_default, AppState, Open};
+use credit_core::rating::Rating;
 
 /// The extras key of the alert notes: a JSON list of [`AlertNote`].
 pub const NOTES_KEY: &str = "alerts.notes";
@@ -138,15 +138,16 @@ pub fn plans(extras: &BTreeMap<String, String>) -> Vec<SavedPlan> {
 pub fn context(
     p: &Open,
     as_of: NaiveDate,
-    stored: bool,
+    ratings: &HashMap<String, Rating>,
     extras: &BTreeMap<String, String>,
 ) -> HashMap<String, BuyerContext> {
     let mut ctx: HashMap<String, BuyerContext> = HashMap::new();
-    let trails = crate::storage::trails(stored, extras, &p.name);
-    for (id, g) in grades::from_trails(trails, as_of) {
-        let c = ctx.entry(id).or_default();
-        c.grade = Some(g.grade);
-        c.previous_grade = g.previous;
+    for (id, r) in ratings {
+        if r.grade.is_some() {
+            let c = ctx.entry(id.clone()).or_default();
+            c.grade = r.grade;
+            c.previous_grade = r.previous;
+        }
     }
     let before: BTreeMap<String, Decimal> = extra_or_default(extras, INSURED_BEFORE_KEY);
     for (id, was) in before {

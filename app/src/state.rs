@@ -1,6 +1,7 @@
 //! The app's state: the open portfolio, the report date, and the reports the
 //! core computes from them, shared by every page through context.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use std::ops::Deref;
@@ -10,6 +11,7 @@ use credit_core::demo::{generate, DemoSpec};
 use credit_core::index::LedgerIndex;
 use credit_core::kpi::{compute_index, Kpis};
 use credit_core::portfolio::Portfolio;
+use credit_core::rating::Rating;
 use credit_core::NaiveDate;
 use leptos::prelude::*;
 
@@ -137,9 +139,20 @@ pub struct AppState {
     pub alerts: Memo<Report<Vec<Alert>>>,
     /// Bumped when an assessment is saved, so the alerts reread the grades.
     pub grades_rev: RwSignal<u32>,
+    /// Every buyer's grade for `as_of`, the same everywhere (saved, else
+    /// computed from the ledger, else not assessed: `crate::grades`).
+    pub ratings: Memo<Arc<HashMap<String, Rating>>>,
     /// An encrypted portfolio that was to be opened but is locked: the
     /// unlock prompt shows for it.
     pub locked: RwSignal<Option<Meta>>,
+}
+
+/// The reports' memos count every recomputation as a change: they are
+/// recomputed only when the portfolio, the date or what they read changes,
+/// and a deep comparison of two reports would cost the page its code and
+/// the user the time.
+pub fn changed<T>(_: Option<&T>, _: Option<&T>) -> bool {
+    true
 }
 
 impl AppState {
@@ -148,45 +161,66 @@ impl AppState {
         let today = browser::today();
         let portfolio: RwSignal<Option<Arc<Open>>> = RwSignal::new(None);
         let as_of = RwSignal::new(today);
-        let ageing = Memo::new(move |_| {
-            let p = portfolio.get()?;
-            let d = as_of.get();
-            Some(
-                age_index(&p.index, d, &p.settings.ageing)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string()),
-            )
-        });
-        let kpis = Memo::new(move |_| {
-            let p = portfolio.get()?;
-            let d = as_of.get();
-            Some(
-                compute_index(&p.index, d, &p.settings.kpi)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string()),
-            )
-        });
+        let ageing = Memo::new_with_compare(
+            move |_| {
+                let p = portfolio.get()?;
+                let d = as_of.get();
+                Some(
+                    age_index(&p.index, d, &p.settings.ageing)
+                        .map(Arc::new)
+                        .map_err(|e| e.to_string()),
+                )
+            },
+            changed,
+        );
+        let kpis = Memo::new_with_compare(
+            move |_| {
+                let p = portfolio.get()?;
+                let d = as_of.get();
+                Some(
+                    compute_index(&p.index, d, &p.settings.kpi)
+                        .map(Arc::new)
+                        .map_err(|e| e.to_string()),
+                )
+            },
+            changed,
+        );
         let extras = RwSignal::new(Extras::new());
         let open_meta: RwSignal<Option<Meta>> = RwSignal::new(None);
         let grades_rev = RwSignal::new(0u32);
-        let alerts = Memo::new(move |_| {
-            let p = portfolio.get()?;
-            let d = as_of.get();
-            grades_rev.track();
-            let stored = open_meta.with(Option::is_some);
-            let ctx = extras.with(|x| crate::monitoring::context(&p, d, stored, x));
-            Some(
-                evaluate(
-                    &p,
-                    &p.index,
-                    d,
-                    &ctx,
-                    &extras.with(crate::monitoring::settings),
+        let ratings = Memo::new_with_compare(
+            move |_| {
+                let Some(p) = portfolio.get() else {
+                    return Arc::default();
+                };
+                let d = as_of.get();
+                grades_rev.track();
+                let stored = open_meta.with(Option::is_some);
+                let trails = extras.with(|x| crate::storage::trails(stored, x, &p.name));
+                Arc::new(crate::grades::ratings(&p, trails, d))
+            },
+            changed,
+        );
+        let alerts = Memo::new_with_compare(
+            move |_| {
+                let p = portfolio.get()?;
+                let d = as_of.get();
+                let r = ratings.get();
+                let ctx = extras.with(|x| crate::monitoring::context(&p, d, &r, x));
+                Some(
+                    evaluate(
+                        &p,
+                        &p.index,
+                        d,
+                        &ctx,
+                        &extras.with(crate::monitoring::settings),
+                    )
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
                 )
-                .map(Arc::new)
-                .map_err(|e| e.to_string()),
-            )
-        });
+            },
+            changed,
+        );
         let state = AppState {
             portfolio,
             as_of,
@@ -199,6 +233,7 @@ impl AppState {
             extras,
             alerts,
             grades_rev,
+            ratings,
             locked: RwSignal::new(None),
         };
         if let Some(id) = browser::load(OPEN_KEY).filter(|s| !s.is_empty()) {

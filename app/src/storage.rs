@@ -44,9 +44,17 @@ pub struct DecisionSummary {
     pub decided_limit: Option<Decimal>,
     /// The decision note.
     pub note: String,
+    /// Whether it graded the buyer (`AssessmentRecord::graded`; a record
+    /// from before reads as graded).
+    #[serde(default = "yes")]
+    pub graded: bool,
 }
 
-fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+fn yes() -> bool {
+    true
+}
+
+pub(crate) fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     let s = String::deserialize(d)?;
     parse_iso(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date: {s}")))
 }
@@ -221,7 +229,7 @@ mod tests {
         let a = assess(&input, &Scorecard::default()).unwrap();
         let li = LimitInput::default();
         let l = recommend_limit(&li, a.grade, d);
-        let t = recommend_terms(a.grade, false);
+        let t = recommend_terms(a.grade, false, None);
         let rec = AssessmentRecord::new(
             d,
             "C1",

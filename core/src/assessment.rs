@@ -988,6 +988,9 @@ pub fn grade_of_score(score: Decimal) -> u8 {
 /// input.country_risk = Some(9);
 /// assert_eq!(assess(&input, &card), Err(AssessmentError::CountryRiskOutOfRange { value: 9 }));
 /// ```
+// Never inlined: it is large and called from several places (the page's
+// download would carry a copy per caller).
+#[inline(never)]
 pub fn assess(input: &AssessmentInput, card: &Scorecard) -> Result<Assessment, AssessmentError> {
     input.validate()?;
     if let Some(&(factor, value)) = card.weights.iter().find(|(_, w)| *w < Decimal::ZERO) {

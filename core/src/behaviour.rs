@@ -84,31 +84,58 @@ type Paid = (i32, Decimal, i32);
 
 /// A buyer's payments dated up to a date, and the most days past due of
 /// its open overdue invoices.
-fn payments_of(
+type Record = (Vec<Paid>, Option<i32>);
+
+/// The records of every buyer of the index (by position), or of one: a
+/// single pass over the invoices either way. Never inlined, like
+/// [`summarise`]: one copy serves the buyer's page and the portfolio's
+/// ratings.
+#[inline(never)]
+fn records(
     ix: &LedgerIndex,
-    customer_id: &str,
+    only: Option<u32>,
     as_of: NaiveDate,
-) -> Result<(Vec<Paid>, Option<i32>), MoneyError> {
+) -> Result<Vec<Record>, MoneyError> {
     let on = day(as_of);
-    let mut out = Vec::new();
-    let mut worst_open: Option<i32> = None;
-    let Some(ci) = ix.customer_position(customer_id) else {
-        return Ok((out, None));
+    let n = if only.is_some() {
+        1
+    } else {
+        ix.customer_ids.len()
     };
+    let mut out: Vec<Record> = vec![(Vec::new(), None); n];
     let mut rates = Rates::new(ix, as_of);
-    for r in ix.rows.iter().filter(|r| r.customer == ci) {
+    for r in &ix.rows {
+        let k = match only {
+            Some(c) if r.customer != c => continue,
+            Some(_) => 0,
+            None => r.customer as usize,
+        };
         let rate = rates.row(r)?;
+        let Some((pays, worst_open)) = out.get_mut(k) else {
+            continue;
+        };
         for p in ix.pays_of(r) {
             if p.day <= on {
-                out.push((p.day, p.amount * rate, p.day - r.due));
+                pays.push((p.day, p.amount * rate, p.day - r.due));
             }
         }
         if r.due < on && ix.open_at(r, on) > Decimal::ZERO {
             let late = on - r.due;
-            worst_open = Some(worst_open.map_or(late, |w| w.max(late)));
+            *worst_open = Some(worst_open.map_or(late, |w| w.max(late)));
         }
     }
-    Ok((out, worst_open))
+    Ok(out)
+}
+
+fn payments_of(
+    ix: &LedgerIndex,
+    customer_id: &str,
+    as_of: NaiveDate,
+) -> Result<Record, MoneyError> {
+    match ix.customer_position(customer_id) {
+        Some(ci) => Ok(records(ix, Some(ci), as_of)?.pop().unwrap_or_default()),
+        None => Ok((Vec::new(), None)),
+    }
 }
 
 /// A buyer's payment behaviour as of a date (see the module docs).
@@ -133,6 +160,29 @@ pub fn payment_behaviour(
     as_of: NaiveDate,
 ) -> Result<PaymentBehaviour, MoneyError> {
     let (pays, worst_open) = payments_of(ix, customer_id, as_of)?;
+    Ok(summarise(&pays, worst_open, as_of))
+}
+
+/// Every buyer's payment behaviour as of a date, in one pass over the
+/// ledger (the portfolio's buyers first, in order, then any buyer only its
+/// invoices name): what [`payment_behaviour`] gives each.
+///
+/// # Errors
+/// [`MoneyError::NoRate`] when an invoice's currency has no rate.
+pub fn all_behaviours(
+    ix: &LedgerIndex,
+    as_of: NaiveDate,
+) -> Result<Vec<(String, PaymentBehaviour)>, MoneyError> {
+    Ok(ix
+        .customer_ids
+        .iter()
+        .zip(records(ix, None, as_of)?)
+        .map(|(id, (pays, worst))| (id.clone(), summarise(&pays, worst, as_of)))
+        .collect())
+}
+
+#[inline(never)]
+fn summarise(pays: &[Paid], worst_open: Option<i32>, as_of: NaiveDate) -> PaymentBehaviour {
     let year_ago = as_of
         .checked_sub_months(Months::new(12))
         .map_or(i32::MIN, day);
@@ -145,7 +195,7 @@ pub fn payment_behaviour(
         Weighted::default(),
     );
     let mut worst: Option<i32> = worst_open;
-    for &(d, amount, late) in &pays {
+    for &(d, amount, late) in pays {
         if d <= year_ago {
             continue;
         }
@@ -158,7 +208,7 @@ pub fn payment_behaviour(
         let late = late.max(0);
         worst = Some(worst.map_or(late, |w| w.max(late)));
     }
-    Ok(PaymentBehaviour {
+    PaymentBehaviour {
         avg_delay_days: year.avg(),
         share_paid_late: (!year.amount.is_zero()).then(|| year.late_amount / year.amount),
         worst_delay_days: worst.map(|w| w.max(0) as u32),
@@ -167,7 +217,7 @@ pub fn payment_behaviour(
             _ => None,
         },
         has_history: !pays.is_empty(),
-    })
+    }
 }
 
 /// A buyer's average payment delay month by month, the latest month last:
@@ -314,6 +364,20 @@ mod tests {
         // An open invoice far overdue is the worst delay.
         let b = payment_behaviour(&ix, "A", d("2025-08-31")).unwrap();
         assert_eq!(b.worst_delay_days, Some(92));
+    }
+
+    /// The one-pass behaviour of every buyer is each buyer's own.
+    #[test]
+    fn all_at_once_is_each_alone() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let p = crate::demo::generate(&crate::demo::DemoSpec::standard(as_of));
+        let ix = LedgerIndex::new(&p);
+        let all = all_behaviours(&ix, as_of).unwrap();
+        assert!(all.len() >= p.customers.len());
+        for (id, b) in &all {
+            assert_eq!(*b, payment_behaviour(&ix, id, as_of).unwrap(), "{id}");
+        }
+        assert!(all.iter().any(|(_, b)| b.has_history));
     }
 
     #[test]

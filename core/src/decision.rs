@@ -11,6 +11,10 @@ use crate::limit::{LimitInput, LimitRecommendation, LimitRule};
 use crate::money::Currency;
 use crate::terms::TermsRecommendation;
 
+fn graded_before() -> bool {
+    true
+}
+
 /// One saved assessment.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct AssessmentRecord {
@@ -24,8 +28,13 @@ pub struct AssessmentRecord {
     pub input: AssessmentInput,
     /// The limit's inputs.
     pub limit_input: LimitInput,
-    /// Grade 1–10.
+    /// Grade 1–10 (the scorecard's; shown only when `graded`).
     pub grade: u8,
+    /// Whether the input was evidence enough to grade the buyer
+    /// ([`crate::rating::has_evidence`]); a record saved before this was
+    /// kept reads as graded: its grade was a decision someone saved.
+    #[serde(default = "graded_before")]
+    pub graded: bool,
     /// Confidence 0–1.
     pub confidence: Decimal,
     /// The recommended limit.
@@ -56,6 +65,7 @@ impl AssessmentRecord {
         note: impl Into<String>,
     ) -> Self {
         AssessmentRecord {
+            graded: crate::rating::has_evidence(&input),
             date,
             customer_id: customer_id.into(),
             currency,

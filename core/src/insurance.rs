@@ -1203,8 +1203,8 @@ pub fn pd_by_grade() -> [Decimal; 11] {
     t
 }
 
-/// The grade of a buyer never assessed.
-pub const DEFAULT_GRADE: u8 = 5;
+/// The grade a buyer not assessed counts at ([`crate::rating`]).
+pub const DEFAULT_GRADE: u8 = crate::rating::NEUTRAL_GRADE;
 
 /// Whether the policy pays for itself on expected loss.
 pub fn worth_it(

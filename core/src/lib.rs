@@ -71,6 +71,7 @@ pub mod money;
 pub mod monitor;
 pub mod openitems;
 pub mod portfolio;
+pub mod rating;
 pub mod selfcheck;
 pub mod store;
 pub mod terms;

@@ -14,6 +14,10 @@
 //! with security"); grades 7–10 already ask for more, so their terms stay,
 //! flagged with the rule all the same.
 //!
+//! **Never longer than asked**: the longest terms are capped at the terms
+//! the buyer asked for (a buyer asking for 60 days is never offered "up to
+//! 90 days"; issue 18 item 6).
+//!
 //! Choices where the brief is silent: 60 days as the longest terms for
 //! grades 4–6 (the usual step down from 90); grades outside 1–10 are read as
 //! the nearest.
@@ -70,23 +74,30 @@ pub const BEST_GRADES_MAX_DAYS: u32 = 90;
 /// Longest terms for grades 4–6, in days.
 pub const SECURED_GRADES_MAX_DAYS: u32 = 60;
 
-/// The recommended terms for a grade (see the module docs).
+/// The recommended terms for a grade, for a buyer that asked for
+/// `requested_days` (see the module docs).
 ///
 /// # Example
 /// ```
 /// use credit_core::terms::{recommend_terms, Security, TermsBasis};
-/// let t = recommend_terms(2, true);
+/// let t = recommend_terms(2, true, None);
 /// assert_eq!((t.basis, t.max_days), (TermsBasis::OpenAccount, Some(90)));
+/// // Asked for 60 days: up to 60, not 90.
+/// assert_eq!(recommend_terms(2, true, Some(60)).max_days, Some(60));
 /// // The same grade, but no payment history yet.
-/// let t = recommend_terms(2, false);
+/// let t = recommend_terms(2, false, None);
 /// assert_eq!(t.basis, TermsBasis::OpenAccountWithSecurity);
 /// assert_eq!(t.security, vec![Security::BankGuarantee, Security::PartPrepayment]);
 /// assert!(t.new_buyer_rule);
-/// assert_eq!(recommend_terms(9, true).basis, TermsBasis::CashBeforeDelivery);
+/// assert_eq!(recommend_terms(9, true, None).basis, TermsBasis::CashBeforeDelivery);
 /// ```
-pub fn recommend_terms(grade: u8, has_history: bool) -> TermsRecommendation {
+pub fn recommend_terms(
+    grade: u8,
+    has_history: bool,
+    requested_days: Option<u32>,
+) -> TermsRecommendation {
     use Security::*;
-    let (basis, max_days, security) = match grade {
+    let (basis, max_days, security): (_, Option<u32>, _) = match grade {
         0..=3 => (TermsBasis::OpenAccount, Some(BEST_GRADES_MAX_DAYS), vec![]),
         4..=6 => (
             TermsBasis::OpenAccountWithSecurity,
@@ -104,6 +115,7 @@ pub fn recommend_terms(grade: u8, has_history: bool) -> TermsRecommendation {
             vec![CashBeforeDelivery],
         ),
     };
+    let max_days = max_days.map(|m| requested_days.map_or(m, |r| m.min(r)));
     if !has_history && grade <= 6 {
         return TermsRecommendation {
             basis: TermsBasis::OpenAccountWithSecurity,
@@ -127,7 +139,7 @@ mod tests {
     #[test]
     fn every_grade_with_and_without_history() {
         for g in 0..=12u8 {
-            let t = recommend_terms(g, true);
+            let t = recommend_terms(g, true, None);
             assert!(!t.new_buyer_rule);
             let expected = match g {
                 0..=3 => TermsBasis::OpenAccount,
@@ -137,7 +149,7 @@ mod tests {
             };
             assert_eq!(t.basis, expected, "grade {g}");
             assert_eq!(t.max_days.is_some(), g <= 6);
-            let n = recommend_terms(g, false);
+            let n = recommend_terms(g, false, None);
             assert!(n.new_buyer_rule);
             if g <= 6 {
                 assert_eq!(n.basis, TermsBasis::OpenAccountWithSecurity);
@@ -146,6 +158,26 @@ mod tests {
                 // Never looser than the grade's own terms.
                 assert_eq!((n.basis, n.security), (t.basis, t.security));
             }
+        }
+    }
+
+    /// Issue 18 item 6: the grade's longest terms, capped at what was
+    /// asked; never more, and no open account is never opened by asking.
+    #[test]
+    fn never_longer_than_asked() {
+        let table: [(u8, bool, Option<u32>, Option<u32>); 8] = [
+            (2, true, Some(60), Some(60)),
+            (2, true, Some(120), Some(90)),
+            (2, true, Some(0), Some(0)),
+            (5, true, Some(45), Some(45)),
+            (5, true, Some(75), Some(60)),
+            (2, false, Some(30), Some(30)),
+            (8, true, Some(30), None),
+            (10, true, Some(30), None),
+        ];
+        for (grade, history, asked, max) in table {
+            let t = recommend_terms(grade, history, asked);
+            assert_eq!(t.max_days, max, "grade {grade}, asked {asked:?}");
         }
     }
 }

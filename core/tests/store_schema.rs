@@ -206,3 +206,26 @@ fn a_schema_2_ledger_loads_with_kinds_and_the_same_figures() {
         (p, extras)
     );
 }
+
+/// A saved assessment from before grades needed evidence (no `graded`
+/// field; `tests/data/decision_v1.json`, written by that version: a buyer
+/// with only a clean history, which the scorecard then graded 2) reads
+/// back whole, its grade kept as a decision someone saved; the same record
+/// saved now says it did not grade the buyer.
+#[test]
+fn a_decision_saved_before_evidence_reads_as_graded() {
+    use credit_core::decision::AssessmentRecord;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/decision_v1.json"
+    ))
+    .unwrap();
+    assert!(!text.contains("graded"));
+    let old: AssessmentRecord = serde_json::from_str(&text).unwrap();
+    assert_eq!((old.grade, old.graded), (2, true));
+    assert_eq!(old.customer_id, "C0042");
+    assert_eq!(old.note, "saved before grades needed evidence");
+    assert!(!credit_core::rating::has_evidence(&old.input));
+    let now = serde_json::to_value(&old).unwrap();
+    assert_eq!(now["graded"], true);
+}

@@ -149,3 +149,52 @@ test('thresholds are settings kept with the portfolio: a lower one raises more a
   await expect(page.getByTestId('th-utilisation')).toHaveValue('40');
   expect(app.consoleErrors).toEqual([]);
 });
+
+// Issue 18, item 6: one grade per buyer. The heat map places a buyer never
+// saved at the grade its own page computes from the ledger (marked as
+// computed); a buyer with no figures and a clean payment history is "not
+// assessed" on both, with no grade and no PD; recommended terms never
+// exceed the terms asked for; a figure entered grades the buyer.
+test('one grade per buyer: heat map and buyer page agree; no grade without evidence; terms never longer than asked', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await app.nav('alerts');
+  await expect(page.getByTestId('heat-map')).toBeVisible();
+
+  const graded = page.locator('[data-testid=heat-point]:not([data-grade=na])').first();
+  const g = await graded.getAttribute('data-grade');
+  expect(Number(g)).toBeGreaterThanOrEqual(1);
+  await expect(graded.locator('title')).toContainText(`grade ${g} (from the ledger)`);
+  await graded.dispatchEvent('click');
+  await expect(page.getByTestId('customer-heading')).toBeVisible();
+  await expect(page.getByTestId('grade-value')).toHaveText(g);
+
+  await app.nav('alerts');
+  const na = page.locator('[data-testid=heat-point][data-grade=na]').first();
+  await expect(na.locator('title')).toContainText('not assessed');
+  const naId = await na.getAttribute('data-id');
+  await na.dispatchEvent('click');
+  await expect(page.getByTestId('customer-heading')).toContainText(naId);
+  await expect(page.getByTestId('grade-value')).toHaveText('—');
+  await expect(page.getByTestId('not-assessed')).toHaveText('not assessed');
+  await expect(page.getByTestId('not-assessed-why')).toContainText('no financial figures');
+  await expect(page.getByTestId('pd')).toHaveCount(0);
+  // Not grade 10 and a limit of 0: the neutral grade's terms, capped at
+  // what is asked for (the neutral grade allows 60 days).
+  await page.getByTestId('terms-days').fill('45');
+  await expect(page.getByTestId('terms')).toContainText('up to 45 days');
+  await page.getByTestId('terms-days').fill('90');
+  await expect(page.getByTestId('terms')).toContainText('up to 60 days');
+  await app.setLang('zh');
+  await expect(page.getByTestId('not-assessed')).toHaveText('未评估');
+  await expect(page.getByTestId('not-assessed-why')).toContainText('没有财务数据');
+  await expect(page.getByTestId('terms')).toContainText('最长 60 天');
+  // A financial figure is evidence: graded.
+  await page.getByTestId('fin-sales').fill('5000000');
+  await page.getByTestId('fin-total-assets').fill('4000000');
+  await expect(page.getByTestId('grade-value')).toHaveText(/^([1-9]|10)$/);
+  await expect(page.getByTestId('pd')).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -85,6 +85,8 @@ test.describe('a Chinese browser', () => {
   test('中文: complete the self-check with the defaults and one change', async ({ page, baseURL }) => {
     const app = new AppPage(page);
     await app.goto('/self-check');
+    const diag = await page.evaluate(() => JSON.stringify({ nav: navigator.language, langs: navigator.languages, ls: Object.entries(localStorage), html: document.documentElement.lang, url: location.href, sw: !!navigator.serviceWorker.controller }));
+    console.log('DIAG', diag);
     await expect(page.getByTestId('nav-selfcheck')).toHaveText('风险自评');
     await expect(page.getByTestId('sc-step')).toHaveText('第 1 步，共 4 步 · 销售情况');
     await expect(page.getByTestId('sc-currency')).toHaveValue('CNY');

@@ -247,7 +247,7 @@ impl ProfileForm {
             manufacturer: RwSignal::new(false),
             court_cases: RwSignal::new(String::new()),
             enforcement: RwSignal::new(String::new()),
-            industry_risk: RwSignal::new(3),
+            industry_risk: RwSignal::new(credit_core::rating::DEFAULT_INDUSTRY_RISK),
             country_risk: RwSignal::new(country_risk),
         }
     }
@@ -267,7 +267,8 @@ impl ProfileForm {
                         .find(|(_, key, _)| key == v)
                         .map(|(s, _, _)| *s)
                 }),
-                registration_verified: Some(self.verified.get()),
+                // Unchecked is "not verified yet": unknown, not a failed check.
+                registration_verified: self.verified.get().then_some(true),
                 listed: self.listed.get(),
                 manufacturer: self.manufacturer.get(),
             },

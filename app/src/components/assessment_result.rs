@@ -3,10 +3,9 @@
 //! Every figure is the core's; this only lays it out.
 
 use credit_core::assessment::{Assessment, FactorGroup, FactorId, ZModel, Zone};
-use credit_core::limit::{
-    blocks_new_credit, utilisation, LimitMethod, LimitRecommendation, LimitRule,
-};
+use credit_core::limit::{blocks_new_credit, utilisation, LimitMethod, LimitRule};
 use credit_core::money::Currency;
+use credit_core::rating::Recommendation;
 use credit_core::terms::{Security, TermsBasis, TermsRecommendation};
 use credit_core::Decimal;
 use leptos::prelude::*;
@@ -158,12 +157,13 @@ pub fn key_risks(a: &Assessment) -> Vec<FactorId> {
         .collect()
 }
 
-/// Everything the assessment says, for a buyer.
+/// Everything the assessment says, for a buyer. A buyer not assessed (no
+/// figures and a clean payment history, `credit_core::rating`) shows no
+/// grade and no PD, but says so; its limit and terms are at the neutral
+/// grade.
 #[component]
 pub fn AssessmentResult(
-    assessment: Assessment,
-    limit: LimitRecommendation,
-    terms: TermsRecommendation,
+    rec: Recommendation,
     currency: Currency,
     /// Open exposure and the current limit, for a buyer of a portfolio.
     #[prop(optional)]
@@ -172,9 +172,10 @@ pub fn AssessmentResult(
     let i = use_i18n();
     move || {
         let lang = i.lang.get();
-        let a = &assessment;
+        let (a, limit, terms) = (&rec.assessment, &rec.limit, &rec.terms);
         let t = |k| text(lang, k);
         let grade = a.grade;
+        let assessed = rec.assessed;
         let risks = key_risks(a);
         let drivers = a
             .drivers
@@ -275,20 +276,38 @@ pub fn AssessmentResult(
         view! {
             <div class="result">
                 <div class="result-head">
-                    <div class=format!("grade grade-{grade}") data-testid="grade">
-                        <span class="grade-label">{t(K::Grade)}</span>
-                        <span class="grade-value" data-testid="grade-value">{grade}</span>
-                        <span class="grade-scale">"1–10"</span>
-                    </div>
+                    {if assessed {
+                        view! {
+                            <div class=format!("grade grade-{grade}") data-testid="grade">
+                                <span class="grade-label">{t(K::Grade)}</span>
+                                <span class="grade-value" data-testid="grade-value">{grade}</span>
+                                <span class="grade-scale">"1–10"</span>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="grade grade-na" data-testid="grade">
+                                <span class="grade-label">{t(K::Grade)}</span>
+                                <span class="grade-value" data-testid="grade-value">"—"</span>
+                                <span class="grade-scale" data-testid="not-assessed">{t(K::NotAssessed)}</span>
+                            </div>
+                        }.into_any()
+                    }}
                     <div class="result-facts">
-                        <p>
-                            {t(K::Pd)} ": " <strong data-testid="pd">
-                                {format::percent_dp(a.pd.pd_low, 2, lang)} " – " {format::percent_dp(a.pd.pd_high, 2, lang)}
-                            </strong>
-                        </p>
+                        {if assessed {
+                            view! {
+                                <p>
+                                    {t(K::Pd)} ": " <strong data-testid="pd">
+                                        {format::percent_dp(a.pd.pd_low, 2, lang)} " – " {format::percent_dp(a.pd.pd_high, 2, lang)}
+                                    </strong>
+                                </p>
+                            }.into_any()
+                        } else {
+                            view! { <p class="warn" data-testid="not-assessed-why">{t(K::NotAssessedWhy)}</p> }.into_any()
+                        }}
                         <p>{t(K::Confidence)} ": " <strong data-testid="confidence">{format::percent(Some(a.confidence), lang)}</strong></p>
                         <p>{t(K::RecommendedLimit)} ": " <strong data-testid="recommended-limit">{format::money(limit.recommended, currency)}</strong></p>
-                        <p>{t(K::RecommendedTerms)} ": " <strong data-testid="terms">{terms_text(&terms, lang)}</strong></p>
+                        <p>{t(K::RecommendedTerms)} ": " <strong data-testid="terms">{terms_text(terms, lang)}</strong></p>
                         {terms.new_buyer_rule.then(|| view! { <p class="warn" data-testid="new-buyer-rule">{t(K::NewBuyerRule)}</p> })}
                     </div>
                 </div>

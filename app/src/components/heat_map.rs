@@ -2,12 +2,17 @@
 //! 10 default, left to right) against its exposure (impact: its share of
 //! the receivables, in five bands, bottom to top), as inline SVG.
 //!
-//! Cells are shaded by likelihood × impact (low, medium, high) and show how
-//! many buyers fall in them; the largest exposures (up to
-//! [`MAX_POINTS`]) are drawn as points inside their cell — filled when the
-//! grade comes from a saved assessment, hollow when the buyer was never
-//! assessed and has the default grade — and a click on a point opens the
-//! buyer. Impact bands by share of total AR: under 1 %, 1–5 %, 5–10 %,
+//! Each buyer's grade is its rating (`crate::grades`, the same as its page
+//! and the alerts): saved, else computed from the ledger; a buyer not
+//! assessed (no figures and a clean payment history) has no grade and sits
+//! in a column of its own at the right, never placed at a made-up grade.
+//!
+//! Cells are shaded by likelihood × impact (low, medium, high; the column
+//! of buyers not assessed is unshaded) and show how many buyers fall in
+//! them; the largest exposures (up to [`MAX_POINTS`]) are drawn as points
+//! inside their cell — filled when the grade comes from a saved
+//! assessment, ringed when it is computed from the ledger, hollow when not
+//! assessed — and a click on a point opens the buyer. Impact bands by share of total AR: under 1 %, 1–5 %, 5–10 %,
 //! 10–20 % and over 20 % (the concentration alert's threshold).
 
 use std::collections::HashMap;
@@ -18,9 +23,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::format;
-use crate::grades::{self, DEFAULT_GRADE};
 use crate::i18n::{use_i18n, Lang};
 use crate::state::{use_app, Open};
+use credit_core::rating::GradeSource;
 
 /// How many buyers are drawn as points (the largest exposures).
 pub const MAX_POINTS: usize = 300;
@@ -30,7 +35,8 @@ const H: i64 = 380;
 const LEFT: i64 = 80;
 const BOTTOM: i64 = 40;
 const TOP: i64 = 10;
-const COLS: i64 = 10;
+/// Grades 1–10, then the column of buyers not assessed.
+const COLS: i64 = 11;
 const ROWS: i64 = 5;
 
 /// The impact band (0 lowest) of a share of the receivables.
@@ -49,8 +55,12 @@ pub fn band(share: Decimal) -> i64 {
     }
 }
 
-/// Low, medium or high risk of a cell: grade (1–10) and band (0–4).
+/// Low, medium or high risk of a cell: grade (1–10; 11 = not assessed,
+/// unshaded) and band (0–4).
 pub fn zone(grade: u8, band: i64) -> &'static str {
+    if grade > 10 {
+        return "heat-na";
+    }
     let likelihood = (i64::from(grade.clamp(1, 10)) - 1) / 2; // 0–4
     match likelihood + band {
         0..=2 => "heat-low",
@@ -85,13 +95,11 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
     let i = use_i18n();
     let app = use_app();
     let navigate = use_navigate();
-    let p = portfolio.clone();
     let data = Memo::new(move |_| {
         let r = app.ageing.get()?.ok()?;
-        app.grades_rev.track();
-        let graded = grades::grades(&app, &p.name, app.as_of.get());
+        let graded = app.ratings.get();
         let total = r.total.total;
-        let mut buyers: Vec<(String, Decimal, u8, bool)> = r
+        let mut buyers: Vec<(String, Decimal, u8, GradeSource)> = r
             .customers
             .iter()
             .filter(|c| c.row.total > Decimal::ZERO)
@@ -100,8 +108,8 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
                 (
                     c.customer_id.clone(),
                     c.row.total,
-                    g.map_or(DEFAULT_GRADE, |g| g.grade),
-                    g.is_some(),
+                    g.and_then(|g| g.grade).unwrap_or(COLS as u8),
+                    g.map_or(GradeSource::NotAssessed, |g| g.source),
                 )
             })
             .collect();
@@ -145,19 +153,22 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
             .iter()
             .take(MAX_POINTS)
             .enumerate()
-            .map(|(k, (id, e, g, assessed))| {
+            .map(|(k, (id, e, g, source))| {
                 let b = band(share(*e));
                 let x = LEFT + (i64::from(*g) - 1) * cw + 6 + spread(k, 1, cw - 12);
                 let y = TOP + (ROWS - 1 - b) * ch + 16 + spread(k, 7, ch - 22);
                 let name = portfolio.customer(id).map(|c| c.name.clone()).unwrap_or_default();
-                let title = match lang {
-                    Lang::En => format!("{name} ({id}) · grade {g}{} · {} · {}", if *assessed { "" } else { " (not assessed)" }, format::money(*e, portfolio.base_currency()), format::percent(Some(share(*e)), lang)),
-                    Lang::Zh => format!("{name}（{id}）· 评级 {g}{} · {} · {}", if *assessed { "" } else { "（未评估）" }, format::money(*e, portfolio.base_currency()), format::percent(Some(share(*e)), lang)),
+                let en = lang == Lang::En;
+                let (grade, cls) = match source {
+                    GradeSource::Saved => (format!("{} {g}", if en { "grade" } else { "评级" }), "heat-point"),
+                    GradeSource::Computed => (format!("{} {g}{}", if en { "grade" } else { "评级" }, if en { " (from the ledger)" } else { "（据台账计算）" }), "heat-point heat-point-computed"),
+                    _ => ((if en { "not assessed" } else { "未评估" }).into(), "heat-point heat-point-default"),
                 };
+                let title = format!("{name} ({id}) · {grade} · {} · {}", format::money(*e, portfolio.base_currency()), format::percent(Some(share(*e)), lang));
                 let href = format!("/customers/{id}");
                 let nav = nav.clone();
                 view! {
-                    <circle class=if *assessed { "heat-point" } else { "heat-point heat-point-default" } data-testid="heat-point" data-id=id.clone()
+                    <circle class=cls data-testid="heat-point" data-id=id.clone() data-grade=if *g < COLS as u8 { g.to_string() } else { "na".into() }
                         cx=x.to_string() cy=y.to_string() r="5" tabindex="0" role="link"
                         on:click=move |_| nav(&href, Default::default())>
                         <title>{title}</title>
@@ -166,7 +177,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
             })
             .collect_view();
         let col_labels = (1..=COLS)
-            .map(|g| view! { <text class="bar-label" x=(LEFT + (g - 1) * cw + cw / 2).to_string() y=(H - BOTTOM + 16).to_string()>{g}</text> })
+            .map(|g| view! { <text class="bar-label" x=(LEFT + (g - 1) * cw + cw / 2).to_string() y=(H - BOTTOM + 16).to_string()>{if g < COLS { g.to_string() } else { "?".into() }}</text> })
             .collect_view();
         let row_labels = (0..ROWS)
             .map(|b| view! { <text class="heat-row-label" x=(LEFT - 6).to_string() y=(TOP + (ROWS - 1 - b) * ch + ch / 2 + 4).to_string()>{band_label(b, lang)}</text> })
@@ -176,7 +187,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
             {col_labels}
             {row_labels}
             <text class="axis-title" x=(LEFT + (W - LEFT) / 2).to_string() y=(H - 6).to_string()>
-                {match lang { Lang::En => "Grade (likelihood): 1 best → 10 default", Lang::Zh => "评级（可能性）：1 最好 → 10 违约" }}
+                {match lang { Lang::En => "Grade (likelihood): 1 best → 10 default · ? not assessed", Lang::Zh => "评级（可能性）：1 最好 → 10 违约 · ? 未评估" }}
             </text>
             {points}
         }

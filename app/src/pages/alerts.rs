@@ -106,8 +106,8 @@ pub fn Alerts() -> impl IntoView {
             <h2>{move || i.pick("Risk heat map", "风险热力图")}</h2>
             <p class="muted">
                 {move || match i.lang.get() {
-                    Lang::En => format!("Each buyer by its grade (likelihood) and its share of the receivables (impact); the {MAX_POINTS} largest exposures are drawn, hollow where the buyer was never assessed (default grade 5). Click a point to open the buyer."),
-                    Lang::Zh => format!("按评级（可能性）与应收占比（影响）排列买方；显示敞口最大的 {MAX_POINTS} 家，空心点为未评估买方（默认评级 5）。点击圆点打开买方。"),
+                    Lang::En => format!("Each buyer by its grade (likelihood) and its share of the receivables (impact); the {MAX_POINTS} largest exposures are drawn, filled if the grade was saved, ringed if computed from the ledger, hollow under “?” if not assessed. Click a point to open the buyer."),
+                    Lang::Zh => format!("按评级（可能性）与应收占比（影响）排列买方；显示敞口最大的 {MAX_POINTS} 家，实心为已保存评级，虚线环为据台账计算，“?” 列空心为未评估。点击圆点打开买方。"),
                 }}
             </p>
             {map}

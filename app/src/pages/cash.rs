@@ -3,8 +3,9 @@
 //! buyers, and working capital.
 //!
 //! - **13-week forecast**: each open invoice expected on its due date plus
-//!   its buyer's average payment delay, weighted by 1 − PD (the grade of its
-//!   latest saved assessment, the default grade 5 otherwise); a scenario
+//!   its buyer's average payment delay, weighted by 1 − PD (its buyer's rating,
+//!   `crate::grades`: saved, else computed from the ledger; a buyer not
+//!   assessed at the neutral grade 5's PD); a scenario
 //!   (other terms for invoices not yet due, or a DSO target) side by side;
 //!   buyers on a payment plan are expected on their instalments.
 //! - **Forecast against actual**: the forecast made on an earlier date
@@ -36,10 +37,11 @@ use serde::{Deserialize, Serialize};
 use crate::components::as_of::AsOfInput;
 use crate::components::svg::scale;
 use crate::format;
-use crate::grades::{self, DEFAULT_GRADE};
 use crate::i18n::{use_i18n, Lang};
 use crate::monitoring::{self, PLANS_KEY};
 use crate::state::{use_app, AppState, Open};
+use credit_core::insurance::pd_by_grade;
+use credit_core::rating::NEUTRAL_GRADE;
 
 /// The extras key of the working-capital inputs.
 pub const WC_KEY: &str = "cash.wc";
@@ -54,15 +56,22 @@ fn l(lang: Lang, en: String, zh: String) -> String {
 /// The forecast options for the open portfolio: PDs from the grades, the
 /// saved plans, and a scenario.
 fn options(app: &AppState, p: &Open, as_of: NaiveDate, scenario: Scenario) -> ForecastOptions {
-    let table = grades::pd_table();
-    let pd: HashMap<String, Decimal> = grades::grades(app, &p.name, as_of)
-        .into_iter()
-        .map(|(id, g)| (id, table[usize::from(g.grade.min(10))]))
+    let table = pd_by_grade();
+    // The grades of the date the forecast is made on (a backtest's own).
+    let ratings = if as_of == app.as_of.get_untracked() {
+        app.ratings.get()
+    } else {
+        let trails = crate::storage::all_trails(app, &p.name);
+        Arc::new(crate::grades::ratings(p, trails, as_of))
+    };
+    let pd: HashMap<String, Decimal> = ratings
+        .iter()
+        .filter_map(|(id, r)| Some((id.clone(), table[usize::from(r.grade?.min(10))])))
         .collect();
     ForecastOptions {
         weeks: 13,
         pd,
-        default_pd: table[usize::from(DEFAULT_GRADE)],
+        default_pd: table[usize::from(NEUTRAL_GRADE)],
         plans: app.extras.with(monitoring::plans),
         scenario,
     }
@@ -131,25 +140,31 @@ fn ForecastPanel(portfolio: Arc<Open>) -> impl IntoView {
         }
     });
     let p = portfolio.clone();
-    let base = Memo::new(move |_| {
-        let d = app.as_of.get();
-        app.grades_rev.track();
-        let opts = options(&app, &p, d, Scenario::Ledger);
-        forecast(&p, &p.index, d, &opts)
-            .map(Arc::new)
-            .map_err(|e| e.to_string())
-    });
-    let p = portfolio.clone();
-    let alt = Memo::new(move |_| {
-        let d = app.as_of.get();
-        let s = scenario.get().ok().flatten()?;
-        let opts = options(&app, &p, d, s);
-        Some(
+    let base = Memo::new_with_compare(
+        move |_| {
+            let d = app.as_of.get();
+            app.grades_rev.track();
+            let opts = options(&app, &p, d, Scenario::Ledger);
             forecast(&p, &p.index, d, &opts)
                 .map(Arc::new)
-                .map_err(|e| e.to_string()),
-        )
-    });
+                .map_err(|e| e.to_string())
+        },
+        crate::state::changed,
+    );
+    let p = portfolio.clone();
+    let alt = Memo::new_with_compare(
+        move |_| {
+            let d = app.as_of.get();
+            let s = scenario.get().ok().flatten()?;
+            let opts = options(&app, &p, d, s);
+            Some(
+                forecast(&p, &p.index, d, &opts)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+            )
+        },
+        crate::state::changed,
+    );
     let body = move || {
         let lang = i.lang.get();
         let f = match base.get() {

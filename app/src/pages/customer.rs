@@ -2,13 +2,13 @@
 //! assessment form, the grade with its explanation, the limit and terms, and
 //! the audit trail of saved decisions.
 
-use credit_core::assessment::{assess, Financials, Scorecard};
+use credit_core::assessment::{Financials, Scorecard};
 use credit_core::behaviour::{monthly_delays, payment_behaviour, sales_last_12_months};
 use credit_core::country::country_risk;
 use credit_core::decision::AssessmentRecord;
-use credit_core::limit::{recommend_limit, LimitInput};
+use credit_core::limit::LimitInput;
 use credit_core::monitor::trends;
-use credit_core::terms::recommend_terms;
+use credit_core::rating::recommend;
 use credit_core::{Datelike, Decimal};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -117,23 +117,28 @@ fn CustomerView(id: String) -> impl IntoView {
     let insured_only = RwSignal::new(false);
     let insured_limit = c.insured_limit;
 
-    let result = Memo::new(move |_| {
-        let b = behaviour.get().unwrap_or_default();
-        let input = profile.input(fin.read(), b);
-        let a = assess(&input, &Scorecard::default()).map_err(|e| e.to_string())?;
-        let li = LimitInput {
-            expected_annual_purchases: purchases.with(|v| amount(v, false).ok().flatten()),
-            terms_days: terms_days.with(|v| whole(v, 0, 720).ok().flatten().unwrap_or(0)),
-            trade_references: refs.with(|v| trade_refs(v).unwrap_or_default()),
-            insured_limit,
-            insured_only: insured_only.get(),
-            ..LimitInput::default()
-        }
-        .with_buyer(&input);
-        let l = recommend_limit(&li, a.grade, app.as_of.get());
-        let t = recommend_terms(a.grade, input.behaviour.has_history);
-        Ok::<_, String>((input, li, a, l, t))
-    });
+    // Always "changed": comparing assessments would cost the page a
+    // deep equality of every input and result.
+    let result = Memo::new_with_compare(
+        move |_| {
+            let b = behaviour.get().unwrap_or_default();
+            let input = profile.input(fin.read(), b);
+            let asked = terms_days.with(|v| whole(v, 0, 720).ok().flatten());
+            let li = LimitInput {
+                expected_annual_purchases: purchases.with(|v| amount(v, false).ok().flatten()),
+                terms_days: asked.unwrap_or(0),
+                trade_references: refs.with(|v| trade_refs(v).unwrap_or_default()),
+                insured_limit,
+                insured_only: insured_only.get(),
+                ..LimitInput::default()
+            }
+            .with_buyer(&input);
+            let r = recommend(&input, &li, asked, app.as_of.get(), &Scorecard::default())
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>((input, li, r))
+        },
+        |_, _| true,
+    );
 
     // The audit trail.
     let history = RwSignal::new(PortfolioDecisionLog(app).load(&portfolio_name, &id));
@@ -142,7 +147,7 @@ fn CustomerView(id: String) -> impl IntoView {
     let save_msg = RwSignal::new(None::<Result<(), String>>);
     let (pname, cid) = (portfolio_name.clone(), id.clone());
     let save = move |_| {
-        let Ok((input, li, a, l, t)) = result.get() else {
+        let Ok((input, li, r)) = result.get() else {
             return;
         };
         let rec = AssessmentRecord::new(
@@ -151,9 +156,9 @@ fn CustomerView(id: String) -> impl IntoView {
             cur,
             input,
             li,
-            &a,
-            &l,
-            t,
+            &r.assessment,
+            &r.limit,
+            r.terms,
             decided.with(|v| amount(v, false).ok().flatten()),
             note.get(),
         );
@@ -257,9 +262,9 @@ fn CustomerView(id: String) -> impl IntoView {
                 </div>
                 <div class="outputs">
                     {move || match result.get() {
-                        Ok((_, _, a, l, t)) => {
+                        Ok((_, _, rec)) => {
                             let exp = row.get().map(|r| r.total).unwrap_or_default();
-                            view! { <AssessmentResult assessment=a limit=l terms=t currency=cur exposure=(exp, limit)/> }.into_any()
+                            view! { <AssessmentResult rec=rec currency=cur exposure=(exp, limit)/> }.into_any()
                         }
                         Err(e) => view! { <p class="error" data-testid="assessment-error">{e}</p> }.into_any(),
                     }}
@@ -290,7 +295,7 @@ fn CustomerView(id: String) -> impl IntoView {
                 let rows = h.iter().rev().map(|r| view! {
                     <tr data-testid="decision-row">
                         <td>{format::date(r.date, lang)}</td>
-                        <td class="num" data-testid="decision-grade">{r.grade}</td>
+                        <td class="num" data-testid="decision-grade">{if r.graded { r.grade.to_string() } else { text(lang, K::NotAssessed).into() }}</td>
                         <td class="num">{format::percent(Some(r.confidence), lang)}</td>
                         <td class="num">{format::amount(r.recommended_limit, r.currency)}</td>
                         <td class="num">{r.decided_limit.map(|d| format::amount(d, r.currency))}</td>

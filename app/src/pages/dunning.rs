@@ -82,13 +82,16 @@ pub fn step_text(k: usize, s: &Step, lang: Lang) -> String {
 
 /// The plan for the report date.
 fn plan_memo(app: AppState, p: Arc<Open>) -> Memo<Result<Arc<Plan>, String>> {
-    Memo::new(move |_| {
-        let d = app.as_of.get();
-        let (s, log) = app.extras.with(|x| (store::settings(x), store::log(x)));
-        plan(&p, d, &s, &log)
-            .map(Arc::new)
-            .map_err(|e| e.to_string())
-    })
+    Memo::new_with_compare(
+        move |_| {
+            let d = app.as_of.get();
+            let (s, log) = app.extras.with(|x| (store::settings(x), store::log(x)));
+            plan(&p, d, &s, &log)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        },
+        crate::state::changed,
+    )
 }
 
 /// The page.

@@ -19,7 +19,7 @@
 //!   step and what stays with the policyholder; the buyer's claim readiness
 //!   checklist (papers ticked here are kept with the portfolio).
 //! - **Is it worth it**: premium against the expected loss with and without
-//!   the policy, grades from the saved assessments (grade 5 otherwise).
+//!   the policy, grades: each buyer's rating (saved, else computed from the ledger; a buyer not assessed counts at the neutral grade 5).
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -39,7 +39,6 @@ use crate::components::as_of::AsOfInput;
 use crate::components::settings_form::{error_list, saved_note, FormText, SettingsForm};
 use crate::components::svg::scale;
 use crate::format;
-use crate::grades;
 use crate::i18n::{use_i18n, Lang};
 use crate::insurance::{self as store, lang as il, DOCS_KEY, NOTIFIED_KEY, POLICY_KEY};
 use crate::state::{use_app, Open};
@@ -392,13 +391,16 @@ type CoverReport = Memo<Result<Arc<Cover>, String>>;
 
 fn cover_memo(p: Arc<Open>) -> CoverReport {
     let app = use_app();
-    Memo::new(move |_| {
-        let d = app.as_of.get();
-        let (pol, n) = app.extras.with(|x| (store::policy(x), store::notified(x)));
-        cover(&p, d, &pol, &n)
-            .map(Arc::new)
-            .map_err(|e| e.to_string())
-    })
+    Memo::new_with_compare(
+        move |_| {
+            let d = app.as_of.get();
+            let (pol, n) = app.extras.with(|x| (store::policy(x), store::notified(x)));
+            cover(&p, d, &pol, &n)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        },
+        crate::state::changed,
+    )
 }
 
 #[component]
@@ -602,13 +604,16 @@ fn DeadlinesPanel(portfolio: Arc<Open>) -> impl IntoView {
     let i = use_i18n();
     let app = use_app();
     let p = portfolio.clone();
-    let list = Memo::new(move |_| {
-        let d = app.as_of.get();
-        let (pol, n) = app.extras.with(|x| (store::policy(x), store::notified(x)));
-        deadlines(&p, d, &pol, &n)
-            .map(Arc::new)
-            .map_err(|e| e.to_string())
-    });
+    let list = Memo::new_with_compare(
+        move |_| {
+            let d = app.as_of.get();
+            let (pol, n) = app.extras.with(|x| (store::policy(x), store::notified(x)));
+            deadlines(&p, d, &pol, &n)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        },
+        crate::state::changed,
+    );
     let cur = portfolio.base_currency();
     let notify = move |customer_id: String, invoice_id: String| {
         let d = app.as_of.get_untracked();
@@ -964,18 +969,22 @@ fn WorthPanel(portfolio: Arc<Open>) -> impl IntoView {
     let i = use_i18n();
     let app = use_app();
     let p = portfolio.clone();
-    let w = Memo::new(move |_| {
-        let d = app.as_of.get();
-        app.grades_rev.track();
-        let g: HashMap<String, u8> = grades::grades(&app, &p.name, d)
-            .into_iter()
-            .map(|(id, g)| (id, g.grade))
-            .collect();
-        let pol = app.extras.with(store::policy);
-        worth_it(&p, d, &pol, &g)
-            .map(Arc::new)
-            .map_err(|e| e.to_string())
-    });
+    let w = Memo::new_with_compare(
+        move |_| {
+            let d = app.as_of.get();
+            let g: HashMap<String, u8> = app
+                .ratings
+                .get()
+                .iter()
+                .filter_map(|(id, r)| Some((id.clone(), r.grade?)))
+                .collect();
+            let pol = app.extras.with(store::policy);
+            worth_it(&p, d, &pol, &g)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        },
+        crate::state::changed,
+    );
     move || {
         let lang = i.lang.get();
         let en = lang == Lang::En;

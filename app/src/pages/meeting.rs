@@ -2,12 +2,12 @@
 //! figures in front of the client and gets grade, limit, terms and the key
 //! risks on one screen, and prints it on one A4 page. Nothing is stored.
 
-use credit_core::assessment::{assess, Financials, Scorecard};
+use credit_core::assessment::{Financials, Scorecard};
 use credit_core::behaviour::PaymentBehaviour;
 use credit_core::country::country_risk;
-use credit_core::limit::{recommend_limit, LimitInput};
+use credit_core::limit::LimitInput;
 use credit_core::money::Currency;
-use credit_core::terms::recommend_terms;
+use credit_core::rating::recommend;
 use credit_core::Decimal;
 use leptos::prelude::*;
 
@@ -42,32 +42,36 @@ pub fn Meeting() -> impl IntoView {
     let terms_days = RwSignal::new("60".to_string());
     let refs = RwSignal::new(String::new());
 
-    let result = Memo::new(move |_| {
-        let behaviour = if new_buyer.get() {
-            PaymentBehaviour::default()
-        } else {
-            PaymentBehaviour {
-                avg_delay_days: avg_delay
-                    .with(|v| whole(v, 0, 3650).ok().flatten())
-                    .map(Decimal::from),
-                worst_delay_days: worst_delay.with(|v| whole(v, 0, 3650).ok().flatten()),
-                has_history: true,
-                ..PaymentBehaviour::default()
+    // Always "changed": comparing assessments would cost the page a
+    // deep equality of every input and result.
+    let result = Memo::new_with_compare(
+        move |_| {
+            let behaviour = if new_buyer.get() {
+                PaymentBehaviour::default()
+            } else {
+                PaymentBehaviour {
+                    avg_delay_days: avg_delay
+                        .with(|v| whole(v, 0, 3650).ok().flatten())
+                        .map(Decimal::from),
+                    worst_delay_days: worst_delay.with(|v| whole(v, 0, 3650).ok().flatten()),
+                    has_history: true,
+                    ..PaymentBehaviour::default()
+                }
+            };
+            let input = profile.input(fin.read(), behaviour);
+            let asked = terms_days.with(|v| whole(v, 0, 720).ok().flatten());
+            let li = LimitInput {
+                expected_annual_purchases: purchases.with(|v| amount(v, false).ok().flatten()),
+                terms_days: asked.unwrap_or(0),
+                trade_references: refs.with(|v| trade_refs(v).unwrap_or_default()),
+                ..LimitInput::default()
             }
-        };
-        let input = profile.input(fin.read(), behaviour);
-        let a = assess(&input, &Scorecard::default()).map_err(|e| e.to_string())?;
-        let li = LimitInput {
-            expected_annual_purchases: purchases.with(|v| amount(v, false).ok().flatten()),
-            terms_days: terms_days.with(|v| whole(v, 0, 720).ok().flatten().unwrap_or(0)),
-            trade_references: refs.with(|v| trade_refs(v).unwrap_or_default()),
-            ..LimitInput::default()
-        }
-        .with_buyer(&input);
-        let l = recommend_limit(&li, a.grade, app.as_of.get());
-        let t = recommend_terms(a.grade, input.behaviour.has_history);
-        Ok::<_, String>((a, l, t))
-    });
+            .with_buyer(&input);
+            recommend(&input, &li, asked, app.as_of.get(), &Scorecard::default())
+                .map_err(|e| e.to_string())
+        },
+        |_, _| true,
+    );
 
     let text_field = move |label: K, sig: RwSignal<String>, id: &'static str| {
         view! {
@@ -145,7 +149,7 @@ pub fn Meeting() -> impl IntoView {
                 </section>
                 <section class="panel outputs" data-testid="meeting-result">
                     {move || match result.get() {
-                        Ok((a, l, t)) => view! { <AssessmentResult assessment=a limit=l terms=t currency=cur.get()/> }.into_any(),
+                        Ok(rec) => view! { <AssessmentResult rec=rec currency=cur.get()/> }.into_any(),
                         Err(e) => view! { <p class="error" data-testid="assessment-error">{e}</p> }.into_any(),
                     }}
                     <p class="muted print-only">{move || i.t(K::PrivacyNote)}</p>

@@ -78,7 +78,7 @@ use std::process::ExitCode;
 
 use credit_core::ageing::{age, AgeBasis, AgeingReport, AgeingSettings, BucketDef};
 use credit_core::assessment::{
-    assess, Assessment, AssessmentInput, DefaultTrigger, FactorId, Scorecard, ZModel, Zone,
+    Assessment, AssessmentInput, DefaultTrigger, FactorId, Scorecard, ZModel, Zone,
 };
 use credit_core::export::{amount_string, kpi_rows};
 use credit_core::import::{
@@ -87,12 +87,12 @@ use credit_core::import::{
 };
 use credit_core::kpi;
 use credit_core::limit::{
-    blocks_new_credit, recommend_limit, utilisation, LimitInput, LimitMethod, LimitRecommendation,
-    LimitRule,
+    blocks_new_credit, utilisation, LimitInput, LimitMethod, LimitRecommendation, LimitRule,
 };
 use credit_core::money::{format_amount, Currency};
 use credit_core::portfolio::Portfolio;
-use credit_core::terms::{recommend_terms, Security, TermsBasis, TermsRecommendation};
+use credit_core::rating::{recommend, NEUTRAL_GRADE};
+use credit_core::terms::{Security, TermsBasis, TermsRecommendation};
 use credit_core::{Decimal, NaiveDate};
 use serde::Deserialize;
 
@@ -209,9 +209,6 @@ fn cmd_assess(args: &[String]) -> Result<(), Failure> {
             2,
         )
     })?;
-    let a = assess(&file.assessment, &Scorecard::default())
-        .map_err(|e| Failure(format!("credit: {path}: {e}"), 2))?;
-    let b = &file.assessment.behaviour;
     let l = &file.limit;
     let limit_input = LimitInput {
         expected_annual_purchases: l.expected_annual_purchases,
@@ -222,8 +219,19 @@ fn cmd_assess(args: &[String]) -> Result<(), Failure> {
         ..LimitInput::default()
     }
     .with_buyer(&file.assessment);
-    let limit = recommend_limit(&limit_input, a.grade, file.as_of);
-    let terms = recommend_terms(a.grade, b.has_history);
+    // No grade without evidence (credit_core::rating): a buyer not
+    // assessed counts at the neutral grade for its limit and terms. A
+    // `terms_days` of 0 (or none) is read as "no terms asked for".
+    let asked = (l.terms_days > 0).then_some(l.terms_days);
+    let r = recommend(
+        &file.assessment,
+        &limit_input,
+        asked,
+        file.as_of,
+        &Scorecard::default(),
+    )
+    .map_err(|e| Failure(format!("credit: {path}: {e}"), 2))?;
+    let (a, assessed, limit, terms) = (r.assessment, r.assessed, r.limit, r.terms);
     let used = l.exposure.and_then(|x| utilisation(x, limit.recommended));
     let blocks = l.exposure.map(|x| blocks_new_credit(x, limit.recommended));
     let currency = file.currency.unwrap_or_default();
@@ -231,6 +239,7 @@ fn cmd_assess(args: &[String]) -> Result<(), Failure> {
         let out = serde_json::json!({
             "as_of": file.as_of,
             "currency": currency,
+            "assessed": assessed,
             "assessment": a,
             "limit": limit,
             "terms": terms,
@@ -243,7 +252,7 @@ fn cmd_assess(args: &[String]) -> Result<(), Failure> {
     } else {
         print!(
             "{}",
-            plain(&a, &limit, &terms, file.as_of, &currency, used, blocks)
+            plain(&a, assessed, &limit, &terms, file.as_of, &currency, used, blocks)
         );
     }
     Ok(())
@@ -710,8 +719,10 @@ fn security_name(s: Security) -> &'static str {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn plain(
     a: &Assessment,
+    assessed: bool,
     limit: &LimitRecommendation,
     terms: &TermsRecommendation,
     as_of: NaiveDate,
@@ -722,13 +733,20 @@ fn plain(
     use std::fmt::Write;
     let mut o = String::new();
     let _ = writeln!(o, "Buyer assessment as of {as_of}");
-    let _ = writeln!(
-        o,
-        "Grade: {} (annual PD {} – {})",
-        a.grade,
-        percent(a.pd.pd_low, 2),
-        percent(a.pd.pd_high, 2)
-    );
+    if assessed {
+        let _ = writeln!(
+            o,
+            "Grade: {} (annual PD {} – {})",
+            a.grade,
+            percent(a.pd.pd_low, 2),
+            percent(a.pd.pd_high, 2)
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "Grade: not assessed (no financial figures and a clean payment history; limit and terms at the neutral grade {NEUTRAL_GRADE})"
+        );
+    }
     let _ = writeln!(o, "Score: {} / 100", a.score);
     let _ = writeln!(o, "Confidence: {}", percent(a.confidence, 0));
     if let Some(t) = a.default_trigger {
