@@ -1,7 +1,8 @@
 //! Criterion benchmark: the early-warning rules and the portfolio's monthly
 //! trends over 1,000,000 invoices and 10,000 buyers (the demo generator's
 //! large portfolio). Target: `evaluate` ≤ 200 ms. Also the 13-week cash
-//! forecast (`credit_core::cash`) over the same ledger. The portfolio and
+//! forecast (`credit_core::cash`) over the same ledger, and every buyer's
+//! rating (`credit_core::rating`: the grades the heat map and alerts use). The portfolio and
 //! its index are built once, outside the timing.
 //! Run: `cargo bench -p credit-core --bench monitor`.
 
@@ -34,6 +35,12 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("monitor trends (one buyer, 12 months)", |b| {
         b.iter(|| trends(&ix, Some("C0007"), as_of, 12).expect("trends"))
+    });
+    let card = credit_core::assessment::Scorecard::default();
+    g.bench_function("ratings (every buyer, from the ledger)", |b| {
+        b.iter(|| {
+            credit_core::rating::ratings(&p, &ix, &HashMap::new(), as_of, &card).expect("ratings")
+        })
     });
     let opts = ForecastOptions::default();
     g.bench_function("cash forecast (13 weeks)", |b| {
