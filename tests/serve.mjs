@@ -55,9 +55,20 @@ http
     }
     const blocks = readHeaders();
     const security = Object.fromEntries(blocks.get(url.pathname) || blocks.get('/*') || []);
-    let file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
+    // The path is resolved, then must stay inside the directory: a prefix
+    // check let `/..%2fdist-other/x` reach a sibling directory whose name
+    // starts with this one's. A malformed escape is a bad request.
+    let decoded;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    let file = path.resolve(dir, `.${path.sep}${decoded}`);
+    const rel = path.relative(dir, file);
+    if (decoded.includes('\0') || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+      res.writeHead(403).end('forbidden');
       return;
     }
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {

@@ -3,12 +3,27 @@
 //! language exhaustively, so neither language can lack a message.
 
 use credit_core::import::{ErrorReason, RowError};
+use credit_core::portfolio::{NameError, MAX_NAME_CHARS};
 
 use crate::db::DbError;
 use crate::i18n::Lang;
 use crate::protocol::{Failure, Phase};
 
 /// A storage failure, and that nothing stored was lost.
+/// A refused portfolio name (`credit_core::portfolio::clean_name`).
+pub fn name_error(lang: Lang, e: NameError) -> String {
+    match (lang, e) {
+        (Lang::En, NameError::Empty) => "The name is empty: type one. Nothing was changed.".into(),
+        (Lang::Zh, NameError::Empty) => "名称为空：请输入名称。未做任何更改。".into(),
+        (Lang::En, NameError::TooLong { chars }) => format!(
+            "The name has {chars} characters; at most {MAX_NAME_CHARS}. Nothing was changed."
+        ),
+        (Lang::Zh, NameError::TooLong { chars }) => {
+            format!("名称有 {chars} 个字符，最多 {MAX_NAME_CHARS} 个。未做任何更改。")
+        }
+    }
+}
+
 pub fn db_error(lang: Lang, e: &DbError) -> String {
     match (lang, e) {
         (Lang::En, DbError::NotFound) => "That portfolio is no longer stored (deleted in another tab?).".into(),
@@ -39,6 +54,13 @@ pub fn failure(lang: Lang, f: &Failure) -> String {
                 format!("无法读取文件：{detail}")
             } else {
                 format!("The file cannot be read: {detail}")
+            }
+        }
+        Failure::Refused { en, zh: z } => {
+            if zh {
+                z.clone()
+            } else {
+                en.clone()
             }
         }
         Failure::Empty => {
@@ -243,6 +265,27 @@ pub fn reason(lang: Lang, r: ErrorReason) -> &'static str {
                 "不是“是”或“否”"
             } else {
                 "not yes or no"
+            }
+        }
+        ErrorReason::TooLarge => {
+            if zh {
+                "超出报表可汇总的最大金额（1,000,000,000,000,000）"
+            } else {
+                "beyond the largest amount the reports can add up (1,000,000,000,000,000)"
+            }
+        }
+        ErrorReason::TooLong => {
+            if zh {
+                "超过 1,000 个字符"
+            } else {
+                "longer than 1,000 characters"
+            }
+        }
+        ErrorReason::VatAboveGross => {
+            if zh {
+                "增值税大于含税金额"
+            } else {
+                "VAT is larger than the gross amount"
             }
         }
         _ => {

@@ -270,6 +270,14 @@ pub enum Failure {
         /// The browser's reason.
         detail: String,
     },
+    /// The file is refused as it is (not text, too wide, a cell too
+    /// long): said in both languages by the worker.
+    Refused {
+        /// In English.
+        en: String,
+        /// In Chinese.
+        zh: String,
+    },
     /// The file has no header row.
     Empty,
     /// A quoted field never closed.

@@ -286,7 +286,7 @@ pub fn altman(f: &Financials, p: &Profile) -> Option<Altman> {
         ZModel::ZDoublePrime
     };
     let ta = f.total_assets?;
-    let x1 = div(f.current_assets? - f.current_liabilities?, ta)?;
+    let x1 = div(f.current_assets?.checked_sub(f.current_liabilities?)?, ta)?;
     let x2 = div(f.retained_earnings?, ta)?;
     let x3 = div(f.ebit?, ta)?;
     let tl = f.total_liabilities?;

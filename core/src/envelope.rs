@@ -26,6 +26,9 @@ pub const KDF_ITERATIONS: u32 = 600_000;
 /// The fewest iterations a stored lock or a backup may name: a file asking
 /// for fewer is refused rather than making a weak key.
 pub const MIN_ITERATIONS: u32 = 100_000;
+/// The most iterations a stored lock or a backup may name: a file asking
+/// for 4,294,967,295 would hold the worker for hours (issue 23).
+pub const MAX_ITERATIONS: u32 = 10_000_000;
 /// Bytes of salt.
 pub const SALT_LEN: usize = 16;
 /// Bytes of an AES-GCM IV.
@@ -163,6 +166,14 @@ impl Kdf {
             return Err(EnvelopeError::Kdf {
                 reason: format!(
                     "{} iterations (at least {MIN_ITERATIONS} are required)",
+                    self.iterations
+                ),
+            });
+        }
+        if self.iterations > MAX_ITERATIONS {
+            return Err(EnvelopeError::Kdf {
+                reason: format!(
+                    "{} iterations (at most {MAX_ITERATIONS} are accepted)",
                     self.iterations
                 ),
             });
@@ -393,6 +404,25 @@ mod tests {
             ..k.clone()
         };
         assert!(matches!(weak.salt_bytes(), Err(EnvelopeError::Kdf { .. })));
+        // Issue 23, case 8: u32::MAX iterations would hang the worker.
+        for (n, ok) in [
+            (MAX_ITERATIONS, true),
+            (MAX_ITERATIONS + 1, false),
+            (u32::MAX, false),
+        ] {
+            let k = Kdf {
+                iterations: n,
+                ..k.clone()
+            };
+            match k.salt_bytes() {
+                Ok(_) => assert!(ok, "{n}"),
+                Err(EnvelopeError::Kdf { reason }) => {
+                    assert!(!ok, "{n}");
+                    assert!(reason.contains("at most 10000000"), "{reason}");
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
         let other = Kdf {
             name: "scrypt".into(),
             ..k.clone()

@@ -168,6 +168,20 @@ impl Table {
         encoding: Encoding,
         delimiter: char,
     ) -> Result<Table, ImportError> {
+        for (k, r) in rows.iter().enumerate() {
+            if r.len() > MAX_COLUMNS {
+                return Err(ImportError::TooWide { columns: r.len() });
+            }
+            for (c, cell) in r.iter().enumerate() {
+                if cell.len() > MAX_CELL_CHARS && cell.chars().count() > MAX_CELL_CHARS {
+                    return Err(ImportError::CellTooLong {
+                        row: first_row + k,
+                        column: c + 1,
+                        chars: cell.chars().count(),
+                    });
+                }
+            }
+        }
         let index = match header_row {
             Some(n) => n.checked_sub(first_row).ok_or(ImportError::Empty)?,
             None => layout::find_header(&rows).ok_or(ImportError::Empty)?,
@@ -235,6 +249,73 @@ pub enum ImportError {
     /// Payments for invoices the portfolio does not have.
     #[error("payments for unknown invoices: {0:?}")]
     UnknownInvoices(Vec<String>),
+    /// Bytes that are no text file or workbook (an image, a PDF…).
+    #[error("this is not a CSV or XLSX file (it looks like {looks_like})")]
+    NotText {
+        /// What it looks like: "a PNG image", "binary data"…
+        looks_like: &'static str,
+    },
+    /// More columns than [`MAX_COLUMNS`].
+    #[error("the file has {columns} columns; at most {MAX_COLUMNS} are read")]
+    TooWide {
+        /// How many the widest row has.
+        columns: usize,
+    },
+    /// A cell longer than [`MAX_CELL_CHARS`].
+    #[error("row {row}, column {column}: a cell of {chars} characters; at most {MAX_CELL_CHARS}")]
+    CellTooLong {
+        /// The file's row, 1-based.
+        row: usize,
+        /// The column, 1-based.
+        column: usize,
+        /// Its length in characters.
+        chars: usize,
+    },
+}
+
+/// The most columns a file may have (a ledger has a few dozen; 200,000
+/// made the page draw a drop-down for each).
+pub const MAX_COLUMNS: usize = 1_000;
+/// The longest cell a file may have, in characters (a mapped cell is
+/// refused beyond [`crate::portfolio::MAX_TEXT_CHARS`]).
+pub const MAX_CELL_CHARS: usize = 100_000;
+
+/// What bytes look like when they are no text: `None` for text (any
+/// encoding the importer reads) or a workbook.
+///
+/// # Example
+/// ```
+/// use credit_core::import::binary_kind;
+/// assert_eq!(binary_kind(b"\x89PNG\r\n\x1a\n\0\0"), Some("a PNG image"));
+/// assert_eq!(binary_kind("a,b\n1,2\n".as_bytes()), None);
+/// assert_eq!(binary_kind(b"\xff\xfea\0,\0b\0"), None); // UTF-16 text
+/// ```
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 8] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (
+            b"\xd0\xcf\x11\xe0",
+            "an old Excel (.xls) or Word file: save it as XLSX or CSV",
+        ),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"Rar!", "a RAR archive"),
+        (b"7z\xbc\xaf", "a 7-Zip archive"),
+    ];
+    if let Some((_, what)) = SIGNATURES.iter().find(|(s, _)| bytes.starts_with(s)) {
+        return Some(what);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let utf16 = matches!(
+        encoding::detect(bytes),
+        Encoding::Utf16Le | Encoding::Utf16Be
+    );
+    (!utf16 && head.contains(&0)).then_some("binary data")
 }
 
 /// Reads a CSV file's bytes into a table: decodes ([`encoding::decode`]),
@@ -280,6 +361,9 @@ pub fn read_table(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError
 /// assert_eq!(t.delimiter, '\t');
 /// ```
 pub fn read_file(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError> {
+    if let Some(looks_like) = binary_kind(bytes) {
+        return Err(ImportError::NotText { looks_like });
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         #[cfg(feature = "xlsx")]
         return xlsx::read_xlsx(bytes, opts);
@@ -364,6 +448,12 @@ pub enum ErrorReason {
     NotADayCount,
     /// Not yes or no.
     NotYesOrNo,
+    /// Beyond the largest amount, [`crate::money::MAX_AMOUNT`].
+    TooLarge,
+    /// Longer than [`crate::portfolio::MAX_TEXT_CHARS`] characters.
+    TooLong,
+    /// VAT larger than the gross amount.
+    VatAboveGross,
 }
 
 impl fmt::Display for ErrorReason {
@@ -385,6 +475,11 @@ impl fmt::Display for ErrorReason {
             ErrorReason::DuplicateInFile => "invoice id already appears on an earlier row",
             ErrorReason::NotADayCount => "not a whole number of days",
             ErrorReason::NotYesOrNo => "not yes or no",
+            ErrorReason::TooLarge => {
+                "beyond the largest amount the reports can add up (1,000,000,000,000,000)"
+            }
+            ErrorReason::TooLong => "longer than 1,000 characters",
+            ErrorReason::VatAboveGross => "VAT is larger than the gross amount",
         })
     }
 }
@@ -834,6 +929,7 @@ impl<'a> RowCtx<'a> {
         }
     }
 
+    #[inline(never)]
     fn date(&mut self, f: Field, required: bool) -> Option<NaiveDate> {
         let (c, v) = self.cell(f)?;
         if v.is_empty() {
@@ -856,6 +952,9 @@ impl<'a> RowCtx<'a> {
         }
     }
 
+    // Not inlined: a row reads up to seven amounts, and each inlined copy
+    // would weigh on the worker's download.
+    #[inline(never)]
     fn amount(&mut self, f: Field, required: bool, allow_negative: bool) -> Option<Decimal> {
         let (c, v) = self.cell(f)?;
         if v.is_empty() {
@@ -870,6 +969,10 @@ impl<'a> RowCtx<'a> {
                 None
             }
             Ok(x) => Some(x),
+            Err(amount::AmountError::TooLarge) => {
+                self.fail(c, v, ErrorReason::TooLarge);
+                None
+            }
             Err(_) => {
                 self.fail(c, v, ErrorReason::NotAnAmount);
                 None
@@ -1071,7 +1174,21 @@ pub fn preview(file_name: &str, table: &Table, mapping: &Mapping, opts: &ParseOp
             group,
         };
         let mut dated = None;
+        // A mapped cell longer than a stored text may be is refused, named
+        // by its first 40 characters (a 100,000-character name would else
+        // be kept and shown everywhere).
+        let long = cx.cols.iter().flatten().copied().find(|&c| {
+            row.get(c).is_some_and(|v| {
+                v.len() > crate::portfolio::MAX_TEXT_CHARS
+                    && v.chars().count() > crate::portfolio::MAX_TEXT_CHARS
+            })
+        });
+        if let Some(c) = long {
+            let head: String = row[c].chars().take(40).collect();
+            cx.fail(c, &format!("{head}…"), ErrorReason::TooLong);
+        }
         match kind {
+            _ if long.is_some() => {}
             FileKind::Invoices => {
                 if let Some(inv) = invoice_row(&mut cx, opts, file_date, &mut seen, &mut dup_ids) {
                     let t = currency_total(&mut totals, inv.currency);
@@ -1447,6 +1564,11 @@ fn invoice_row<'a>(
             }
         }
     }
+    if let (Some(x), Some(g), Some((c, v))) = (vat, gross, cx.cell(Field::Vat)) {
+        if x.abs() > g.abs() {
+            cx.fail(c, v, ErrorReason::VatAboveGross);
+        }
+    }
     // A due date is needed for an invoice, unless the file's type column
     // leaves the kind to the sign (ERPNext's journal entries have none).
     let typed_invoice = !cx.has(Field::DocType) || typed.is_some();
@@ -1488,6 +1610,20 @@ fn invoice_row<'a>(
         }
         None => None,
     };
+    // What several columns add up to is bounded like one cell
+    // (`Portfolio::validate` checks the same on a restored backup).
+    if !crate::money::within_bounds(gross)
+        || settled.is_some_and(|x| !crate::money::within_bounds(x))
+    {
+        let f = [Field::Gross, Field::Outstanding, Field::Debit, Field::Paid]
+            .into_iter()
+            .find(|f| cx.has(*f))
+            .unwrap_or(Field::Gross);
+        if let Some((c, v)) = cx.cell(f) {
+            cx.fail(c, v, ErrorReason::TooLarge);
+        }
+        return None;
+    }
     let payments = match settled {
         Some(x) if !x.is_zero() => vec![Payment {
             date: paid_on.unwrap_or_else(|| {
@@ -2144,6 +2280,60 @@ mod tests {
             &ParseOptions::default(),
         );
         assert_eq!(p.customers[0].terms_days, 60);
+    }
+
+    /// Issue 23, cases 1 and 3: the one-row file with an amount of 10^27
+    /// (every page then panicked in `kpi::dso`), two rows at `Decimal::MAX`,
+    /// columns that add up beyond the bound, a 100,000-character name and
+    /// VAT above the gross are refused cell by cell, saying why; the rest
+    /// of the file is kept.
+    #[test]
+    fn hostile_amounts_and_texts_are_refused_with_the_reason() {
+        let name = "N".repeat(100_000);
+        let text = format!(
+            "invoice,customer,customer name,issue date,due date,amount,paid,vat\n\
+             A,C1,Acme,2026-10-01,2026-10-31,1000000000000000000000000000,,\n\
+             B,C1,Acme,2026-10-01,2026-10-31,79228162514264337593543950335,,\n\
+             C,C2,{name},2026-10-01,2026-10-31,100,,\n\
+             D,C1,Acme,2026-10-01,2026-10-31,100,,150\n\
+             E,C1,Acme,2026-10-01,2026-10-31,1000000000000000,-1000000000000000,\n\
+             F,C1,Acme,2026-10-01,2026-10-31,250.00,,\n"
+        );
+        let p = pv(&text, &ParseOptions::default());
+        let got: Vec<(usize, &str, ErrorReason)> = p
+            .errors
+            .iter()
+            .map(|e| (e.row, e.column.as_str(), e.reason))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, "amount", ErrorReason::TooLarge),
+                (3, "amount", ErrorReason::TooLarge),
+                (4, "customer name", ErrorReason::TooLong),
+                (5, "vat", ErrorReason::VatAboveGross),
+                (6, "paid", ErrorReason::Negative),
+            ]
+        );
+        assert!(p.errors[2].value.chars().count() <= 41);
+        assert_eq!(p.invoices.len(), 1);
+        assert_eq!(p.invoices[0].id, "F");
+        // What it keeps is what a backup restores.
+        let mut port = crate::portfolio::Portfolio::new("P", Currency::CNY);
+        port.customers = p.customers.clone();
+        port.invoices = p.invoices.clone();
+        assert_eq!(port.validate(), vec![]);
+        // Two columns that each hold the largest amount add up beyond it.
+        let p = pv(
+            "Belegnummer;Kunde;Belegdatum;Fälligkeit;Soll;Haben\n\
+             1;K1;01.10.2026;31.10.2026;1.000.000.000.000.000;-1.000.000.000.000.000\n",
+            &ParseOptions::default(),
+        );
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert_eq!(
+            (p.errors[0].column.as_str(), p.errors[0].reason),
+            ("Soll", ErrorReason::TooLarge)
+        );
     }
 
     #[test]

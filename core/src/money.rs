@@ -11,6 +11,19 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The largest amount (in absolute value) one line may carry: one
+/// quadrillion (10^15) in its currency. Ten million lines at this bound,
+/// times the days of a year, stay far inside what a `Decimal` holds
+/// (7.9 × 10^28), so no sum, average or interest of the reports can
+/// overflow. A file, a backup or a link with a larger amount is refused,
+/// saying this limit (issue 23).
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xA4C6_8000, 0x3_8D7E, 0, false, 0);
+
+/// Whether an amount is within [`MAX_AMOUNT`].
+pub fn within_bounds(x: Decimal) -> bool {
+    x.abs() <= MAX_AMOUNT
+}
+
 /// Errors from money, currency and FX operations.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -339,6 +339,11 @@ impl SelfCheckInput {
             if value < Decimal::ZERO {
                 return Err(SelfCheckError::Negative { field, value });
             }
+            // Bounded like every amount (issue 23: a shared link with
+            // t=79228162514264337593543950335 crashed the page).
+            if !crate::money::within_bounds(value) {
+                return Err(SelfCheckError::TooLarge { field, value });
+            }
         }
         for (field, value) in [
             (Field::CreditShare, self.credit_share),
@@ -420,6 +425,14 @@ pub enum SelfCheckError {
         /// Its value, as a fraction.
         value: Decimal,
     },
+    /// An amount beyond [`crate::money::MAX_AMOUNT`].
+    #[error("{field}: {value} is more than the largest amount, 1,000,000,000,000,000")]
+    TooLarge {
+        /// The answer.
+        field: Field,
+        /// Its value.
+        value: Decimal,
+    },
     /// Terms beyond [`MAX_TERMS_DAYS`].
     #[error("average terms: {value} days is more than {MAX_TERMS_DAYS}")]
     TermsTooLong {
@@ -444,6 +457,7 @@ impl SelfCheckError {
     pub fn field(&self) -> Option<Field> {
         match self {
             SelfCheckError::Negative { field, .. }
+            | SelfCheckError::TooLarge { field, .. }
             | SelfCheckError::ShareOutOfRange { field, .. } => Some(*field),
             SelfCheckError::TermsTooLong { .. } => Some(Field::TermsDays),
             SelfCheckError::NoBuyers => Some(Field::Buyers),
@@ -812,6 +826,27 @@ mod tests {
                 Measure::ShortenTerms
             ]
         );
+    }
+
+    /// Issue 23, case 1: a shared link with the largest Decimal as its
+    /// turnover (it crashed the page) is refused naming the answer; any
+    /// answer within the bound still gives a result, never a panic.
+    #[test]
+    fn a_link_beyond_the_largest_amount_is_refused() {
+        let link = "#v1&cur=EUR&t=79228162514264337593543950335&c=100&d=720&n=1&l=100&x=100&new=1&bd=79228162514264337593543950335&ind=whs";
+        assert!(matches!(
+            SelfCheckInput::from_fragment(link),
+            Err(SelfCheckError::TooLarge {
+                field: Field::AnnualTurnover,
+                ..
+            })
+        ));
+        let max = "1000000000000000";
+        let link = format!(
+            "#v1&cur=EUR&t={max}&c=100&d={MAX_TERMS_DAYS}&n=1&l=100&x=100&new=1&bd={max}&ind=whs"
+        );
+        let a = SelfCheckInput::from_fragment(&link).unwrap();
+        assert!(assess(&a).is_ok());
     }
 
     /// History above the model: 90,000 in three years is 30,000 a year, so

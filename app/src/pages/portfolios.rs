@@ -4,6 +4,7 @@
 //! storage they use.
 
 use credit_core::money::Currency;
+use credit_core::portfolio::clean_name;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -65,7 +66,13 @@ pub fn Portfolios() -> impl IntoView {
         let name = if name.trim().is_empty() {
             i.pick("New portfolio", "新组合").to_string()
         } else {
-            name
+            match clean_name(&name) {
+                Ok(n) => n,
+                Err(e) => {
+                    message.set(Some(messages::name_error(i.lang.get_untracked(), e)));
+                    return;
+                }
+            }
         };
         let currency = Currency::new(&currency.get_untracked()).unwrap_or(Currency::CNY);
         busy.set(true);
@@ -181,9 +188,16 @@ pub fn Portfolios() -> impl IntoView {
                             <input data-testid="portfolio-rename-input" prop:value=text on:input=move |ev| renaming.set(Some((rid.clone(), event_target_value(&ev))))/>
                             <button data-testid="portfolio-rename-save" on:click=move |_| {
                                 let Some((rid, text)) = renaming.get_untracked() else { return };
+                                let text = match clean_name(&text) {
+                                    Ok(t) => t,
+                                    Err(e) => {
+                                        message.set(Some(messages::name_error(i.lang.get_untracked(), e)));
+                                        return;
+                                    }
+                                };
                                 renaming.set(None);
                                 spawn_local(async move {
-                                    match db::rename(&rid, text.trim()).await {
+                                    match db::rename(&rid, &text).await {
                                         Ok(meta) => {
                                             if app.open_meta.get_untracked().is_some_and(|o| o.id == meta.id) {
                                                 app.open_meta.set(Some(meta.clone()));

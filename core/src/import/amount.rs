@@ -42,6 +42,9 @@ pub enum AmountError {
     /// Not a number.
     #[error("not a number")]
     NotANumber,
+    /// Beyond [`crate::money::MAX_AMOUNT`].
+    #[error("beyond the largest amount, 10^15")]
+    TooLarge,
 }
 
 const SYMBOLS: [char; 5] = ['¥', '￥', '€', '$', '£'];
@@ -171,6 +174,15 @@ pub fn detect_decimal<'a>(values: impl IntoIterator<Item = &'a str>) -> DecimalS
 /// assert!(parse_amount("12k", DecimalSep::Point).is_err());
 /// ```
 pub fn parse_amount(text: &str, file_sep: DecimalSep) -> Result<Decimal, AmountError> {
+    let v = parse_unbounded(text, file_sep)?;
+    if crate::money::within_bounds(v) {
+        Ok(v)
+    } else {
+        Err(AmountError::TooLarge)
+    }
+}
+
+fn parse_unbounded(text: &str, file_sep: DecimalSep) -> Result<Decimal, AmountError> {
     let (negative, t) = strip(text)?;
     // Fast path: plain digits with at most a decimal point.
     let plain = t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
@@ -286,5 +298,24 @@ mod tests {
             Err(AmountError::Empty)
         );
         assert!(parse_amount("99999999999999999999999999999999", DecimalSep::Point).is_err());
+        // Issue 23: beyond 10^15 (the one-row file that made every page
+        // panic) is refused as too large, saying so; 10^15 itself is kept.
+        for s in [
+            "1000000000000000000000000000",
+            "79228162514264337593543950335",
+            "-1,000,000,000,000,001",
+        ] {
+            assert_eq!(
+                parse_amount(s, DecimalSep::Point),
+                Err(AmountError::TooLarge),
+                "{s}"
+            );
+        }
+        assert_eq!(p("1000000000000000"), "1000000000000000");
+        assert_eq!(p("-1,000,000,000,000,000.00"), "-1000000000000000.00");
+        assert_eq!(
+            crate::money::MAX_AMOUNT,
+            Decimal::from(1_000_000_000_000_000i64)
+        );
     }
 }
