@@ -533,7 +533,10 @@ mod tests {
                 // The value and the position just after it in the file.
                 let column = text.find("\"sideways\"").unwrap() + "\"sideways\"".len();
                 assert!(reason.contains("unknown variant `sideways`"), "{reason}");
-                assert!(reason.ends_with(&format!("(line 1, column {column})")), "{reason}");
+                assert!(
+                    reason.ends_with(&format!("(line 1, column {column})")),
+                    "{reason}"
+                );
             }
             other => panic!("{other:?} {p:?}"),
         }
