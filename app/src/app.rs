@@ -27,9 +27,18 @@ pub fn App() -> impl IntoView {
         .or_else(|| browser::load(LANG_KEY))
         .unwrap_or_else(browser::navigator_language);
     let lang = RwSignal::new(Lang::from_tag(&initial));
-    Effect::new(move |_| {
+    // Only a language the user chose is remembered, never the one detected
+    // at start: a page still starting in another tab (or one being left,
+    // which Chromium keeps running for a moment in its old process) would
+    // otherwise write its own detection over the user's storage. That was
+    // the "a Chinese browser" flake (issue 18, item 7): the page the test
+    // left booted after the test had cleared the storage, without the
+    // test's locale, and stored "en" for the next page to read.
+    Effect::new(move |first: Option<()>| {
         let l = lang.get();
-        browser::save(LANG_KEY, l.tag());
+        if first.is_some() {
+            browser::save(LANG_KEY, l.tag());
+        }
         browser::set_document_lang(l.tag());
     });
     provide_context(I18n { lang });

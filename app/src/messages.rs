@@ -13,8 +13,8 @@ use crate::protocol::{Failure, Phase};
 /// A refused portfolio name (`credit_core::portfolio::clean_name`).
 pub fn name_error(lang: Lang, e: NameError) -> String {
     match (lang, e) {
-        (Lang::En, NameError::Empty) => "The name is empty: type one. Nothing was changed.".into(),
-        (Lang::Zh, NameError::Empty) => "名称为空：请输入名称。未做任何更改。".into(),
+        (Lang::En, NameError::Empty) => "The name is empty. Nothing was changed.".into(),
+        (Lang::Zh, NameError::Empty) => "名称为空。未做任何更改。".into(),
         (Lang::En, NameError::TooLong { chars }) => format!(
             "The name has {chars} characters; at most {MAX_NAME_CHARS}. Nothing was changed."
         ),

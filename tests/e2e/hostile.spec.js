@@ -82,10 +82,10 @@ test('portfolio names are trimmed, never empty and bounded', async ({ page }) =>
   await row.getByTestId('portfolio-rename').click();
   await page.getByTestId('portfolio-rename-input').fill('   ');
   await page.getByTestId('portfolio-rename-save').click();
-  await expect(page.getByTestId('portfolio-message')).toHaveText('The name is empty: type one. Nothing was changed.');
+  await expect(page.getByTestId('portfolio-message')).toHaveText('The name is empty. Nothing was changed.');
   await app.setLang('zh');
   await page.getByTestId('portfolio-rename-save').click();
-  await expect(page.getByTestId('portfolio-message')).toHaveText('名称为空：请输入名称。未做任何更改。');
+  await expect(page.getByTestId('portfolio-message')).toHaveText('名称为空。未做任何更改。');
   await page.getByTestId('portfolio-rename-input').fill('  账本  ');
   await page.getByTestId('portfolio-rename-save').click();
   await expect(row.getByTestId('portfolio-row-name')).toContainText('账本');

@@ -308,7 +308,7 @@ pub fn text(k: K) -> &'static str {
         K::RecommendedLimit => "Recommended limit",
         K::RecommendedTerms => "Recommended terms",
         K::NotAssessed => "not assessed",
-        K::NotAssessedWhy => "Not assessed: no financial figures and no payment more than 30 days late. Enter its figures to grade it; limit and terms are at the neutral grade 5.",
+        K::NotAssessedWhy => "Not assessed: no financial figures and no payment over 30 days late. Limit and terms at the neutral grade 5.",
         K::NewBuyerRule => "New buyer without payment history: ask for a bank guarantee or part prepayment until a history exists.",
         K::Drivers => "What moved the grade most",
         K::KeyRisks => "Key risks",

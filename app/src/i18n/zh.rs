@@ -308,7 +308,7 @@ pub fn text(k: K) -> &'static str {
         K::RecommendedLimit => "建议额度",
         K::RecommendedTerms => "建议付款条件",
         K::NotAssessed => "未评估",
-        K::NotAssessedWhy => "未评估：没有财务数据，也没有逾期超过 30 天的付款。录入其财务数据后即可评级；额度与账期按中性评级 5 计算。",
+        K::NotAssessedWhy => "未评估：没有财务数据，也没有逾期超过 30 天的付款。额度与账期按中性评级 5 计算。",
         K::NewBuyerRule => "新客户尚无付款记录：在建立付款记录前，要求银行保函或部分预付款。",
         K::Drivers => "影响评级最大的因素",
         K::KeyRisks => "主要风险",
