@@ -9,7 +9,8 @@
 //   script fetches the wasm with its SHA-384 too, and every <script src> and
 //   <link rel=stylesheet|modulepreload|preload> must carry an integrity
 //   attribute (the build fails otherwise). A Worker has no integrity
-//   attribute: its loader fetches the worker's JS and wasm with their
+//   attribute: the page fetches the worker's JS with its SHA-384 and runs
+//   those bytes from a blob: URL; the worker fetches its wasm with its
 //   SHA-384 before running them.
 // - A web app manifest with icons, and a service worker (sw.js) that
 //   caches every file of this build under a version derived from their
@@ -109,21 +110,35 @@ fs.writeFileSync(file('manifest.webmanifest'), JSON.stringify({
   ],
 }, null, 2));
 
-// ---- the worker's loader checks what it runs ----------------------------
+// ---- the worker runs exactly the bytes that were checked ---------------
+// A Worker has no integrity attribute, and a loader that checks a script and
+// then importScripts() it runs a second, unchecked download (issue 23, case
+// 5). So the page itself fetches the worker's JS with its SHA-384 and starts
+// the worker from a blob: URL of those very bytes (worker-src allows blob:,
+// and a blob worker keeps the page's policy); the worker fetches its wasm
+// with its SHA-384 too. A failed check rejects (the page says so) or, inside
+// the worker, is posted back as "failed:…". trunk's unchecked loader shim is
+// removed from the build.
 
 const loader = file('credit-worker_loader.js');
 if (fs.existsSync(loader)) {
   const js = sri('credit-worker.js');
   const wasm = sri('credit-worker_bg.wasm');
-  fs.writeFileSync(loader, `// Written by scripts/postbuild.mjs: the worker's files are checked against
-// their SHA-384 at build time before they run (a Worker has no integrity
-// attribute).
-fetch("./credit-worker.js", { integrity: "${js}" })
-  .then((r) => r.text())
-  .then(() => {
-    importScripts("./credit-worker.js");
-    wasm_bindgen({ module_or_path: fetch("./credit-worker_bg.wasm", { integrity: "${wasm}" }) });
-  });
+  fs.rmSync(loader);
+  fs.writeFileSync(file('worker-start.js'), `// Written by scripts/postbuild.mjs: starts the ledger worker from the
+// bytes whose SHA-384 was checked. Resolves to the Worker.
+self.startCreditWorker = () =>
+  fetch("/credit-worker.js", { integrity: "${js}" })
+    .then((r) => r.text())
+    .then((code) => {
+      const wasmUrl = JSON.stringify(location.origin + "/credit-worker_bg.wasm");
+      const boot = \`\\n;wasm_bindgen({ module_or_path: fetch(\${wasmUrl}, { integrity: "${wasm}" }) })\` +
+        '.catch(() => postMessage("failed:integrity"));';
+      const url = URL.createObjectURL(new Blob([code, boot], { type: "text/javascript" }));
+      const w = new Worker(url);
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      return w;
+    });
 `);
 }
 
@@ -189,6 +204,9 @@ html = html.replace(/init\(\{\s*module_or_path:\s*'([^']+\.wasm)'\s*\}\)/, (_, u
 const iconData = 'data:image/svg+xml,' + encodeURIComponent(fs.readFileSync(file('icon.svg'), 'utf8'));
 html = html.replace(/<link[^>]*rel=icon[^>]*>/, `<link href="${iconData}" rel=icon type=image/svg+xml><link href=/manifest.webmanifest rel=manifest><meta content=#0b5d7a name=theme-color>`);
 html = html.replace('</head>', `<script defer integrity=${sri('sw-register.js')} src=/sw-register.js></script></head>`);
+if (fs.existsSync(file('worker-start.js'))) {
+  html = html.replace('</head>', `<script defer integrity=${sri('worker-start.js')} src=/worker-start.js></script></head>`);
+}
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((s) => `'${b64('sha256', s)}'`).join(' ');
@@ -199,7 +217,7 @@ const policy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -48,6 +48,10 @@ pub fn App() -> impl IntoView {
     }
     provide_context(AppState::new());
     let i = I18n { lang };
+    // A newer version in another tab upgraded the storage (issue 23, case
+    // 9): this tab has let go of it and offers a reload.
+    let taken = RwSignal::new(false);
+    crate::db::on_taken_over(move || taken.set(true));
 
     view! {
         <Router>
@@ -100,6 +104,12 @@ pub fn App() -> impl IntoView {
                     <LangSwitch/>
                 </div>
             </header>
+            {move || taken.get().then(|| view! {
+                <div class="update-banner" role="alert" data-testid="taken-over">
+                    {move || i.pick("A newer version of the app opened in another tab and upgraded the storage: this tab no longer saves.", "另一个标签页中的新版本已升级存储：此标签页不再保存。")}
+                    " " <button on:click=|_| browser::reload()>{move || i.pick("Reload", "重新加载")}</button>
+                </div>
+            })}
             <main>
                 <UnlockPrompt/>
                 <Routes fallback=NotFound>

@@ -192,3 +192,10 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

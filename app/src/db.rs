@@ -129,12 +129,24 @@ impl From<store::StoreError> for DbError {
     }
 }
 
+/// Whether a newer version upgraded the database, and what to call then.
+type TakenOver = (bool, Option<Box<dyn Fn()>>);
+
 thread_local! {
     static DB: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
+    static TAKEN_OVER: RefCell<TakenOver> = const { RefCell::new((false, None)) };
     /// The keys of the unlocked encrypted portfolios, by id: only in memory,
     /// never stored, dropped on lock (and the worker gets them with each
     /// request, see `crate::worker`).
     static KEYS: RefCell<std::collections::HashMap<String, CryptoKey>> = RefCell::new(Default::default());
+}
+
+/// Calls `f` when a newer version of the app (another tab) upgrades the
+/// database: this connection has closed by then, so the upgrade is never
+/// blocked (issue 23, case 9), and this tab must reload to go on.
+#[allow(dead_code)] // The worker does not ask.
+pub fn on_taken_over(f: impl Fn() + 'static) {
+    TAKEN_OVER.with(|t| t.borrow_mut().1 = Some(Box::new(f)));
 }
 
 /// The key of an unlocked portfolio.
@@ -258,6 +270,11 @@ pub async fn open() -> Result<Rc<Database>, DbError> {
     if let Some(db) = DB.with(|d| d.borrow().clone()) {
         return Ok(db);
     }
+    if TAKEN_OVER.with(|t| t.borrow().0) {
+        return Err(DbError::Other(
+            "a newer version of the app has upgraded the storage: reload".into(),
+        ));
+    }
     let factory = Factory::new()?;
     let mut req = factory.open(DB_NAME, Some(DB_VERSION))?;
     req.on_upgrade_needed(|event| {
@@ -274,12 +291,28 @@ pub async fn open() -> Result<Rc<Database>, DbError> {
         }
     });
     let mut db = req.await?;
-    db.on_version_change(|_| {
-        DB.with(|d| {
-            if let Some(db) = d.borrow_mut().take() {
-                db.close();
-            }
-        });
+    db.on_version_change(|ev| {
+        let db = DB.with(|d| d.borrow_mut().take());
+        if let Some(db) = db {
+            db.close();
+            // Dropped after this handler (the handler belongs to it).
+            wasm_bindgen_futures::spawn_local(async move { drop(db) });
+        }
+        // A newer version's upgrade (not a deletion, whose new version is
+        // null): this tab stops using the database and says so.
+        let newer = js_sys::Reflect::get(&ev, &"newVersion".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .is_some_and(|v| v > f64::from(DB_VERSION));
+        if newer {
+            TAKEN_OVER.with(|t| {
+                let mut t = t.borrow_mut();
+                t.0 = true;
+                if let Some(f) = &t.1 {
+                    f();
+                }
+            });
+        }
     });
     let db = Rc::new(db);
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));

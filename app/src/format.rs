@@ -84,3 +84,72 @@ pub fn month(d: NaiveDate, lang: Lang) -> String {
         Lang::Zh => format!("{y:02}年{m}月"),
     }
 }
+
+/// A buyer's page. Ids come from the user's files and may hold `/`, `?`,
+/// `#`, `%` or be `..`. The router hands its path param through
+/// `decodeURI` (which undoes `%25` but keeps `%2F`), and the URL parser
+/// resolves `..` even encoded, so percent-encoding cannot carry every id:
+/// an ASCII character other than a letter, digit, `-`, `_` or a `.` that
+/// does not start the id is written `~` and its two hex digits (`A/B` →
+/// `A~2FB`, `..` → `~2E.`, `~` → `~7E`); anything else (Chinese ids) is
+/// left to the browser. [`customer_id_in_url`] undoes it.
+pub fn customer_href(id: &str) -> String {
+    format!("/customers/{}", escape_id(id))
+}
+
+/// The invoice list filtered to a buyer (the same escaping: the router
+/// decodes query values twice over too).
+pub fn invoices_href(id: &str) -> String {
+    format!("/invoices?customer={}", escape_id(id))
+}
+
+fn escape_id(id: &str) -> String {
+    let mut seg = String::with_capacity(id.len() + 8);
+    for (k, c) in id.chars().enumerate() {
+        if !c.is_ascii() || c.is_ascii_alphanumeric() || c == '-' || c == '_' || (c == '.' && k > 0)
+        {
+            seg.push(c);
+        } else {
+            seg.push_str(&format!("~{:02X}", c as u32));
+        }
+    }
+    seg
+}
+
+/// The buyer id of the `/customers/:id` page being shown (see
+/// [`customer_href`]), read from the address bar (the router's param is
+/// the same, half-decoded).
+pub fn customer_id_in_url() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    id_from_path(path.strip_prefix("/customers/").unwrap_or_default())
+}
+
+/// The id in a `/customers/:id` path segment or an `/invoices?customer=`
+/// value (see [`customer_href`]).
+pub fn id_from_path(seg: &str) -> String {
+    let seg = js_sys::decode_uri_component(seg)
+        .ok()
+        .map_or_else(|| seg.to_string(), String::from);
+    let mut id = String::with_capacity(seg.len());
+    let mut rest = seg.as_str();
+    while let Some(i) = rest.find('~') {
+        id.push_str(&rest[..i]);
+        let hex = rest
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match hex {
+            Some(b) if b.is_ascii() => {
+                id.push(char::from(b));
+                rest = &rest[i + 3..];
+            }
+            _ => {
+                id.push('~');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    id.push_str(rest);
+    id
+}

@@ -7,7 +7,7 @@ use credit_core::portfolio::{NameError, MAX_NAME_CHARS};
 
 use crate::db::DbError;
 use crate::i18n::Lang;
-use crate::protocol::{Failure, Phase};
+use crate::protocol::{Failure, Phase, StopReason};
 
 /// A storage failure, and that nothing stored was lost.
 /// A refused portfolio name (`credit_core::portfolio::clean_name`).
@@ -168,11 +168,37 @@ pub fn failure(lang: Lang, f: &Failure) -> String {
         Failure::Conflict => db_error(lang, &DbError::Conflict),
         Failure::Locked => db_error(lang, &DbError::Locked),
         Failure::WrongPassphrase => db_error(lang, &DbError::WrongPassphrase),
+        Failure::BackupDamaged => {
+            if zh {
+                "口令正确，但备份已损坏（数据未通过认证校验）：未恢复任何内容。".into()
+            } else {
+                "The passphrase is right but the backup is damaged (its data fails authentication). Nothing was restored.".into()
+            }
+        }
         Failure::BadRate { value } => {
             if zh {
                 format!("“{value}”不是有效的汇率：请输入正数，例如 7.85。")
             } else {
                 format!("“{value}” is not a rate: enter a positive number, e.g. 7.85.")
+            }
+        }
+        Failure::WorkerStopped(r) => {
+            let why = match (r, zh) {
+                (StopReason::Crashed(d), false) => format!("it failed: {d}"),
+                (StopReason::Crashed(d), true) => format!("出错：{d}"),
+                (StopReason::Silent(s), false) => format!("no answer for {s} s"),
+                (StopReason::Silent(s), true) => format!("{s} 秒无响应"),
+                (StopReason::NotVerified, false) => {
+                    "its code did not pass the integrity check or could not be loaded".into()
+                }
+                (StopReason::NotVerified, true) => "其代码未通过完整性校验或无法加载".into(),
+                (StopReason::Replaced, false) => "a newer file replaced this one".into(),
+                (StopReason::Replaced, true) => "已被更新的文件取代".into(),
+            };
+            if zh {
+                format!("文件读取器已停止（{why}）：未做任何更改。请重试；若再次发生，该文件可能过大或已损坏。")
+            } else {
+                format!("The file reader stopped ({why}): nothing was changed. Try again; if it happens again, the file may be too large or damaged.")
             }
         }
         Failure::Storage { detail } => db_error(lang, &DbError::Other(detail.clone())),

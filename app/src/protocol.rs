@@ -347,16 +347,35 @@ pub enum Failure {
     Locked,
     /// The passphrase does not open the portfolio or the backup.
     WrongPassphrase,
+    /// The passphrase is right (the backup's check opens) but the data
+    /// fails its authentication: the file was changed or damaged.
+    BackupDamaged,
     /// Not a positive amount.
     BadRate {
         /// What was typed.
         value: String,
     },
+    /// The worker crashed, failed its integrity check or stopped
+    /// answering; it was stopped and the next request starts a new one.
+    WorkerStopped(StopReason),
     /// Any other storage failure.
     Storage {
         /// The browser's message.
         detail: String,
     },
+}
+
+/// Why the page stopped the worker (see `crate::worker`).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub enum StopReason {
+    /// It threw: the browser's words.
+    Crashed(String),
+    /// No progress and no reply for this many seconds.
+    Silent(u32),
+    /// Its code did not pass the integrity check, or could not be loaded.
+    NotVerified,
+    /// A newer file replaced the one being read.
+    Replaced,
 }
 
 /// What the worker answers; every request gets exactly one final reply

@@ -219,6 +219,13 @@ pub struct EncryptedBackup {
     /// The sealed backup JSON (ciphertext and tag, without the record
     /// header), base64.
     pub data: String,
+    /// [`CHECK_TEXT`] sealed under the same key ([`seal`]ed record of
+    /// [`aad`]`("", Record::Check)`), base64: when it opens and the data
+    /// does not, the file is damaged, not the passphrase wrong (issue 23,
+    /// case 8). Files written before it have none: for them a failure to
+    /// open is either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
 }
 
 impl EncryptedBackup {
@@ -231,7 +238,19 @@ impl EncryptedBackup {
             cipher: "AES-256-GCM".into(),
             iv: hex(iv),
             data: base64_encode(ciphertext),
+            check: None,
         }
+    }
+
+    /// The same file with a sealed check record (see [`EncryptedBackup::check`]).
+    pub fn with_check(mut self, sealed: &[u8]) -> Self {
+        self.check = Some(base64_encode(sealed));
+        self
+    }
+
+    /// The sealed check record, when the file has one.
+    pub fn check_record(&self) -> Option<Vec<u8>> {
+        self.check.as_deref().and_then(base64_decode)
     }
 
     /// Reads an encrypted backup file: `Ok(None)` when the text is not one
@@ -272,6 +291,12 @@ impl EncryptedBackup {
         })?;
         if data.len() < TAG_LEN {
             return Err(EnvelopeError::Truncated { len: data.len() });
+        }
+        if let Some(c) = &b.check {
+            let sealed = base64_decode(c).ok_or_else(|| EnvelopeError::NotBackup {
+                reason: "the check is not base64".into(),
+            })?;
+            open(&sealed)?;
         }
         let mut a = [0u8; IV_LEN];
         a.copy_from_slice(&iv);
@@ -446,6 +471,18 @@ mod tests {
             Ok(None)
         );
         assert_eq!(EncryptedBackup::parse("not json"), Ok(None));
+        // The check record, when there is one, must be a sealed record.
+        let sealed = seal(&[4u8; IV_LEN], &[5u8; 45]);
+        let checked = b.clone().with_check(&sealed);
+        let t = serde_json::to_string(&checked).unwrap();
+        let (back, _, _) = EncryptedBackup::parse(&t).unwrap().unwrap();
+        assert_eq!(back.check_record(), Some(sealed));
+        assert!(!text.contains("check"), "older readers see the same file");
+        let cut = checked.with_check(b"CAE1short");
+        assert!(matches!(
+            EncryptedBackup::parse(&serde_json::to_string(&cut).unwrap()),
+            Err(EnvelopeError::Truncated { .. })
+        ));
         let bad = text.replace("AES-256-GCM", "ROT13");
         assert!(matches!(
             EncryptedBackup::parse(&bad),

@@ -164,6 +164,21 @@ test('an encrypted backup needs its passphrase and restores encrypted; idle auto
   await page.getByTestId('restore-with-passphrase').click();
   await expect(page.getByTestId('portfolio-message')).toContainText('Wrong passphrase', { timeout: 30_000 });
   await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
+
+  // Issue 23, case 8: one bit of the ciphertext flipped, the right
+  // passphrase: "damaged", not "wrong passphrase", and nothing added.
+  expect(typeof file.check).toBe('string');
+  const data = Buffer.from(file.data, 'base64');
+  data[data.length >> 1] ^= 0x04;
+  const damaged = JSON.stringify({ ...file, data: data.toString('base64') });
+  await page.getByTestId('restore-file').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: Buffer.from(damaged) });
+  await page.getByTestId('restore-passphrase').fill(PASS);
+  await page.getByTestId('restore-with-passphrase').click();
+  await expect(page.getByTestId('portfolio-message')).toContainText('the backup is damaged', { timeout: 30_000 });
+  await expect(page.getByTestId('portfolio-message')).not.toContainText('Wrong passphrase');
+  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
+
+  await page.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByTestId('restore-passphrase').fill(PASS);
   await page.getByTestId('restore-with-passphrase').click();
   await expect(page.getByTestId('portfolio-row')).toHaveCount(2, { timeout: 30_000 });

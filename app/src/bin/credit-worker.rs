@@ -62,10 +62,24 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn send(reply: &Reply) {
+thread_local! {
+    /// The id of the newest request: progress is sent under it (a request
+    /// superseded meanwhile is one the page no longer listens to).
+    static LATEST: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Sends a reply to request `id` as `{id, msg}`.
+fn send_to(id: f64, reply: &Reply) {
     if let Ok(text) = serde_json::to_string(reply) {
-        let _ = scope().post_message(&JsValue::from_str(&text));
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"id".into(), &id.into());
+        let _ = js_sys::Reflect::set(&msg, &"msg".into(), &JsValue::from_str(&text));
+        let _ = scope().post_message(&msg);
     }
+}
+
+fn send(reply: &Reply) {
+    send_to(LATEST.with(|l| l.get()), reply);
 }
 
 /// The worker's clock, for the timings the benchmark reads.
@@ -110,6 +124,11 @@ fn main() {
             // A key update alone (e.g. after a lock): no reply.
             return;
         }
+        let id = js_sys::Reflect::get(&data, &"id".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        LATEST.with(|l| l.set(id));
         wasm_bindgen_futures::spawn_local(async move {
             let reply = match msg.as_deref().map(serde_json::from_str::<Request>) {
                 Some(Ok(req)) => handle(req, file).await,
@@ -117,7 +136,7 @@ fn main() {
                     detail: "unreadable request".into(),
                 }),
             };
-            send(&reply);
+            send_to(id, &reply);
         });
     });
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -816,11 +835,12 @@ async fn make_backup(id: &str) -> Result<Reply, Failure> {
             )
             .await
             .map_err(|e| db_failure(e.into()))?;
-            serde_json::to_string_pretty(&envelope::EncryptedBackup::new(
-                lock.kdf.clone(),
-                &iv,
-                &ct,
-            ))
+            let check = crypto::seal(&key, "", envelope::Record::Check, envelope::CHECK_TEXT)
+                .await
+                .map_err(|e| db_failure(e.into()))?;
+            serde_json::to_string_pretty(
+                &envelope::EncryptedBackup::new(lock.kdf.clone(), &iv, &ct).with_check(&check),
+            )
             .map_err(|e| Failure::Storage {
                 detail: e.to_string(),
             })?
@@ -868,10 +888,19 @@ async fn restore(
             let key = crypto::derive_key(&pass, &salt, b.kdf.iterations)
                 .await
                 .map_err(|e| db_failure(e.into()))?;
+            // With a check record, a passphrase that opens it is right and
+            // data that then fails its authentication is damaged.
+            let mut wrong = Failure::WrongPassphrase;
+            if let Some(check) = b.check_record() {
+                match crypto::open(&key, "", envelope::Record::Check, &check).await {
+                    Ok(t) if t == envelope::CHECK_TEXT => wrong = Failure::BackupDamaged,
+                    _ => return Err(Failure::WrongPassphrase),
+                }
+            }
             let plain =
                 crypto::decrypt(&key, &iv, &envelope::aad("", envelope::Record::Backup), &ct)
                     .await
-                    .map_err(|_| Failure::WrongPassphrase)?;
+                    .map_err(|_| wrong)?;
             relock = Some((b.kdf, key));
             String::from_utf8(plain).map_err(|_| Failure::BackupNotJson { line: 1, column: 1 })?
         }

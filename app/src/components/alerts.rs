@@ -302,7 +302,7 @@ pub fn AlertTable(rows: Vec<(Alert, Option<AlertNote>)>, portfolio: Arc<Open>) -
                     <td><span class=severity_class(sev) data-testid="alert-severity">{move || severity_name(sev, i.lang.get())}</span></td>
                     <td data-testid="alert-rule">{move || rule_name(rule, i.lang.get())}</td>
                     <td>
-                        <A href=format!("/customers/{id2}")>{name}</A>
+                        <A href=crate::format::customer_href(&id2)>{name}</A>
                         " " <span class="muted">{id_show}</span>
                         <div>{move || view! { <LimitCheck exposure=expo.with(|e| e.get(&id).copied().unwrap_or_default()) limit=limit currency=cur/> }}</div>
                     </td>

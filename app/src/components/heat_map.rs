@@ -165,7 +165,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
                     _ => ((if en { "not assessed" } else { "未评估" }).into(), "heat-point heat-point-default"),
                 };
                 let title = format!("{name} ({id}) · {grade} · {} · {}", format::money(*e, portfolio.base_currency()), format::percent(Some(share(*e)), lang));
-                let href = format!("/customers/{id}");
+                let href = crate::format::customer_href(id);
                 let nav = nav.clone();
                 view! {
                     <circle class=cls data-testid="heat-point" data-id=id.clone() data-grade=if *g < COLS as u8 { g.to_string() } else { "na".into() }

@@ -49,7 +49,10 @@ pub fn Customer() -> impl IntoView {
     let params = use_params_map();
     let app = use_app();
     let i = use_i18n();
-    let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
+    let id = Memo::new(move |_| {
+        params.track();
+        crate::format::customer_id_in_url()
+    });
     move || {
         let id = id.get();
         match app.portfolio.get() {
@@ -193,7 +196,7 @@ fn CustomerView(id: String) -> impl IntoView {
                     <span>{i.t(K::SortOverdue)} ": " <strong>{format::money(r.overdue(), cur)}</strong></span>
                     <LimitCheck exposure=r.total limit=limit currency=cur/>
                     <span>{i.t(K::OfWhichDisputed)} ": " <strong>{format::money(r.disputed_total, cur)}</strong></span>
-                    <A href=format!("/invoices?customer={}", id)>{i.t(K::ShowInvoices)}</A>
+                    <A href=crate::format::invoices_href(&id)>{i.t(K::ShowInvoices)}</A>
                 </p>
             })}
         </section>

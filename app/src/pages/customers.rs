@@ -77,7 +77,7 @@ pub fn Customers() -> impl IntoView {
                     <tr data-testid="customer-row">
                         <td class="muted">{c.customer_id.clone()}</td>
                         <td data-testid="customer-name">
-                            <A href=format!("/customers/{}", c.customer_id)>{name}</A>
+                            <A href=crate::format::customer_href(&c.customer_id)>{name}</A>
                             " " {net_credit}
                         </td>
                         <td>{country}</td>
@@ -88,7 +88,7 @@ pub fn Customers() -> impl IntoView {
                         <td class="num strong" data-testid="customer-total">{format::amount(c.row.total, cur)}</td>
                         <td><LimitCheck exposure=c.row.total limit=limit currency=cur/></td>
                         <td>
-                            <A href=format!("/invoices?customer={}", c.customer_id)>{crate::i18n::text(lang, K::ShowInvoices)}</A>
+                            <A href=crate::format::invoices_href(&c.customer_id)>{crate::i18n::text(lang, K::ShowInvoices)}</A>
                         </td>
                     </tr>
                 }

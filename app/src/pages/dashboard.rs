@@ -104,7 +104,7 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
             .map(|(id, name, amt, share, limit)| {
                 view! {
                     <tr data-testid="top-buyer">
-                        <td><A href=format!("/invoices?customer={id}")>{name}</A></td>
+                        <td><A href=crate::format::invoices_href(&id)>{name}</A></td>
                         <td class="muted">{id}</td>
                         <td><LimitCheck exposure=amt limit=limit currency=cur/></td>
                         <td class="num">{format::amount(amt, cur)}</td>

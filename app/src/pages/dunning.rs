@@ -252,7 +252,7 @@ fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
                 let k1 = k.clone();
                 let k2 = k.clone();
                 let k3 = k.clone();
-                let href = format!("/customers/{}", it.customer_id);
+                let href = crate::format::customer_href(&it.customer_id);
                 let next = it.next.map(|(n, d)| l(lang, format!("step {} on {}", n + 1, format::date(d, lang)), format!("第{}步 {}", n + 1, format::date(d, lang)))).unwrap_or_default();
                 let ids = it.invoices.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(", ");
                 view! {

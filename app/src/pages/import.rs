@@ -630,7 +630,12 @@ pub fn Import() -> impl IntoView {
                     <progress max="1000" value=permille.to_string()></progress>
                 </div>
             })}
-            {move || failure.get().map(|f| view! { <p class="error" role="alert" data-testid="import-failure">{messages::failure(i.lang.get(), &f)}</p> })}
+            {move || failure.get().map(|f| {
+                let retry = matches!(f, Failure::WorkerStopped { .. }).then(|| view! {
+                    <button data-testid="import-retry" on:click=move |_| open()>{i.pick("Try again", "重试")}</button>
+                });
+                view! { <p class="error" role="alert" data-testid="import-failure">{messages::failure(i.lang.get(), &f)} " " {retry}</p> }
+            })}
             {move || done.get().map(|c| view! {
                 <section class="card done" data-testid="import-done" data-merge-ms=c.merge_ms.to_string() data-save-ms=c.save_ms.to_string()>
                     <p>{format!("{}: {} {}, {} {}, {} {}, {} {}, {} {}.",

@@ -467,7 +467,7 @@ fn CoverPanel(report: CoverReport) -> impl IntoView {
                 let outside = b.outside.len();
                 view! {
                     <tr data-testid="cover-row" data-customer=b.customer_id.clone() class:over=b.over_limit>
-                        <td><A href=format!("/customers/{}", b.customer_id)>{b.name.clone()}</A></td>
+                        <td><A href=crate::format::customer_href(&b.customer_id)>{b.name.clone()}</A></td>
                         <td class="num">{format::amount(b.open, cur)}</td>
                         <td class="num">{format::amount(b.insured_limit, cur)}</td>
                         <td class="num" data-testid="cover-insured">{format::amount(b.insured, cur)}</td>
@@ -649,7 +649,7 @@ fn DeadlinesPanel(portfolio: Arc<Open>) -> impl IntoView {
             view! {
                 <tr data-testid=testid data-invoice=d.invoice_id.clone() data-notify-by=d.notify_by.to_string() class:late=d.late>
                     <td data-testid="deadline-next">{next}</td>
-                    <td><A href=format!("/customers/{}", d.customer_id)>{d.name.clone()}</A></td>
+                    <td><A href=crate::format::customer_href(&d.customer_id)>{d.name.clone()}</A></td>
                     <td>{d.invoice_id.clone()}</td>
                     <td>{format::date(d.due_date, lang)}</td>
                     <td class="num">{format::amount(d.open, cur)}</td>

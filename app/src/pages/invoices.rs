@@ -49,9 +49,12 @@ pub fn Invoices() -> impl IntoView {
     let i = use_i18n();
     let app = use_app();
     let query = use_query_map();
-    let customer = RwSignal::new(query.get_untracked().get("customer").unwrap_or_default());
+    let from_link = |q: &leptos_router::params::ParamsMap| {
+        q.get("customer").map(|c| crate::format::id_from_path(&c))
+    };
+    let customer = RwSignal::new(query.with_untracked(from_link).unwrap_or_default());
     Effect::new(move |_| {
-        if let Some(c) = query.get().get("customer") {
+        if let Some(c) = query.with(from_link) {
             customer.set(c);
         }
     });
