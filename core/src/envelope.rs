@@ -465,7 +465,7 @@ mod tests {
         let b = EncryptedBackup::new(Kdf::new(&[2u8; SALT_LEN]), &[3u8; IV_LEN], &[9u8; 40]);
         let text = serde_json::to_string(&b).unwrap();
         let (back, iv, data) = EncryptedBackup::parse(&text).unwrap().unwrap();
-        assert_eq!((back, iv, data), (b, [3u8; IV_LEN], vec![9u8; 40]));
+        assert_eq!((back, iv, data), (b.clone(), [3u8; IV_LEN], vec![9u8; 40]));
         assert_eq!(
             EncryptedBackup::parse(r#"{"format":"credit-assistant-backup"}"#),
             Ok(None)
