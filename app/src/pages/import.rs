@@ -202,6 +202,8 @@ pub fn Import() -> impl IntoView {
         spawn_local(async move {
             match worker::call(&req, None).await {
                 Reply::Committed(c) => {
+                    // The file and its preview are done with.
+                    worker::release();
                     crate::browser::request_persist();
                     app.open_stored(c.id.clone());
                     app.refresh();
