@@ -204,6 +204,11 @@ html = html.replace(/init\(\{\s*module_or_path:\s*'([^']+\.wasm)'\s*\}\)/, (_, u
 const iconData = 'data:image/svg+xml,' + encodeURIComponent(fs.readFileSync(file('icon.svg'), 'utf8'));
 html = html.replace(/<link[^>]*rel=icon[^>]*>/, `<link href="${iconData}" rel=icon type=image/svg+xml><link href=/manifest.webmanifest rel=manifest><meta content=#0b5d7a name=theme-color>`);
 html = html.replace('</head>', `<script defer integrity=${sri('sw-register.js')} src=/sw-register.js></script></head>`);
+// The storage scrub (issue 23, case 4): rewrites IndexedDB after a
+// portfolio is encrypted or deleted so Chromium's files keep no plaintext;
+// and restores what an interrupted scrub had copied aside.
+fs.copyFileSync(new URL('../static/storage-scrub.js', import.meta.url), file('storage-scrub.js'));
+html = html.replace('</head>', `<script integrity=${sri('storage-scrub.js')} src=/storage-scrub.js></script></head>`);
 if (fs.existsSync(file('worker-start.js'))) {
   html = html.replace('</head>', `<script defer integrity=${sri('worker-start.js')} src=/worker-start.js></script></head>`);
 }

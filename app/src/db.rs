@@ -32,7 +32,8 @@ use credit_core::store::{self, Extras, Stored};
 use idb::{Database, Factory, KeyRange, ObjectStore, Query, TransactionMode, TransactionResult};
 use js_sys::{Array, Uint8Array};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The database's name.
 pub const DB_NAME: &str = "credit-assistant";
@@ -135,6 +136,9 @@ type TakenOver = (bool, Option<Box<dyn Fn()>>);
 thread_local! {
     static DB: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
     static TAKEN_OVER: RefCell<TakenOver> = const { RefCell::new((false, None)) };
+    /// Whether an interrupted scrub was looked for (once, before the first
+    /// open).
+    static RECOVERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The keys of the unlocked encrypted portfolios, by id: only in memory,
     /// never stored, dropped on lock (and the worker gets them with each
     /// request, see `crate::worker`).
@@ -270,6 +274,12 @@ pub async fn open() -> Result<Rc<Database>, DbError> {
     if let Some(db) = DB.with(|d| d.borrow().clone()) {
         return Ok(db);
     }
+    if !RECOVERED.with(|r| r.replace(true)) {
+        recover().await;
+        if let Some(db) = DB.with(|d| d.borrow().clone()) {
+            return Ok(db);
+        }
+    }
     if TAKEN_OVER.with(|t| t.borrow().0) {
         return Err(DbError::Other(
             "a newer version of the app has upgraded the storage: reload".into(),
@@ -292,12 +302,20 @@ pub async fn open() -> Result<Rc<Database>, DbError> {
     });
     let mut db = req.await?;
     db.on_version_change(|ev| {
-        let db = DB.with(|d| d.borrow_mut().take());
-        if let Some(db) = db {
-            db.close();
-            // Dropped after this handler (the handler belongs to it).
-            wasm_bindgen_futures::spawn_local(async move { drop(db) });
+        // This very connection closes (the event's target): two opens at
+        // once make two connections, and closing "the cached one" left the
+        // other open, blocking every upgrade and deletion after it.
+        let target = js_sys::Reflect::get(&ev, &"target".into()).unwrap_or_default();
+        if let Some(close) = js_sys::Reflect::get(&target, &"close".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
+            let _ = close.call0(&target);
         }
+        // The next call opens afresh. Dropped after this handler (which
+        // may belong to it).
+        let db = DB.with(|d| d.borrow_mut().take());
+        wasm_bindgen_futures::spawn_local(async move { drop(db) });
         // A newer version's upgrade (not a deletion, whose new version is
         // null): this tab stops using the database and says so.
         let newer = js_sys::Reflect::get(&ev, &"newVersion".into())
@@ -314,6 +332,10 @@ pub async fn open() -> Result<Rc<Database>, DbError> {
             });
         }
     });
+    // The handler must outlive this `Database` value: a connection opened
+    // by two concurrent calls outlives the cache, and a dropped handler
+    // would leave it open for ever, blocking upgrades and the scrub.
+    db.forget_callbacks();
     let db = Rc::new(db);
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
@@ -482,6 +504,7 @@ pub async fn save_as(
     lock: Option<(Lock, CryptoKey)>,
 ) -> Result<Meta, DbError> {
     let (head, chunks) = prepare(id, lock.as_ref().map(|(_, k)| k), portfolio, extras).await?;
+    let _shared = shared_lock().await;
     let db = open().await?;
     let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadWrite)?;
     let metas = tx.object_store(META)?;
@@ -576,6 +599,7 @@ pub async fn put_extras(id: &str, changes: &[(String, Option<String>)]) -> Resul
             Some(k) => crypto::seal(k, id, Record::Head, &head).await?,
             None => head,
         };
+        let _shared = shared_lock().await;
         let db = open().await?;
         let tx = db.transaction(&[META, HEADS], TransactionMode::ReadWrite)?;
         let metas = tx.object_store(META)?;
@@ -599,6 +623,7 @@ pub async fn put_extras(id: &str, changes: &[(String, Option<String>)]) -> Resul
 
 /// Renames a portfolio (its meta only; a load takes the name from there).
 pub async fn rename(id: &str, name: &str) -> Result<Meta, DbError> {
+    let _shared = shared_lock().await;
     let db = open().await?;
     let tx = db.transaction(&[META], TransactionMode::ReadWrite)?;
     let metas = tx.object_store(META)?;
@@ -637,6 +662,7 @@ pub async fn duplicate(id: &str, name: &str) -> Result<Meta, DbError> {
         hold_key(&new, key);
         return Ok(saved);
     }
+    let _shared = shared_lock().await;
     let db = open().await?;
     let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadWrite)?;
     let metas = tx.object_store(META)?;
@@ -663,8 +689,92 @@ pub async fn duplicate(id: &str, name: &str) -> Result<Meta, DbError> {
     Ok(meta)
 }
 
+/// The Web Lock that storage-scrub.js takes exclusively while it rewrites
+/// the database (issue 23, case 4); every write holds it shared, in this
+/// page, other tabs and the worker, so no write can fall between the
+/// scrub's copy and its delete (and be lost).
+const STORAGE_LOCK: &str = "credit-assistant-storage";
+
+/// Releases the shared storage lock when dropped.
+pub struct Shared(Option<js_sys::Function>);
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        if let Some(release) = self.0.take() {
+            let _ = release.call0(&JsValue::NULL);
+        }
+    }
+}
+
+/// Waits for the storage lock in shared mode (immediate unless a scrub is
+/// running). Without the Web Locks API, no lock (and no scrub either).
+pub async fn shared_lock() -> Shared {
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
+    let Some(locks) = get(&js_sys::global(), "navigator")
+        .and_then(|n| get(&n, "locks"))
+        .filter(|l| !l.is_undefined())
+    else {
+        return Shared(None);
+    };
+    let Some(request) = get(&locks, "request").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return Shared(None);
+    };
+    let mut release = None;
+    let held = js_sys::Promise::new(&mut |r, _| release = Some(r));
+    let mut granted_slot = None;
+    let granted = js_sys::Promise::new(&mut |r, _| granted_slot = Some(r));
+    let (Some(granted_fn), Some(release)) = (granted_slot, release) else {
+        return Shared(None);
+    };
+    // The callback runs once the lock is granted; the lock is held until
+    // the promise it returns settles (when `Shared` is dropped).
+    let callback = Closure::once_into_js(move || {
+        let _ = granted_fn.call0(&JsValue::NULL);
+        held
+    });
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"mode".into(), &"shared".into());
+    if request
+        .call3(&locks, &STORAGE_LOCK.into(), &opts, &callback)
+        .is_err()
+    {
+        return Shared(None);
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(granted).await;
+    Shared(Some(release))
+}
+
+/// Rewrites the database so that Chromium's files keep no copy of what it
+/// no longer holds (`scrubCreditStorage`, static/storage-scrub.js): after a
+/// portfolio is encrypted or deleted. About 2–3 s; `false` when it could
+/// not run (the plaintext then stays on disk until the browser compacts).
+#[allow(dead_code)] // The page's.
+pub async fn scrub() -> bool {
+    call_global("scrubCreditStorage").await
+}
+
+/// Restores what an interrupted scrub had copied aside, before the
+/// database is first opened (`recoverCreditStorage`).
+async fn recover() -> bool {
+    call_global("recoverCreditStorage").await
+}
+
+async fn call_global(name: &str) -> bool {
+    let p = js_sys::Reflect::get(&js_sys::global(), &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&JsValue::NULL).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    match p {
+        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+        None => false,
+    }
+}
+
 /// Deletes a portfolio and all its records.
 pub async fn delete(id: &str) -> Result<(), DbError> {
+    let _shared = shared_lock().await;
     let db = open().await?;
     let tx = db.transaction(&[META, HEADS, CHUNKS], TransactionMode::ReadWrite)?;
     let metas = tx.object_store(META)?;

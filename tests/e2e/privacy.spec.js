@@ -18,7 +18,9 @@ const SECRETS = ['Acme Trading', 'Blue River Foods', 'Orion Parts', 'North "Star
 /** Every record of the app's IndexedDB as text (bytes read as Latin-1 and
  *  as UTF-8), with the first 16 bytes of each binary record in hex. */
 async function rawDb(page) {
-  return page.evaluate(async () => {
+  // Read as the app writes: under the storage lock (shared), so never in
+  // the middle of the storage scrub that follows an encryption.
+  return page.evaluate(() => navigator.locks.request('credit-assistant-storage', { mode: 'shared' }, async () => {
     const db = await new Promise((ok, ko) => {
       const r = indexedDB.open('credit-assistant');
       r.onsuccess = () => ok(r.result);
@@ -44,7 +46,7 @@ async function rawDb(page) {
     }
     db.close();
     return out;
-  });
+  }));
 }
 
 async function importLedger(page, name) {
@@ -73,6 +75,8 @@ async function encrypt(page, pass = PASS) {
   await row.getByTestId('passphrase-understood').check();
   await row.getByTestId('set-passphrase').click();
   await expect(page.getByTestId('portfolio-encrypted')).toContainText('unlocked', { timeout: 30_000 });
+  // Said once the storage is rewritten (the scrub after encrypting).
+  await expect(page.getByTestId('lock-message')).toContainText('Encrypted.', { timeout: 30_000 });
 }
 
 const ivs = (raw) => raw.binary.map((b) => b.head.slice(8, 32)); // after "CAE1"

@@ -169,7 +169,13 @@ pub fn EncryptionControls(
             busy.set(true);
             message.set(None);
             spawn_local(async move {
-                done(db::set_passphrase(&id, &pass).await, ok);
+                let r = db::set_passphrase(&id, &pass).await;
+                if r.is_ok() {
+                    // The plaintext the records held is gone from the API
+                    // but not yet from the browser's files: rewrite them.
+                    db::scrub().await;
+                }
+                done(r, ok);
                 busy.set(false);
             });
         }

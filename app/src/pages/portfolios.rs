@@ -244,6 +244,9 @@ pub fn Portfolios() -> impl IntoView {
                                     spawn_local(async move {
                                         match db::delete(&id).await {
                                             Ok(()) => {
+                                                // Its records are gone from the API, not yet
+                                                // from the browser's files.
+                                                db::scrub().await;
                                                 if app.open_meta.get_untracked().is_some_and(|o| o.id == id) {
                                                     app.close();
                                                 }
