@@ -136,9 +136,9 @@ type TakenOver = (bool, Option<Box<dyn Fn()>>);
 thread_local! {
     static DB: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
     static TAKEN_OVER: RefCell<TakenOver> = const { RefCell::new((false, None)) };
-    /// Whether an interrupted scrub was looked for (once, before the first
-    /// open).
-    static RECOVERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The one look for an interrupted scrub (before the first open and
+    /// the first write lock), which every caller awaits.
+    static RECOVERY: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     /// The keys of the unlocked encrypted portfolios, by id: only in memory,
     /// never stored, dropped on lock (and the worker gets them with each
     /// request, see `crate::worker`).
@@ -274,11 +274,9 @@ pub async fn open() -> Result<Rc<Database>, DbError> {
     if let Some(db) = DB.with(|d| d.borrow().clone()) {
         return Ok(db);
     }
-    if !RECOVERED.with(|r| r.replace(true)) {
-        recover().await;
-        if let Some(db) = DB.with(|d| d.borrow().clone()) {
-            return Ok(db);
-        }
+    recovered().await;
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
     }
     if TAKEN_OVER.with(|t| t.borrow().0) {
         return Err(DbError::Other(
@@ -709,6 +707,7 @@ impl Drop for Shared {
 /// Waits for the storage lock in shared mode (immediate unless a scrub is
 /// running). Without the Web Locks API, no lock (and no scrub either).
 pub async fn shared_lock() -> Shared {
+    recovered().await;
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
     let Some(locks) = get(&js_sys::global(), "navigator")
         .and_then(|n| get(&n, "locks"))
@@ -754,19 +753,33 @@ pub async fn scrub() -> bool {
     call_global("scrubCreditStorage").await
 }
 
-/// Restores what an interrupted scrub had copied aside, before the
-/// database is first opened (`recoverCreditStorage`).
-async fn recover() -> bool {
-    call_global("recoverCreditStorage").await
+/// Restores what an interrupted scrub had copied aside
+/// (`recoverCreditStorage`), once per page, before the database is first
+/// opened and before the first write takes the storage lock (recovery
+/// takes it exclusively: asked for under a shared hold, it would wait for
+/// ever). Concurrent callers all await the same look.
+async fn recovered() {
+    let p = RECOVERY.with(|r| {
+        r.borrow_mut()
+            .get_or_insert_with(|| {
+                global_promise("recoverCreditStorage")
+                    .unwrap_or_else(|| js_sys::Promise::resolve(&JsValue::UNDEFINED))
+            })
+            .clone()
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-async fn call_global(name: &str) -> bool {
-    let p = js_sys::Reflect::get(&js_sys::global(), &name.into())
+fn global_promise(name: &str) -> Option<js_sys::Promise> {
+    js_sys::Reflect::get(&js_sys::global(), &name.into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .and_then(|f| f.call0(&JsValue::NULL).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    match p {
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+}
+
+async fn call_global(name: &str) -> bool {
+    match global_promise(name) {
         Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
         None => false,
     }
