@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the core's unit, property, table and
-# doc tests, the release build with its size, and the end-to-end tests in
-# headless Chromium. Sets up whatever is missing first (scripts/setup.sh).
+# doc tests, the hostile-file corpus through the CLI, the release build with
+# its size, and the end-to-end tests in headless Chromium. Sets up whatever
+# is missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -22,6 +23,12 @@ cargo clippy -p credit-app --target wasm32-unknown-unknown -- -D warnings
 step "core tests (unit, property, table, doc, CLI)"
 cargo test -p credit-core --all-features
 cargo test -p credit-app
+
+step "hostile files through the command line (issue 23): no panic, no hang, a named refusal, under 512 MB"
+# The corpus (XLSX bombs, 200,000 columns, 30 MB lines, binaries, backups
+# breaking the rules…) is generated in a temporary directory, never checked in.
+cargo build -q -p credit-core --all-features --bin credit
+python3 tests/hostile/run_corpus.py target/debug/credit
 
 step "the same demo and figures natively and in wasm (wasm32-wasip1 under Node)"
 cargo build -q --release -p credit-core --example demo_fingerprint

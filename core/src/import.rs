@@ -342,7 +342,10 @@ pub fn read_table(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError
     let delimiter = opts
         .delimiter
         .unwrap_or_else(|| csv::detect_delimiter(&text));
-    let rows = csv::parse(&text, delimiter)?;
+    let rows = csv::parse(&text, delimiter).map_err(|e| match e {
+        csv::CsvError::TooWide { columns, .. } => ImportError::TooWide { columns },
+        e => ImportError::Csv(e),
+    })?;
     Table::from_rows(rows, 1, opts.header_row, encoding, delimiter)
 }
 

@@ -488,3 +488,66 @@ fn interest_uk_fixed_sum_needs_the_gbp_rate() {
     assert_eq!(c, Some(2));
     assert!(err.contains("--gbp-rate '0'"), "{err}");
 }
+
+/// Issue 23: an amount, a payment or a rate beyond what the interest can
+/// hold panicked ("Multiplication overflowed", exit 101); each is now a
+/// usage error naming the bound (exit 2). Rates are the app's range.
+#[test]
+fn interest_refuses_amounts_and_rates_beyond_the_bounds() {
+    let base = |amount: &str, rate: &str, extra: &[&str]| {
+        let mut a = vec![
+            "interest",
+            "--amount",
+            amount,
+            "--currency",
+            "GBP",
+            "--due",
+            "1900-01-31",
+            "--as-of",
+            "9999-03-02",
+            "--regime",
+            "uk",
+            "--rate",
+            rate,
+        ];
+        a.extend_from_slice(extra);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let max = "79228162514264337593543950335";
+    for (args, says) in [
+        (
+            base(max, "2", &[]),
+            "--amount '79228162514264337593543950335': an amount of zero or more, at most 1,000,000,000,000,000",
+        ),
+        (base("1000", max, &[]), "a rate in percent from −10 to 100"),
+        (base("1000", "1900-01-01:101", &[]), "from −10 to 100"),
+        (
+            base("1000", "4", &["--paid", &format!("2000-01-01:{max}")]),
+            "--paid",
+        ),
+    ] {
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (status, _, err) = code(&a);
+        assert_eq!(status, Some(2), "{a:?}: {err}");
+        assert!(err.contains(says), "{a:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // At the bounds, over 8,000 years: computed.
+    let (status, out, err) = code(&[
+        "interest",
+        "--amount",
+        "1000000000000000",
+        "--currency",
+        "GBP",
+        "--due",
+        "0001-01-31",
+        "--as-of",
+        "9999-12-31",
+        "--regime",
+        "contract",
+        "--rate",
+        "100",
+    ]);
+    assert_eq!(status, Some(0), "{err}");
+    assert!(out.contains("Interest: GBP"), "{out}");
+}

@@ -27,6 +27,16 @@ pub enum CsvError {
         /// The record where the quote opened, 1-based.
         row: usize,
     },
+    /// A record with more fields than [`super::MAX_COLUMNS`]: the fields
+    /// beyond it are counted, never kept (one line of 30 MB of commas
+    /// would otherwise hold 15 million strings; issue 23).
+    #[error("row {row}: {columns} columns; at most {max} are read", max = super::MAX_COLUMNS)]
+    TooWide {
+        /// The record, 1-based.
+        row: usize,
+        /// How many fields it has.
+        columns: usize,
+    },
 }
 
 /// Detects the delimiter from the first lines (outside quotes) that hold
@@ -106,7 +116,9 @@ pub fn detect_delimiter(text: &str) -> char {
 /// Splits text into records of fields.
 ///
 /// # Errors
-/// [`CsvError::UnclosedQuote`] for a quoted field never closed.
+/// [`CsvError::UnclosedQuote`] for a quoted field never closed;
+/// [`CsvError::TooWide`] for a record of more than [`super::MAX_COLUMNS`]
+/// fields (found before the fields beyond the limit are allocated).
 ///
 /// # Example
 /// ```
@@ -130,6 +142,8 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> 
     }
     let mut width = 4;
     let mut row: Vec<String> = Vec::with_capacity(width);
+    // Fields of the current record beyond MAX_COLUMNS: counted, not kept.
+    let mut beyond = 0usize;
     let mut i = 0;
     let is_end = |c: u8| c == d || c == b'\n' || c == b'\r';
     loop {
@@ -161,9 +175,24 @@ pub fn parse(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> 
             while i < n && !is_end(b[i]) {
                 i += 1;
             }
-            text[s..i].to_string()
+            if row.len() >= super::MAX_COLUMNS {
+                String::new()
+            } else {
+                text[s..i].to_string()
+            }
         };
-        row.push(field);
+        if row.len() < super::MAX_COLUMNS {
+            row.push(field);
+        } else {
+            beyond += 1;
+        }
+        let record_ends = i >= n || b[i] != d;
+        if record_ends && beyond > 0 {
+            return Err(CsvError::TooWide {
+                row: rows.len() + 1,
+                columns: row.len() + beyond,
+            });
+        }
         if i >= n {
             rows.push(row);
             break;
@@ -191,6 +220,17 @@ fn parse_chars(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut field = String::new();
+    let mut beyond = 0usize;
+    // Ends a field: kept up to MAX_COLUMNS, counted beyond.
+    let mut end_field = |row: &mut Vec<String>, field: &mut String| {
+        if row.len() < super::MAX_COLUMNS {
+            row.push(std::mem::take(field));
+        } else {
+            field.clear();
+            beyond += 1;
+        }
+        beyond
+    };
     let mut chars = text.chars().peekable();
     // Whether the current record has started (so a final line without a
     // line break still counts, and the text's last line break does not add
@@ -219,12 +259,18 @@ fn parse_chars(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError
             }
         } else if c == delimiter {
             started = true;
-            row.push(std::mem::take(&mut field));
+            end_field(&mut row, &mut field);
         } else if c == '\n' || c == '\r' {
             if c == '\r' && chars.peek() == Some(&'\n') {
                 chars.next();
             }
-            row.push(std::mem::take(&mut field));
+            let beyond = end_field(&mut row, &mut field);
+            if beyond > 0 {
+                return Err(CsvError::TooWide {
+                    row: rows.len() + 1,
+                    columns: row.len() + beyond,
+                });
+            }
             rows.push(std::mem::take(&mut row));
             started = false;
         } else {
@@ -233,7 +279,13 @@ fn parse_chars(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError
         }
     }
     if started {
-        row.push(field);
+        let beyond = end_field(&mut row, &mut field);
+        if beyond > 0 {
+            return Err(CsvError::TooWide {
+                row: rows.len() + 1,
+                columns: row.len() + beyond,
+            });
+        }
         rows.push(row);
     }
     Ok(rows)
@@ -286,6 +338,51 @@ mod tests {
             });
             assert_eq!(ascii, wide, "{t:?}");
         }
+    }
+
+    /// Issue 23, case 3: a record wider than MAX_COLUMNS is refused with its
+    /// width and row, in both readers; the fields beyond the limit are
+    /// never kept (a 30 MB line of commas took 927 MB and 12 s).
+    #[test]
+    fn too_many_fields_are_counted_not_kept() {
+        let max = super::super::MAX_COLUMNS;
+        let wide = format!("a,b\n{}\n1,2\n", vec!["x"; max + 5].join(","));
+        assert_eq!(
+            parse(&wide, ','),
+            Err(CsvError::TooWide {
+                row: 2,
+                columns: max + 5
+            })
+        );
+        let last = format!("a\n{}", ",".repeat(max + 1));
+        assert_eq!(
+            parse(&last, ','),
+            Err(CsvError::TooWide {
+                row: 2,
+                columns: max + 2
+            })
+        );
+        assert_eq!(
+            parse(&wide.replace(',', "¦"), '¦'),
+            Err(CsvError::TooWide {
+                row: 2,
+                columns: max + 5
+            })
+        );
+        assert_eq!(
+            parse(&last.replace(',', "¦"), '¦'),
+            Err(CsvError::TooWide {
+                row: 2,
+                columns: max + 2
+            })
+        );
+        // At the limit, a record is read whole.
+        let full = vec!["x"; max].join(",");
+        assert_eq!(parse(&full, ',').map(|r| r[0].len()), Ok(max));
+        assert_eq!(
+            parse(&full.replace(',', "¦"), '¦').map(|r| r[0].len()),
+            Ok(max)
+        );
     }
 
     #[test]

@@ -14,7 +14,13 @@
 //! asked for 549,755,813,888 bytes); a workbook whose files would unpack to
 //! more than [`MAX_UNPACKED`] bytes, a sheet with more than [`MAX_CELLS`]
 //! cells, a column beyond [`super::MAX_COLUMNS`] or a row beyond
-//! [`MAX_ROWS`] is refused, naming the limit.
+//! [`MAX_ROWS`] is refused, naming the limit. The sizes a ZIP declares can
+//! lie: every XML file is unpacked once, counting, and one that unpacks to more
+//! than it declared is refused before the workbook is parsed (a sheet
+//! declared at 3 MB that unpacked to 1.1 GB held 1 GB of memory; shared
+//! strings, 2 GB and minutes). The used range (first to last row and
+//! column) may span at most [`MAX_CELLS`] cells: A1, ALL1 and A1048576 are
+//! three cells, but a rectangle of a billion.
 
 use std::io::Cursor;
 
@@ -39,25 +45,214 @@ pub const MAX_CELLS: usize = 10_000_000;
 /// The most rows (Excel's own limit).
 pub const MAX_ROWS: u32 = 1_048_576;
 
-/// The sum of the unpacked sizes a ZIP's central directory declares, or
-/// `None` when it cannot be read (then calamine says what is wrong).
-fn declared_unpacked(bytes: &[u8]) -> Option<u64> {
+/// A file of a ZIP as its central directory declares it.
+struct Entry<'a> {
+    /// Its path in the archive.
+    name: &'a [u8],
+    /// 0 stored, 8 deflated (the others calamine does not read).
+    method: u16,
+    /// Its compressed bytes.
+    packed: &'a [u8],
+    /// The unpacked size the directory declares (`u32::MAX` for ZIP64).
+    unpacked: u32,
+}
+
+/// The files of a ZIP as its central directory declares them, each with
+/// its compressed bytes (found through its local header); `None` when the
+/// directory cannot be read this way: damaged, or ZIP64 (sizes and counts
+/// beyond 32 and 16 bits, far beyond what a sheet here may unpack to).
+fn entries(bytes: &[u8]) -> Option<Vec<Entry<'_>>> {
     // End of central directory: signature, then the directory's offset.
     let eocd = bytes.windows(4).rposition(|w| w == b"PK\x05\x06")?;
-    let rd16 = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
-    let rd32 = |at: usize| Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
-    let entries = rd16(eocd + 10)?;
+    let rd16 = |at: usize| {
+        Some(usize::from(u16::from_le_bytes(
+            bytes.get(at..at.checked_add(2)?)?.try_into().ok()?,
+        )))
+    };
+    let rd32 = |at: usize| {
+        Some(u32::from_le_bytes(
+            bytes.get(at..at.checked_add(4)?)?.try_into().ok()?,
+        ))
+    };
+    let count = rd16(eocd + 10)?;
     let mut at = rd32(eocd + 16)? as usize;
-    let mut total = 0u64;
-    for _ in 0..entries {
+    let mut out = Vec::new();
+    for _ in 0..count {
         if rd32(at)? != 0x0201_4b50 {
             return None;
         }
-        total += u64::from(rd32(at + 24)?);
+        let (packed_len, unpacked) = (rd32(at + 20)?, rd32(at + 24)?);
         let (n, m, k) = (rd16(at + 28)?, rd16(at + 30)?, rd16(at + 32)?);
-        at += 46 + usize::from(n) + usize::from(m) + usize::from(k);
+        let local = rd32(at + 42)? as usize;
+        if rd32(local)? != 0x0403_4b50 || packed_len == u32::MAX {
+            return None;
+        }
+        // The data follows the local header, whose name and extra field
+        // have lengths of their own.
+        let start = local + 30 + rd16(local + 26)? + rd16(local + 28)?;
+        out.push(Entry {
+            name: bytes.get(at + 46..at + 46 + n)?,
+            method: rd16(at + 10)? as u16,
+            packed: bytes.get(start..start.checked_add(packed_len as usize)?)?,
+            unpacked,
+        });
+        at += 46 + n + m + k;
     }
-    Some(total)
+    Some(out)
+}
+
+/// The sum of the unpacked sizes a ZIP's central directory declares, or
+/// `None` when it cannot be read.
+fn declared_unpacked(bytes: &[u8]) -> Option<u64> {
+    Some(entries(bytes)?.iter().map(|e| u64::from(e.unpacked)).sum())
+}
+
+/// The longest run of bytes without a `<` a workbook's file may have: a
+/// cell holds at most [`super::MAX_CELL_CHARS`] characters (at most 1 MB
+/// even written as character references); the XML parser holds a whole
+/// text or tag in memory (1.1 GB of blanks between two rows took 1.1 GB).
+pub const MAX_XML_RUN: u64 = 4 * 1024 * 1024;
+
+/// Unpacks every XML file of the archive once, counting (into a small
+/// buffer, nothing kept), before calamine reads it:
+/// - a file that unpacks to more than the size its headers declare is
+///   refused, so the declared sizes checked against [`MAX_UNPACKED`] bound
+///   what calamine reads;
+/// - a run of more than [`MAX_XML_RUN`] bytes without a `<` is refused;
+/// - shared strings beyond [`MAX_CELLS`] are refused (calamine keeps them
+///   all; a sheet cannot use more strings than it has cells).
+///
+/// The ZIP is read here with `flate2`'s inflater (which calamine's `zip`
+/// uses), not through a second ZIP reader: it costs the worker less.
+fn check_unpacked(bytes: &[u8]) -> Result<(), ImportError> {
+    let Some(entries) = entries(bytes) else {
+        return Err(ImportError::Workbook(
+            "its ZIP directory cannot be read (damaged, or a ZIP64 archive)".into(),
+        ));
+    };
+    let mut buf = vec![0u8; 64 * 1024];
+    for e in entries {
+        let name = String::from_utf8_lossy(e.name).replace('\\', "/");
+        // Only the XML parts are parsed (calamine leaves images, printer
+        // settings and macros alone).
+        let lower = name.to_ascii_lowercase();
+        if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
+            continue;
+        }
+        let mut part = Part {
+            shared: lower == "xl/sharedstrings.xml",
+            declared: u64::from(e.unpacked),
+            unpacked: 0,
+            scan: XmlScan::default(),
+        };
+        let refused = |why: String| ImportError::Workbook(format!("{name} {why}"));
+        match e.method {
+            0 => part.take(e.packed).map_err(refused)?,
+            8 => {
+                let mut inflate = flate2::Decompress::new(false);
+                let mut input = e.packed;
+                loop {
+                    let (was_in, was_out) = (inflate.total_in(), inflate.total_out());
+                    let status = inflate.decompress(input, &mut buf, flate2::FlushDecompress::None);
+                    let used = (inflate.total_in() - was_in) as usize;
+                    let made = (inflate.total_out() - was_out) as usize;
+                    input = input.get(used..).unwrap_or_default();
+                    part.take(buf.get(..made).unwrap_or_default())
+                        .map_err(refused)?;
+                    // The end, a broken stream (calamine says what is
+                    // wrong) or no progress.
+                    if !matches!(status, Ok(flate2::Status::Ok)) || used + made == 0 {
+                        break;
+                    }
+                }
+            }
+            // Calamine says it cannot read it.
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// One XML part being counted by [`check_unpacked`].
+struct Part {
+    /// Whether it is the shared strings.
+    shared: bool,
+    /// The unpacked size its headers declare.
+    declared: u64,
+    /// Bytes unpacked so far.
+    unpacked: u64,
+    /// What its XML holds so far.
+    scan: XmlScan,
+}
+
+impl Part {
+    /// Counts the next unpacked bytes: why the part is refused, if it is.
+    fn take(&mut self, bytes: &[u8]) -> Result<(), String> {
+        self.unpacked += bytes.len() as u64;
+        if self.unpacked > self.declared {
+            return Err(format!(
+                "unpacks to more than the {} bytes its ZIP header says: \
+                 the file is damaged or a ZIP bomb",
+                self.declared
+            ));
+        }
+        self.scan.feed(bytes);
+        if self.scan.longest_run > MAX_XML_RUN {
+            return Err(format!(
+                "has a text or tag of more than {} MB; at most {} MB are read",
+                MAX_XML_RUN >> 20,
+                MAX_XML_RUN >> 20
+            ));
+        }
+        if self.shared && self.scan.shared_strings > MAX_CELLS as u64 {
+            return Err(format!(
+                "has more than {MAX_CELLS} shared strings; at most {MAX_CELLS} are read"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// What [`check_unpacked`] counts in a file's XML, fed in pieces.
+#[derive(Default)]
+struct XmlScan {
+    /// Bytes since the last `<`.
+    run: u64,
+    /// The longest such run so far.
+    longest_run: u64,
+    /// The start of the element name after the last `<` (up to 8 bytes),
+    /// and its length; `None` once the name has ended.
+    name: ([u8; 8], Option<usize>),
+    /// `<si>` elements (shared strings), with or without a prefix.
+    shared_strings: u64,
+}
+
+impl XmlScan {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if b == b'<' {
+                self.run = 0;
+                self.name.1 = Some(0);
+                continue;
+            }
+            self.run += 1;
+            self.longest_run = self.longest_run.max(self.run);
+            let Some(k) = self.name.1 else { continue };
+            if b.is_ascii_whitespace() || b == b'>' || b == b'/' {
+                let name = self.name.0.get(..k).unwrap_or_default();
+                if name == b"si" || (k < 8 && name.ends_with(b":si")) {
+                    self.shared_strings += 1;
+                }
+                self.name.1 = None;
+            } else if let Some(slot) = self.name.0.get_mut(k) {
+                *slot = b;
+                self.name.1 = Some(k + 1);
+            } else {
+                // Longer than any name counted.
+                self.name.1 = None;
+            }
+        }
+    }
 }
 
 fn cell_text(d: &DataRef<'_>) -> String {
@@ -91,6 +286,7 @@ pub fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError>
             MAX_UNPACKED / (1024 * 1024)
         )));
     }
+    check_unpacked(bytes)?;
     let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(workbook)?;
     let name = wb
         .sheet_names()
@@ -133,7 +329,15 @@ pub fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError>
     };
     let first_col = cells.iter().map(|c| c.1).min().unwrap_or(0);
     let width = cells.iter().map(|c| c.1 - first_col + 1).max().unwrap_or(0) as usize;
-    let mut rows = vec![vec![String::new(); width]; (last - first + 1) as usize];
+    let height = (last - first + 1) as usize;
+    // Rows × columns are bounded by MAX_ROWS × MAX_COLUMNS: no overflow.
+    if height * width > MAX_CELLS {
+        return Err(ImportError::Workbook(format!(
+            "the sheet's cells span {height} rows × {width} columns ({} cells); at most {MAX_CELLS} are read",
+            height * width
+        )));
+    }
+    let mut rows = vec![vec![String::new(); width]; height];
     for (r, c, text) in cells {
         rows[(r - first) as usize][(c - first_col) as usize] = text;
     }
@@ -192,6 +396,88 @@ mod tests {
         ));
     }
 
+    /// Issue 23, case 2: three cells within the column and row limits whose
+    /// used range is a billion cells (the reader asked for 24 GB and ran
+    /// for minutes) are refused before the rows are allocated.
+    #[test]
+    fn a_used_range_beyond_the_cell_limit_is_refused() {
+        let far = workbook(&[("A1", "invoice"), ("ALL1", "x"), ("A1048576", "y")]);
+        assert!(matches!(
+            read_xlsx(&far, &ReadOptions::default()),
+            Err(ImportError::Workbook(m))
+                if m.contains("1048576 rows × 1000 columns") && m.contains("at most 10000000")
+        ));
+    }
+
+    /// Issue 23, case 2: a ZIP whose headers understate a file's unpacked
+    /// size (a bomb declared small, so that the MAX_UNPACKED check passes)
+    /// is refused while counting, before calamine reads it.
+    #[test]
+    fn a_file_larger_than_its_header_says_is_refused() {
+        let ok = workbook(&[
+            ("A1", "invoice"),
+            ("B1", "amount"),
+            ("A2", "A-1"),
+            ("B2", "1"),
+        ]);
+        assert!(read_xlsx(&ok, &ReadOptions::default()).is_ok());
+        // The sheet is the last file: its central and local headers say
+        // 10 bytes.
+        let mut lying = ok.clone();
+        let cd = lying.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
+        lying[cd + 24..cd + 28].copy_from_slice(&10u32.to_le_bytes());
+        let local = u32::from_le_bytes(lying[cd + 42..cd + 46].try_into().unwrap()) as usize;
+        lying[local + 22..local + 26].copy_from_slice(&10u32.to_le_bytes());
+        assert!(matches!(
+            read_xlsx(&lying, &ReadOptions::default()),
+            Err(ImportError::Workbook(m))
+                if m.contains("xl/worksheets/sheet1.xml unpacks to more than the 10 bytes")
+        ));
+    }
+
+    /// Shared strings and runs without markup are counted across the
+    /// pieces a file is read in.
+    #[test]
+    fn the_scan_counts_across_pieces() {
+        let xml = b"<sst><si><t>a</t></si><x:si><t>b</t></x:si><sis/><si/><s:i></sst>";
+        for cut in 0..xml.len() {
+            let mut s = XmlScan::default();
+            s.feed(&xml[..cut]);
+            s.feed(&xml[cut..]);
+            assert_eq!(s.shared_strings, 3, "cut at {cut}");
+            assert_eq!(s.longest_run, 6); // "/x:si>"
+        }
+        let mut s = XmlScan::default();
+        s.feed(b"<row>");
+        s.feed(&[b' '; 1000]);
+        s.feed(b"   </row>");
+        assert_eq!(s.longest_run, 1007); // "row>" and 1,003 blanks
+    }
+
+    /// Issue 23, case 2: 5 MB of blanks between two rows (an XML text the
+    /// parser would hold whole) is refused, naming the limit.
+    #[test]
+    fn a_long_run_without_markup_is_refused() {
+        let files = |gap: usize| {
+            let rows = format!(
+                r#"<row r="1"><c r="A1" t="inlineStr"><is><t>invoice</t></is></c></row>{}<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row>"#,
+                " ".repeat(gap)
+            );
+            sheet_workbook(&rows)
+        };
+        assert!(read_xlsx(&files(1000), &ReadOptions::default()).is_ok());
+        // A part that is not XML (an image, say) is not scanned.
+        let image = sheet_workbook_with(
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>invoice</t></is></c></row>"#,
+            vec![("xl/media/image1.bmp", "\u{0}".repeat(5 * 1024 * 1024))],
+        );
+        assert!(read_xlsx(&image, &ReadOptions::default()).is_ok());
+        assert!(matches!(
+            read_xlsx(&files(5 * 1024 * 1024), &ReadOptions::default()),
+            Err(ImportError::Workbook(m)) if m.contains("sheet1.xml has a text or tag of more than 4 MB")
+        ));
+    }
+
     /// A minimal workbook with inline-string cells (stored, no compression).
     fn workbook(cells: &[(&str, &str)]) -> Vec<u8> {
         let sheet_cells: String = cells
@@ -201,13 +487,24 @@ mod tests {
                 format!(r#"<row r="{row}"><c r="{at}" t="inlineStr"><is><t>{v}</t></is></c></row>"#)
             })
             .collect();
-        let files: Vec<(&str, String)> = vec![
+        sheet_workbook(&sheet_cells)
+    }
+
+    /// A minimal workbook whose sheet data is this XML.
+    fn sheet_workbook(sheet_cells: &str) -> Vec<u8> {
+        sheet_workbook_with(sheet_cells, vec![])
+    }
+
+    /// The same with more files in the archive.
+    fn sheet_workbook_with(sheet_cells: &str, more: Vec<(&str, String)>) -> Vec<u8> {
+        let mut files: Vec<(&str, String)> = vec![
             ("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.into()),
             ("_rels/.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into()),
             ("xl/workbook.xml", r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.into()),
             ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.into()),
             ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_cells}</sheetData></worksheet>"#)),
         ];
+        files.extend(more);
         stored_zip(&files)
     }
 

@@ -30,7 +30,7 @@ use credit_core::dunning::{
     late_interest, plan, DunningSettings, InterestSettings, Lang, Policy, Preset, RefRate, Regime,
 };
 use credit_core::invoice::{Invoice, Payment};
-use credit_core::money::{format_amount, parse_amount, Currency};
+use credit_core::money::{format_amount, parse_amount, within_bounds, Currency, MAX_AMOUNT};
 use credit_core::NaiveDate;
 
 use super::{load, one_flag, parse_file_args, print_json, take_flags, usage_error, Failure};
@@ -122,13 +122,31 @@ pub(super) fn cmd_dunning(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The largest `--gbp-rate`: the debt in sterling (at most
+/// `MAX_AMOUNT` × this) stays far inside what a `Decimal` holds.
+const MAX_GBP_RATE: credit_core::Decimal =
+    credit_core::Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 fn date(cmd: &str, flag: &str, v: &str) -> Result<NaiveDate, Failure> {
     parse_iso(v).ok_or_else(|| usage_error(cmd, &format!("{flag} '{v}': a date YYYY-MM-DD")))
 }
 
+/// An amount of zero or more, within the bound every amount keeps
+/// ([`credit_core::money::MAX_AMOUNT`]): `--amount 79228162514264337593543950335`
+/// overflowed the interest (issue 23).
 fn amount(cmd: &str, flag: &str, v: &str) -> Result<credit_core::Decimal, Failure> {
     parse_amount(v, false)
-        .map_err(|_| usage_error(cmd, &format!("{flag} '{v}': an amount of zero or more")))
+        .ok()
+        .filter(|x| within_bounds(*x))
+        .ok_or_else(|| {
+            usage_error(
+                cmd,
+                &format!(
+                    "{flag} '{v}': an amount of zero or more, at most {}",
+                    format_amount(MAX_AMOUNT, Currency::JPY)
+                ),
+            )
+        })
 }
 
 pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
@@ -178,20 +196,28 @@ pub(super) fn cmd_interest(args: &[String]) -> Result<(), Failure> {
             Some((d, r)) => (date(C, "--rate", d)?, r),
             None => (NaiveDate::MIN, v.as_str()),
         };
-        let r = parse_amount(r, true).map_err(|_| {
-            usage_error(
-                C,
-                &format!("--rate '{v}': a rate in percent, or DATE:RATE (in force from DATE)"),
-            )
-        })?;
+        // The app's range (its dunning settings): above −10, at most 100.
+        let r = parse_amount(r, true)
+            .ok()
+            .filter(|r| *r > credit_core::Decimal::from(-10) && *r <= credit_core::Decimal::ONE_HUNDRED)
+            .ok_or_else(|| {
+                usage_error(
+                    C,
+                    &format!(
+                        "--rate '{v}': a rate in percent from −10 to 100, or DATE:RATE (in force from DATE)"
+                    ),
+                )
+            })?;
         rates.push(RefRate { from, rate: r });
     }
     let gbp_rate = one_flag(C, &f, "--gbp-rate")?
         .map(|v| match parse_amount(&v, false) {
-            Ok(r) if r > credit_core::Decimal::ZERO => Ok(r),
+            Ok(r) if r > credit_core::Decimal::ZERO && r <= MAX_GBP_RATE => Ok(r),
             _ => Err(usage_error(
                 C,
-                &format!("--gbp-rate '{v}': the value of 1 {currency} in GBP, above zero"),
+                &format!(
+                    "--gbp-rate '{v}': the value of 1 {currency} in GBP, above zero and at most 1,000,000"
+                ),
             )),
         })
         .transpose()?;

@@ -10,6 +10,13 @@
 //! credit terms 2/10/30 [--json]
 //! ```
 //!
+//! Every command that reads a ledger file also reads a backup file (the
+//! app's Backup, JSON): it is checked as the app's Restore checks it
+//! (checksum, schema, the import's row rules and bounds) and its portfolio
+//! is used as it stands, with its own base currency and rates (the options
+//! on how to read a ledger do not apply). An encrypted backup is refused:
+//! its key is derived in the browser.
+//!
 //! Every command that reads a ledger file also takes `--preset NAME` (one of
 //! `credit_core::import::Preset`'s ids; without it a preset is recognised
 //! from the headers, else the headers are guessed), `--header-row N` (the
@@ -80,6 +87,8 @@ use credit_core::ageing::{age, AgeBasis, AgeingReport, AgeingSettings, BucketDef
 use credit_core::assessment::{
     Assessment, AssessmentInput, DefaultTrigger, FactorId, Scorecard, ZModel, Zone,
 };
+use credit_core::backup::{self, BackupError};
+use credit_core::envelope::EncryptedBackup;
 use credit_core::export::{amount_string, kpi_rows};
 use credit_core::import::{
     detect_preset, guess_mapping, merge, preview, read_file, DateOrder, EncodingChoice,
@@ -108,7 +117,8 @@ const USAGE: &str = "usage: credit assess BUYER.json [--json]
        credit claim FILE --policy POLICY.json --buyer ID --as-of DATE [--recoveries 0] [FILE OPTIONS] [--json]
 FILE OPTIONS: [--currency CNY] [--date-order dmy|mdy] [--preset NAME] [--header-row N]
               [--encoding auto|utf-8|gbk|windows-1252|utf-16le|utf-16be]
-presets: sap-fbl5n-de, sap-fbl5n-en, erpnext-ar, odoo, kingdee, yonyou, quickbooks-ar-aging, xero-aged-receivables";
+presets: sap-fbl5n-de, sap-fbl5n-en, erpnext-ar, odoo, kingdee, yonyou, quickbooks-ar-aging, xero-aged-receivables
+FILE: a ledger (CSV or XLSX) or a backup of the app (JSON, read as Restore reads it)";
 
 /// The buyer file of `credit assess`.
 #[derive(Deserialize)]
@@ -412,11 +422,52 @@ fn parse_file_args(cmd: &str, args: &[String], ageing: bool) -> Result<FileArgs,
     })
 }
 
-/// Reads an invoice file into a portfolio, or reports every error.
+/// A backup file (the app's Backup, `credit_core::backup`), read as the
+/// app's Restore reads it (checksum, schema, the import's row rules and
+/// bounds): `None` when the bytes are no backup (a ledger file).
+fn load_backup(path: &str, bytes: &[u8]) -> Option<Result<Portfolio, Failure>> {
+    if !bytes.trim_ascii_start().starts_with(b"{") {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let fail = |msg: String| Some(Err(Failure(format!("credit: {path}: {msg}"), 2)));
+    match EncryptedBackup::parse(text) {
+        Err(e) => return fail(e.to_string()),
+        Ok(Some(_)) => {
+            return fail(
+                "an encrypted backup, which the command line cannot open (its key is \
+                 derived in the browser): restore it in the app, then back up without \
+                 a passphrase"
+                    .into(),
+            )
+        }
+        Ok(None) => {}
+    }
+    match backup::from_json(text) {
+        Ok((p, _)) => Some(Ok(p)),
+        Err(BackupError::NotABackup) => None,
+        // Not JSON: a ledger file starting with `{`, unless it says it is
+        // a backup (a cut-short one, say).
+        Err(BackupError::NotJson { .. })
+            if !bytes[..bytes.len().min(4096)]
+                .windows(backup::FORMAT.len())
+                .any(|w| w == backup::FORMAT.as_bytes()) =>
+        {
+            None
+        }
+        Err(e) => fail(format!("cannot restore this backup: {e}")),
+    }
+}
+
+/// Reads an invoice file (or a backup) into a portfolio, or reports every
+/// error.
 fn load(a: &FileArgs) -> Result<Portfolio, Failure> {
     let path = &a.path;
     let bytes =
         std::fs::read(path).map_err(|e| Failure(format!("credit: cannot read {path}: {e}"), 2))?;
+    if let Some(p) = load_backup(path, &bytes) {
+        return p;
+    }
     let read = ReadOptions {
         encoding: a.encoding,
         delimiter: None,
