@@ -141,3 +141,30 @@ test('hostile files are refused with the reason, in both languages', async ({ pa
   await expect(page.getByTestId('ageing-total')).toContainText('100.00');
   expect(app.consoleErrors).toEqual([]);
 });
+
+// Case 2: an XLSX of 1.5 KB with cells A1 and XFD1048576 crashed the
+// worker ("capacity overflow") and left "Splitting it into rows…" on
+// screen for ever. Now: the reason at once, in the user's language, and
+// the next file imports.
+test('an XLSX whose cells span the whole sheet is refused at once', async ({ page }) => {
+  const { AppPage } = await import('./app-page.js');
+  const app = new AppPage(page);
+  await app.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await app.goto('/');
+  await app.setLang('en');
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-target').selectOption('new');
+  await page.getByTestId('import-new-name').fill('Far cells');
+  const far = path.resolve(here, '../../core/fuzz/seeds/import/hostile_far_cells.xlsx');
+  await page.getByTestId('import-file').setInputFiles(far);
+  await expect(page.getByTestId('import-failure')).toHaveText('The file has 16384 columns; at most 1000 are read.');
+  await app.setLang('zh');
+  await expect(page.getByTestId('import-failure')).toContainText('16384');
+  await app.setLang('en');
+  const ok = 'invoice,customer,issue date,due date,amount\nA-1,C1,2026-10-01,2026-10-31,100.00\n';
+  await page.getByTestId('import-file').setInputFiles({ name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from(ok) });
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await expect(page.getByTestId('import-failure')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
