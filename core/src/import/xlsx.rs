@@ -88,15 +88,17 @@ fn entries(bytes: &[u8]) -> Option<Vec<Entry<'_>>> {
             return None;
         }
         // The data follows the local header, whose name and extra field
-        // have lengths of their own.
-        let start = local + 30 + rd16(local + 26)? + rd16(local + 28)?;
+        // have lengths of their own (offsets checked: usize is 32 bits in
+        // wasm).
+        let start = local.checked_add(30 + rd16(local + 26)? + rd16(local + 28)?)?;
+        let name_at = at.checked_add(46)?;
         out.push(Entry {
-            name: bytes.get(at + 46..at + 46 + n)?,
+            name: bytes.get(name_at..name_at.checked_add(n)?)?,
             method: rd16(at + 10)? as u16,
             packed: bytes.get(start..start.checked_add(packed_len as usize)?)?,
             unpacked,
         });
-        at += 46 + n + m + k;
+        at = name_at.checked_add(n + m + k)?;
     }
     Some(out)
 }
