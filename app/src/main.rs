@@ -11,7 +11,6 @@ mod format;
 mod grades;
 mod i18n;
 mod insurance;
-mod messages;
 mod monitoring;
 mod pages;
 mod protocol;

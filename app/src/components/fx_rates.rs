@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::use_i18n;
-use crate::messages;
+use crate::i18n::messages;
 use crate::protocol::{Reply, Request};
 use crate::state::use_app;
 use crate::worker;
