@@ -19,3 +19,8 @@ pub fn rows(name: &str) -> Vec<Vec<String>> {
         .map(|l| l.split(',').map(str::to_string).collect())
         .collect()
 }
+
+pub mod cash;
+pub mod dunning;
+pub mod insurance;
+pub mod monitor;
