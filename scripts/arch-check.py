@@ -9,8 +9,11 @@
 2. No UI string is chosen by language outside `app/src/i18n.rs` and
    `app/src/i18n/`: no `.pick(`, no `fn l(`, no `if en`, no match arm or
    comparison on `Lang::En` / `Lang::Zh`.
-3. No fallback arm turns an unknown value into a label (`_ => K::…`): a
-   new variant must be given its own text.
+3. No fallback arm turns an unknown value into a label (`_ => K::…`)
+   outside `i18n/`: a new variant must be given its own text. Inside
+   `i18n/`, a translation of a core error that is `#[non_exhaustive]` (the
+   compiler requires a wildcard there) falls back to the error's English
+   `Display`, and nowhere else.
 4. No page file is over 400 lines.
 
 Prints every violation with its file and line and exits 1 if there is any.
@@ -171,7 +174,7 @@ def main():
                 for pat, what in LANG_CHOICE:
                     if pat.search(code):
                         problems.append(f"{rel}:{no}: {what} outside i18n/: {line.strip()}")
-            if FALLBACK.search(code):
+            if not in_i18n and FALLBACK.search(code):
                 problems.append(f"{rel}:{no}: a fallback arm to a label: {line.strip()}")
         if mod[:1] == ("pages",) and len(lines) > PAGE_LINES:
             problems.append(f"{rel}: {len(lines)} lines; a page file holds at most {PAGE_LINES}")

@@ -1,5 +1,6 @@
 //! The shell: language, navigation and the router.
 
+use crate::i18n::shell::S;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -74,22 +75,22 @@ pub fn App() -> impl IntoView {
                         <span data-testid="nav-invoices">{move || i.t(K::NavInvoices)}</span>
                     </A>
                     <A href="/alerts">
-                        <span data-testid="nav-alerts">{move || i.pick("Alerts", "预警")}</span>
+                        <span data-testid="nav-alerts">{move || i.t(S::Alerts)}</span>
                     </A>
                     <A href="/dunning">
-                        <span data-testid="nav-dunning">{move || i.pick("Dunning", "催收")}</span>
+                        <span data-testid="nav-dunning">{move || i.t(S::Dunning)}</span>
                     </A>
                     <A href="/insurance">
-                        <span data-testid="nav-insurance">{move || i.pick("Insurance", "保险")}</span>
+                        <span data-testid="nav-insurance">{move || i.t(S::Insurance)}</span>
                     </A>
                     <A href="/cash">
-                        <span data-testid="nav-cash">{move || i.pick("Cash", "现金")}</span>
+                        <span data-testid="nav-cash">{move || i.t(S::Cash)}</span>
                     </A>
                     <A href="/portfolios">
-                        <span data-testid="nav-portfolios">{move || i.pick("Portfolios", "组合")}</span>
+                        <span data-testid="nav-portfolios">{move || i.t(S::Portfolios)}</span>
                     </A>
                     <A href="/import">
-                        <span data-testid="nav-import">{move || i.pick("Import", "导入")}</span>
+                        <span data-testid="nav-import">{move || i.t(S::Import)}</span>
                     </A>
                     <A href="/meeting">
                         <span data-testid="nav-meeting">{move || i.t(K::NavMeeting)}</span>
@@ -106,8 +107,8 @@ pub fn App() -> impl IntoView {
             </header>
             {move || taken.get().then(|| view! {
                 <div class="update-banner" role="alert" data-testid="taken-over">
-                    {move || i.pick("A newer version of the app opened in another tab and upgraded the storage: this tab no longer saves.", "另一个标签页中的新版本已升级存储：此标签页不再保存。")}
-                    " " <button on:click=|_| browser::reload()>{move || i.pick("Reload", "重新加载")}</button>
+                    {move || i.t(S::ANewerVersionOfThe)}
+                    " " <button on:click=|_| browser::reload()>{move || i.t(S::Reload)}</button>
                 </div>
             })}
             <main>
@@ -144,8 +145,8 @@ fn OpenPortfolio() -> impl IntoView {
                 {move || match (app.open_meta.get(), app.portfolio.with(Option::is_some), app.loading.get()) {
                     (_, _, true) => i.t(K::Loading).to_string(),
                     (Some(m), _, _) => m.name,
-                    (None, true, _) => i.pick("Demo (not stored)", "演示（未存储）").to_string(),
-                    (None, false, _) => i.pick("No portfolio open", "未打开组合").to_string(),
+                    (None, true, _) => i.t(S::DemoNotStored).to_string(),
+                    (None, false, _) => i.t(S::NoPortfolioOpen).to_string(),
                 }}
             </span>
         </A>

@@ -6,12 +6,7 @@ use credit_core::{Decimal, NaiveDate};
 
 use credit_core::Datelike;
 
-use crate::i18n::{text, Lang, K};
-
-/// English month abbreviations.
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::i18n::{shell, text, Lang, K};
 
 /// An amount with grouping, e.g. `1,234,567.89`.
 pub fn amount(d: Decimal, c: Currency) -> String {
@@ -26,11 +21,7 @@ pub fn money(d: Decimal, c: Currency) -> String {
 
 /// A date: `22 Nov 2026` in English, `2026年11月22日` in Chinese.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    match lang {
-        Lang::En => format!("{day} {} {y}", MONTHS[(m - 1) as usize]),
-        Lang::Zh => format!("{y}年{m}月{day}日"),
-    }
+    shell::date(lang, d.year(), d.month(), d.day())
 }
 
 /// A fraction as a percentage with one decimal: `42.9 %` / `42.9%`.
@@ -45,11 +36,7 @@ pub fn percent(frac: Option<Decimal>, lang: Lang) -> String {
 /// as a probability of default (0.03 %).
 pub fn percent_dp(frac: Decimal, dp: u32, lang: Lang) -> String {
     let p = (frac * Decimal::ONE_HUNDRED).round_dp(dp);
-    let p = format!("{p:.*}", dp as usize);
-    match lang {
-        Lang::En => format!("{p} %"),
-        Lang::Zh => format!("{p}%"),
-    }
+    shell::percent(lang, &format!("{p:.*}", dp as usize))
 }
 
 /// A number with one decimal and a unit: `70.0 days` / `70.0 天`.
@@ -58,11 +45,10 @@ pub fn with_unit(v: Option<Decimal>, unit: K, lang: Lang) -> String {
         None => text(lang, K::NotAvailable).to_string(),
         Some(v) => {
             let v = v.round_dp(1);
-            match lang {
-                _ if unit == K::UnitNone => format!("{v:.1}"),
-                Lang::En if unit == K::UnitTimes => format!("{v:.1}×"),
-                Lang::En => format!("{v:.1} {}", text(lang, unit)),
-                Lang::Zh => format!("{v:.1} {}", text(lang, unit)),
+            if unit == K::UnitNone {
+                format!("{v:.1}")
+            } else {
+                shell::with_unit(lang, &format!("{v:.1}"), unit)
             }
         }
     }
@@ -78,11 +64,7 @@ pub fn whole(v: Option<Decimal>, lang: Lang) -> String {
 
 /// A month for a chart axis: `Jun 26` / `26年6月`.
 pub fn month(d: NaiveDate, lang: Lang) -> String {
-    let (y, m) = (d.year() % 100, d.month());
-    match lang {
-        Lang::En => format!("{} {y:02}", MONTHS[(m - 1) as usize]),
-        Lang::Zh => format!("{y:02}年{m}月"),
-    }
+    shell::month(lang, d.year() % 100, d.month())
 }
 
 /// A buyer's page. Ids come from the user's files and may hold `/`, `?`,

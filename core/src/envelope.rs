@@ -39,6 +39,53 @@ pub const TAG_LEN: usize = 16;
 pub const RECORD_MAGIC: &[u8; 4] = b"CAE1";
 /// The text sealed in a lock's check record.
 pub const CHECK_TEXT: &[u8] = b"credit-assistant key check v1";
+
+/// The fewest characters of a new passphrase.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// Why a new passphrase, typed twice, is refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PassphraseError {
+    /// Fewer than [`MIN_PASSPHRASE_CHARS`] characters.
+    #[error("passphrase: at least {min} characters (it has {chars})")]
+    TooShort {
+        /// The characters it has.
+        chars: usize,
+        /// The fewest accepted.
+        min: usize,
+    },
+    /// The two entries are not the same.
+    #[error("passphrase: the two entries differ")]
+    Differ,
+}
+
+/// Checks a new passphrase and its repetition: at least
+/// [`MIN_PASSPHRASE_CHARS`] characters (Unicode scalar values, so a Chinese
+/// passphrase counts its characters, not its bytes), and both the same.
+///
+/// ```
+/// use credit_core::envelope::{check_new_passphrase, PassphraseError};
+/// assert_eq!(check_new_passphrase("short", "short"), Err(PassphraseError::TooShort { chars: 5, min: 10 }));
+/// assert_eq!(check_new_passphrase("long enough!", "long enough?"), Err(PassphraseError::Differ));
+/// assert_eq!(check_new_passphrase("信用助手的口令很长很长", "信用助手的口令很长很长"), Ok(()));
+/// ```
+///
+/// # Errors
+/// [`PassphraseError::TooShort`] first, then [`PassphraseError::Differ`].
+pub fn check_new_passphrase(a: &str, b: &str) -> Result<(), PassphraseError> {
+    let chars = a.chars().count();
+    if chars < MIN_PASSPHRASE_CHARS {
+        return Err(PassphraseError::TooShort {
+            chars,
+            min: MIN_PASSPHRASE_CHARS,
+        });
+    }
+    if a != b {
+        return Err(PassphraseError::Differ);
+    }
+    Ok(())
+}
 /// The `format` of an encrypted backup file.
 pub const BACKUP_FORMAT: &str = "credit-assistant-backup-encrypted";
 

@@ -373,7 +373,6 @@ impl SelfCheckInput {
 
 /// An answer of the self-check, to name it in an error.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
-#[non_exhaustive]
 pub enum Field {
     /// Annual turnover.
     AnnualTurnover,

@@ -34,10 +34,7 @@ pub fn whole(text: &str, min: u32, max: u32) -> Result<Option<u32>, K> {
 }
 
 fn amount_error_key(e: AmountError) -> K {
-    match e {
-        AmountError::Negative => K::ErrNegative,
-        _ => K::ErrNotANumber,
-    }
+    crate::i18n::shell::amount_error(e)
 }
 
 /// One money field: label, currency, the typed text, and why it was refused.

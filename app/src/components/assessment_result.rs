@@ -31,8 +31,6 @@ pub fn factor_key(f: FactorId) -> K {
         FactorId::Enforcement => K::FEnforcement,
         FactorId::IndustryRisk => K::FIndustry,
         FactorId::CountryRisk => K::FCountry,
-        #[allow(unreachable_patterns)]
-        _ => K::Unknown,
     }
 }
 
@@ -43,8 +41,6 @@ fn group_key(g: FactorGroup) -> K {
         FactorGroup::Profile => K::GProfile,
         FactorGroup::Legal => K::GLegal,
         FactorGroup::CountryIndustry => K::GCountryIndustry,
-        #[allow(unreachable_patterns)]
-        _ => K::Unknown,
     }
 }
 
@@ -55,8 +51,6 @@ fn method_key(m: LimitMethod) -> K {
         LimitMethod::Needs => K::MNeeds,
         LimitMethod::TradeReferences => K::MTradeRefs,
         LimitMethod::Insured => K::MInsured,
-        #[allow(unreachable_patterns)]
-        _ => K::Unknown,
     }
 }
 
@@ -71,8 +65,6 @@ fn rule_key(r: LimitRule) -> K {
         LimitRule::NoMethod => K::RNoMethod,
         LimitRule::Need => K::RNeed,
         LimitRule::CapacityOnly => K::RCapacityOnly,
-        #[allow(unreachable_patterns)]
-        _ => K::Unknown,
     }
 }
 
@@ -82,8 +74,6 @@ fn basis_key(b: TermsBasis) -> K {
         TermsBasis::OpenAccountWithSecurity => K::TOpenAccountSecured,
         TermsBasis::PrepaymentOrLetterOfCredit => K::TPrepaymentOrLc,
         TermsBasis::CashBeforeDelivery => K::TCashBeforeDelivery,
-        #[allow(unreachable_patterns)]
-        _ => K::Unknown,
     }
 }
 
@@ -96,8 +86,6 @@ fn security_key(s: Security) -> K {
         Security::LetterOfCredit => K::SLetterOfCredit,
         Security::Prepayment => K::SPrepayment,
         Security::CashBeforeDelivery => K::SCashBeforeDelivery,
-        #[allow(unreachable_patterns)]
-        _ => K::Unknown,
     }
 }
 
@@ -106,8 +94,6 @@ fn zone_key(z: Zone) -> K {
         Zone::Distress => K::ZoneDistress,
         Zone::Grey => K::ZoneGrey,
         Zone::Safe => K::ZoneSafe,
-        #[allow(unreachable_patterns)]
-        _ => K::Unknown,
     }
 }
 
@@ -116,8 +102,6 @@ fn model_label(m: ZModel, lang: Lang) -> String {
         ZModel::Z => format!("Z ({})", text(lang, K::ModelZ)),
         ZModel::ZPrime => format!("Z′ ({})", text(lang, K::ModelZPrime)),
         ZModel::ZDoublePrime => format!("Z″ ({})", text(lang, K::ModelZDoublePrime)),
-        #[allow(unreachable_patterns)]
-        _ => String::new(),
     }
 }
 
@@ -125,10 +109,7 @@ fn model_label(m: ZModel, lang: Lang) -> String {
 pub fn terms_text(t: &TermsRecommendation, lang: Lang) -> String {
     let mut s = text(lang, basis_key(t.basis)).to_string();
     if let Some(d) = t.max_days {
-        s.push_str(&match lang {
-            Lang::En => format!(", up to {d} days"),
-            Lang::Zh => format!("，最长 {d} 天"),
-        });
+        s.push_str(&crate::i18n::shell::up_to_days(lang, d));
     }
     if !t.security.is_empty() {
         let list: Vec<&str> = t
@@ -136,10 +117,7 @@ pub fn terms_text(t: &TermsRecommendation, lang: Lang) -> String {
             .iter()
             .map(|x| text(lang, security_key(*x)))
             .collect();
-        s.push_str(&match lang {
-            Lang::En => format!("; security: {}", list.join(" or ")),
-            Lang::Zh => format!("；担保方式：{}", list.join("或")),
-        });
+        s.push_str(&crate::i18n::shell::security_list(lang, &list));
     }
     s
 }

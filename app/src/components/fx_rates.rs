@@ -3,6 +3,7 @@
 //! cannot be computed in the base currency), and a form to add a dated
 //! rate. Rates are the user's own: nothing is fetched.
 
+use crate::i18n::shell::S;
 use std::collections::BTreeSet;
 
 use credit_core::dates::parse_iso;
@@ -10,8 +11,8 @@ use credit_core::money::Currency;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::i18n::use_i18n;
 use crate::i18n::messages;
+use crate::i18n::use_i18n;
 use crate::protocol::{Reply, Request};
 use crate::state::use_app;
 use crate::worker;
@@ -101,15 +102,15 @@ pub fn FxRates() -> impl IntoView {
             .join(", ");
         Some(view! {
             <section class="card fx" data-testid="fx-rates">
-                <h2>{i.pick("Exchange rates", "汇率")}</h2>
+                <h2>{i.t(S::ExchangeRates)}</h2>
                 {(!missing.is_empty()).then(|| view! {
                     <p class="warn" data-testid="fx-missing">
-                        {format!("{} {} {} {}.", i.pick("No rate yet for", "尚无汇率："), missing_text, i.pick("— add one to see the reports in", "——请添加汇率，以便以下列币种查看报表："), base)}
+                        {crate::i18n::shell::fx_missing(i.lang(), &missing_text, &base.to_string())}
                     </p>
                 })}
                 <table class="data"><tbody>{rows}</tbody></table>
                 <div class="form-grid">
-                    <label>{i.pick("Currency", "币种")}
+                    <label>{i.t(S::Currency)}
                         <select data-testid="fx-currency" on:change=move |ev| chosen.set(event_target_value(&ev))>
                             {missing.iter().chain(used.iter().filter(|c| !missing.contains(c))).map(|c| {
                                 let code = c.code().to_string();
@@ -117,13 +118,13 @@ pub fn FxRates() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    <label>{format!("{} ({} {})", i.pick("Rate", "汇率"), base, i.pick("per unit", "/单位"))}
+                    <label>{format!("{} ({} {})", i.t(S::Rate), base, i.t(S::PerUnit))}
                         <input data-testid="fx-rate" inputmode="decimal" prop:value=move || rate.get() on:input=move |ev| rate.set(event_target_value(&ev))/>
                     </label>
-                    <label>{i.pick("From", "起始日期")}
+                    <label>{i.t(S::From)}
                         <input type="date" data-testid="fx-date" prop:value=move || { let d = date.get(); if d.is_empty() { app.as_of.get().to_string() } else { d } } on:change=move |ev| date.set(event_target_value(&ev))/>
                     </label>
-                    <button data-testid="fx-add" disabled=move || busy.get() on:click=add>{i.pick("Add rate", "添加汇率")}</button>
+                    <button data-testid="fx-add" disabled=move || busy.get() on:click=add>{i.t(S::AddRate)}</button>
                 </div>
                 {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="fx-error">{m}</p> })}
             </section>

@@ -10,43 +10,25 @@
 //! locked portfolio can be recognised), nothing else does; auto-lock after
 //! 15 minutes without input by default (1, 5, 15, 30 or 60).
 
+use crate::i18n::shell::S;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
 use crate::crypto;
 use crate::db::{self, Meta};
-use crate::i18n::{use_i18n, Lang};
 use crate::i18n::messages;
+use crate::i18n::shell;
+use crate::i18n::{use_i18n, Lang};
 use crate::state::{autolock_minutes, use_app, AUTOLOCK_KEY};
+use credit_core::envelope::check_new_passphrase;
 
-/// The fewest characters of a passphrase.
-pub const MIN_PASSPHRASE: usize = 10;
-
-/// What is wrong with a new passphrase typed twice, if anything.
+/// What is wrong with a new passphrase typed twice, if anything (the rule
+/// is the core's [`check_new_passphrase`]).
 pub fn passphrase_problem(a: &str, b: &str, lang: Lang) -> Option<String> {
-    let en = lang == Lang::En;
-    if a.chars().count() < MIN_PASSPHRASE {
-        return Some(if en {
-            format!(
-                "Passphrase: at least {MIN_PASSPHRASE} characters (it has {}).",
-                a.chars().count()
-            )
-        } else {
-            format!(
-                "口令：至少 {MIN_PASSPHRASE} 个字符（当前 {} 个）。",
-                a.chars().count()
-            )
-        });
-    }
-    if a != b {
-        return Some(if en {
-            "Passphrase: the two entries differ.".into()
-        } else {
-            "口令：两次输入不一致。".into()
-        });
-    }
-    None
+    check_new_passphrase(a, b)
+        .err()
+        .map(|e| shell::passphrase_error(lang, e))
 }
 
 /// The prompt shown in place of a locked portfolio.
@@ -77,18 +59,16 @@ pub fn UnlockPrompt() -> impl IntoView {
             view! {
                 <section class="panel locked" data-testid="unlock-prompt">
                     <h2>"🔒 " {m.name.clone()}</h2>
-                    <p>{move || i.pick(
-                        "This portfolio is encrypted. Enter its passphrase to open it; until then nothing of it can be read.",
-                        "该组合已加密。请输入口令打开；在此之前其内容无法读取。")}</p>
+                    <p>{move || i.t(S::ThisPortfolioIsEncryptedEnter)}</p>
                     <form class="actions" on:submit=move |ev| { ev.prevent_default(); submit(); }>
                         <label>
-                            <span>{move || i.pick("Passphrase", "口令")}</span>
+                            <span>{move || i.t(S::Passphrase)}</span>
                             <input type="password" autocomplete="current-password" data-testid="unlock-passphrase"
                                 prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev))/>
                         </label>
-                        <button type="submit" data-testid="unlock" disabled=move || busy.get()>{move || i.pick("Unlock", "解锁")}</button>
+                        <button type="submit" data-testid="unlock" disabled=move || busy.get()>{move || i.t(S::Unlock)}</button>
                     </form>
-                    {move || busy.get().then(|| view! { <p class="muted" role="status">{move || i.pick("Deriving the key (600,000 rounds of PBKDF2)…", "正在派生密钥（PBKDF2 60万轮）…")}</p> })}
+                    {move || busy.get().then(|| view! { <p class="muted" role="status">{move || i.t(S::DerivingTheKey600000)}</p> })}
                     {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="unlock-error">{e}</p> })}
                 </section>
             }
@@ -147,24 +127,15 @@ pub fn EncryptionControls(
                 return;
             }
             if form.get_untracked() == Form::Encrypt && !understood.get_untracked() {
-                message.set(Some(
-                    i.pick(
-                        "Tick the box: a lost passphrase means lost data.",
-                        "请勾选：遗失口令即丢失数据。",
-                    )
-                    .into(),
-                ));
+                message.set(Some(i.t(S::TickTheBoxALost).into()));
                 return;
             }
             let id = id.clone();
             let pass = a.get_untracked();
             let ok = if form.get_untracked() == Form::Encrypt {
-                i.pick(
-                    "Encrypted. Keep the passphrase safe: nobody can recover it.",
-                    "已加密。请妥善保管口令：任何人都无法找回。",
-                )
+                i.t(S::EncryptedKeepThePassphraseSafe)
             } else {
-                i.pick("Passphrase changed.", "口令已更改。")
+                i.t(S::PassphraseChanged)
             };
             busy.set(true);
             message.set(None);
@@ -211,7 +182,7 @@ pub fn EncryptionControls(
         }
         Some(view! {
             <span class="badge lock-badge" data-testid="portfolio-encrypted">
-                {if unlocked { i.pick("🔓 encrypted, unlocked", "🔓 已加密（已解锁）") } else { i.pick("🔒 encrypted, locked", "🔒 已加密（已锁定）") }}
+                {if unlocked { i.t(S::EncryptedUnlocked) } else { i.t(S::EncryptedLocked) }}
             </span>
         })
     };
@@ -219,25 +190,25 @@ pub fn EncryptionControls(
         {badge}
         <div class="lock-actions">
             {(!encrypted).then(|| view! {
-                <button class="secondary" data-testid="portfolio-encrypt" on:click=move |_| form.set(Form::Encrypt)>{move || i.pick("Encrypt…", "加密…")}</button>
+                <button class="secondary" data-testid="portfolio-encrypt" on:click=move |_| form.set(Form::Encrypt)>{move || i.t(S::EncryptMenu)}</button>
             })}
             {(encrypted && !unlocked).then(|| view! {
-                <button class="secondary" data-testid="portfolio-unlock" on:click=move |_| form.set(Form::Unlock)>{move || i.pick("Unlock…", "解锁…")}</button>
+                <button class="secondary" data-testid="portfolio-unlock" on:click=move |_| form.set(Form::Unlock)>{move || i.t(S::UnlockMenu)}</button>
             })}
             {(encrypted && unlocked).then(|| view! {
-                <button class="secondary" data-testid="portfolio-lock" on:click=move |_| { app.lock_all(); app.refresh(); }>{move || i.pick("Lock now", "立即锁定")}</button>
-                <button class="secondary" data-testid="portfolio-change-passphrase" on:click=move |_| form.set(Form::Change)>{move || i.pick("Change passphrase…", "更改口令…")}</button>
+                <button class="secondary" data-testid="portfolio-lock" on:click=move |_| { app.lock_all(); app.refresh(); }>{move || i.t(S::LockNow)}</button>
+                <button class="secondary" data-testid="portfolio-change-passphrase" on:click=move |_| form.set(Form::Change)>{move || i.t(S::ChangePassphraseMenu)}</button>
                 <button class="secondary" data-testid="portfolio-decrypt" on:click={
                     let id = id_remove.clone();
                     move |_| {
                         let id = id.clone();
                         busy.set(true);
                         spawn_local(async move {
-                            done(db::remove_passphrase(&id).await, i.pick("Encryption removed: stored in the clear.", "已移除加密：以明文存储。"));
+                            done(db::remove_passphrase(&id).await, i.t(S::EncryptionRemovedStoredInThe));
                             busy.set(false);
                         });
                     }
-                }>{move || i.pick("Remove encryption", "移除加密")}</button>
+                }>{move || i.t(S::RemoveEncryption)}</button>
             })}
         </div>
         {move || match form.get() {
@@ -247,9 +218,9 @@ pub fn EncryptionControls(
                     let unlock = unlock.clone();
                     move |ev| { ev.prevent_default(); unlock(); }
                 }>
-                    <label><span>{move || i.pick("Passphrase", "口令")}</span>
+                    <label><span>{move || i.t(S::Passphrase)}</span>
                         <input type="password" data-testid="row-unlock-passphrase" prop:value=move || a.get() on:input=move |ev| a.set(event_target_value(&ev))/></label>
-                    <button type="submit" data-testid="row-unlock" disabled=move || busy.get()>{move || i.pick("Unlock", "解锁")}</button>
+                    <button type="submit" data-testid="row-unlock" disabled=move || busy.get()>{move || i.t(S::Unlock)}</button>
                 </form>
             }.into_any()),
             f => Some(view! {
@@ -257,23 +228,21 @@ pub fn EncryptionControls(
                     let set_pass = set_pass.clone();
                     move |ev| { ev.prevent_default(); set_pass(); }
                 }>
-                    <p class="warning" data-testid="passphrase-warning">{move || i.pick(
-                        "There is no way to recover a lost passphrase: without it, the data of this portfolio is lost for good. Keep a backup (it is encrypted with the same passphrase).",
-                        "遗失的口令无法找回：没有口令，该组合的数据将永久丢失。请保留备份（备份使用同一口令加密）。")}</p>
-                    <label><span>{move || if f == Form::Change { i.pick("New passphrase", "新口令") } else { i.pick("Passphrase", "口令") }}</span>
+                    <p class="warning" data-testid="passphrase-warning">{move || i.t(S::ThereIsNoWayTo)}</p>
+                    <label><span>{move || if f == Form::Change { i.t(S::NewPassphrase) } else { i.t(S::Passphrase) }}</span>
                         <input type="password" autocomplete="new-password" data-testid="new-passphrase" prop:value=move || a.get() on:input=move |ev| a.set(event_target_value(&ev))/></label>
-                    <label><span>{move || i.pick("Type it again", "再次输入")}</span>
+                    <label><span>{move || i.t(S::TypeItAgain)}</span>
                         <input type="password" autocomplete="new-password" data-testid="new-passphrase-again" prop:value=move || b.get() on:input=move |ev| b.set(event_target_value(&ev))/></label>
                     {(f == Form::Encrypt).then(|| view! {
                         <label class="check"><input type="checkbox" data-testid="passphrase-understood" prop:checked=move || understood.get() on:change=move |ev| understood.set(event_target_checked(&ev))/>
-                            <span>{move || i.pick("I understand that a lost passphrase means lost data", "我了解遗失口令即丢失数据")}</span></label>
+                            <span>{move || i.t(S::IUnderstandThatALost)}</span></label>
                     })}
-                    <button type="submit" data-testid="set-passphrase" disabled=move || busy.get()>{move || if f == Form::Change { i.pick("Change passphrase", "更改口令") } else { i.pick("Encrypt", "加密") }}</button>
-                    <button type="button" class="secondary" on:click=move |_| form.set(Form::None)>{move || i.pick("Cancel", "取消")}</button>
+                    <button type="submit" data-testid="set-passphrase" disabled=move || busy.get()>{move || if f == Form::Change { i.t(S::ChangePassphrase) } else { i.t(S::Encrypt) }}</button>
+                    <button type="button" class="secondary" on:click=move |_| form.set(Form::None)>{move || i.t(S::Cancel)}</button>
                 </form>
             }.into_any()),
         }}
-        {move || busy.get().then(|| view! { <p class="muted" role="status">{move || i.pick("Working: deriving the key and rewriting every record…", "处理中：派生密钥并重写全部记录…")}</p> })}
+        {move || busy.get().then(|| view! { <p class="muted" role="status">{move || i.t(S::WorkingDerivingTheKeyAnd)}</p> })}
     }
 }
 
@@ -284,7 +253,7 @@ pub fn AutoLockSetting() -> impl IntoView {
     let current = RwSignal::new(autolock_minutes());
     view! {
         <label class="autolock">
-            <span>{move || i.pick("Lock encrypted portfolios after this long without use", "无操作多久后锁定加密组合")}</span>
+            <span>{move || i.t(S::LockEncryptedPortfoliosAfterThis)}</span>
             <select data-testid="autolock" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 browser::save(AUTOLOCK_KEY, &v);
@@ -292,7 +261,7 @@ pub fn AutoLockSetting() -> impl IntoView {
             }>
                 {[1.0, 5.0, 15.0, 30.0, 60.0].into_iter().map(|m: f64| {
                     let v = (m as u32).to_string();
-                    view! { <option value=v.clone() selected=move || (current.get() - m).abs() < 0.01>{move || match i.lang.get() { Lang::En => format!("{} min", m as u32), Lang::Zh => format!("{} 分钟", m as u32) }}</option> }
+                    view! { <option value=v.clone() selected=move || (current.get() - m).abs() < 0.01>{move || shell::minutes(i.lang(), m as u32)}</option> }
                 }).collect_view()}
             </select>
         </label>
@@ -315,16 +284,16 @@ pub fn SelfTest() -> impl IntoView {
     };
     view! {
         <button class="secondary" data-testid="crypto-self-test" disabled=move || busy.get() on:click=run>
-            {move || i.pick("Check the encryption (known-answer test)", "检查加密（已知答案测试）")}
+            {move || i.t(S::CheckTheEncryptionKnownAnswer)}
         </button>
         {move || results.get().map(|r| {
             let all = r.iter().all(|c| c.passed);
             view! {
                 <p data-testid="self-test-result" class=if all { "ok" } else { "error" }>
-                    {move || if all { i.pick("All checks passed.", "全部检查通过。") } else { i.pick("A check FAILED: do not rely on encryption in this browser.", "有检查未通过：请勿在此浏览器中依赖加密。") }}
+                    {move || if all { i.t(S::AllChecksPassed) } else { i.t(S::ACheckFailedDoNot) }}
                 </p>
                 <ul class="self-test">
-                    {r.into_iter().map(|c| view! { <li data-testid="self-test-check" data-passed=c.passed.to_string()>{if c.passed { "✓ " } else { "✗ " }}{move || i.pick(c.name, c.name_zh)}</li> }).collect_view()}
+                    {r.into_iter().map(|c| view! { <li data-testid="self-test-check" data-passed=c.passed.to_string()>{if c.passed { "✓ " } else { "✗ " }}{move || i.t(c.name)}</li> }).collect_view()}
                 </ul>
             }
         })}

@@ -2,6 +2,7 @@
 //! assessment form, the grade with its explanation, the limit and terms, and
 //! the audit trail of saved decisions.
 
+use crate::i18n::shell::S;
 use credit_core::assessment::{Financials, Scorecard};
 use credit_core::behaviour::{monthly_delays, payment_behaviour, sales_last_12_months};
 use credit_core::country::country_risk;
@@ -216,7 +217,7 @@ fn CustomerView(id: String) -> impl IntoView {
             })}
             <h3>{move || i.t(K::DelayChart)}</h3>
             {move || months.get().map(|m| view! { <DelayChart months=m/> })}
-            <h3>{move || i.pick("Trends, 12 months", "近12个月趋势")}</h3>
+            <h3>{move || i.t(S::Trends12Months)}</h3>
             {move || trends.get().map(|t| view! { <TrendCharts months=t/> })}
         </section>
         {move || {
@@ -229,9 +230,9 @@ fn CustomerView(id: String) -> impl IntoView {
                 .collect();
             Some(view! {
                 <section class="panel" data-testid="customer-alerts">
-                    <h2>{move || i.pick("Alerts", "预警")}</h2>
+                    <h2>{move || i.t(S::Alerts)}</h2>
                     {if rows.is_empty() {
-                        view! { <p class="muted">{move || i.pick("No alert for this buyer.", "该买方暂无预警。")}</p> }.into_any()
+                        view! { <p class="muted">{move || i.t(S::NoAlertForThisBuyer)}</p> }.into_any()
                     } else {
                         view! { <AlertTable rows=rows portfolio=p/> }.into_any()
                     }}

@@ -1,3 +1,4 @@
+use crate::i18n::shell::S;
 use credit_core::customer::CustomerStatus;
 use credit_core::ledger::{self, CustomerSort};
 use leptos::prelude::*;
@@ -107,7 +108,7 @@ pub fn Customers() -> impl IntoView {
                             {heads}
                             {has_column.then(|| view! { <th class="num">{i.t(K::CreditsColumn)}</th> })}
                             <th class="num">{i.t(K::Total)} " (" {cur.to_string()} ")"</th>
-                            <th>{i.pick("Limit check", "额度检查")}</th>
+                            <th>{i.t(S::LimitCheck)}</th>
                             <th></th>
                         </tr>
                     </thead>

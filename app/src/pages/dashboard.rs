@@ -1,3 +1,4 @@
+use crate::i18n::shell::S;
 use std::sync::Arc;
 
 use credit_core::ageing::AgeingReport;
@@ -163,7 +164,7 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
                 </span>
             </div>
             <KpiCards kpis=kpis.clone()/>
-            <h3>{move || i.pick("Trends, 12 months", "近12个月趋势")}</h3>
+            <h3>{move || i.t(S::Trends12Months)}</h3>
             {trend_view}
             <div class="actions">
                 <button class="secondary" data-testid="export-kpis" on:click=export_kpis>
@@ -180,7 +181,7 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
                         <tr>
                             <th>{move || i.t(K::Buyer)}</th>
                             <th>{move || i.t(K::SortId)}</th>
-                            <th>{move || i.pick("Limit check", "额度检查")}</th>
+                            <th>{move || i.t(S::LimitCheck)}</th>
                             <th class="num">{move || i.t(K::ClosingAr)} " (" {cur.to_string()} ")"</th>
                             <th class="num">{move || i.t(K::Share)}</th>
                         </tr>

@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::pager::Pager;
-use crate::i18n::{use_i18n, Lang};
 use crate::i18n::messages;
+use crate::i18n::{use_i18n, Lang};
 use crate::protocol::{
     field_label, field_name, Committed, Failure, Opened, Previewed, Reply, Request, Target,
 };

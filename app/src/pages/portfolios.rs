@@ -10,8 +10,8 @@ use leptos::task::spawn_local;
 
 use crate::components::lock::{AutoLockSetting, EncryptionControls, SelfTest};
 use crate::db::{self, Meta};
-use crate::i18n::{use_i18n, Lang};
 use crate::i18n::messages;
+use crate::i18n::{use_i18n, Lang};
 use crate::pages::import::CURRENCIES;
 use crate::protocol::{Failure, Reply, Request};
 use crate::state::use_app;

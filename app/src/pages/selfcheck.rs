@@ -160,7 +160,7 @@ fn field_label(f: Field) -> K {
         Field::Buyers => K::ScBuyers,
         Field::LargestBuyerShare => K::ScLargest,
         Field::ExportShare => K::ScExport,
-        _ => K::ScBadDebts,
+        Field::BadDebts => K::ScBadDebts,
     }
 }
 
@@ -270,10 +270,7 @@ fn post_height_to_parent() {
 pub fn SelfCheck() -> impl IntoView {
     let i = use_i18n();
     let embed = embed_mode();
-    let currency = match i.lang.get_untracked() {
-        Lang::Zh => Currency::CNY,
-        Lang::En => Currency::EUR,
-    };
+    let currency = crate::i18n::shell::default_currency(i.lang.get_untracked());
     let form = Form::new(&SelfCheckInput::example(currency));
     let step = RwSignal::new(0usize);
     let bad_link = RwSignal::new(false);
