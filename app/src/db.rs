@@ -27,6 +27,7 @@ use credit_core::money::Currency;
 use web_sys::CryptoKey;
 
 use crate::crypto::{self, CryptoError};
+use crate::keys::{drop_keys, hold_key, key_of};
 use credit_core::portfolio::Portfolio;
 use credit_core::store::{self, Extras, Stored};
 use idb::{Database, Factory, KeyRange, ObjectStore, Query, TransactionMode, TransactionResult};
@@ -139,54 +140,13 @@ thread_local! {
     /// The one look for an interrupted scrub (before the first open and
     /// the first write lock), which every caller awaits.
     static RECOVERY: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
-    /// The keys of the unlocked encrypted portfolios, by id: only in memory,
-    /// never stored, dropped on lock (and the worker gets them with each
-    /// request, see `crate::worker`).
-    static KEYS: RefCell<std::collections::HashMap<String, CryptoKey>> = RefCell::new(Default::default());
 }
 
 /// Calls `f` when a newer version of the app (another tab) upgrades the
 /// database: this connection has closed by then, so the upgrade is never
 /// blocked (issue 23, case 9), and this tab must reload to go on.
-#[allow(dead_code)] // The worker does not ask.
 pub fn on_taken_over(f: impl Fn() + 'static) {
     TAKEN_OVER.with(|t| t.borrow_mut().1 = Some(Box::new(f)));
-}
-
-/// The key of an unlocked portfolio.
-pub fn key_of(id: &str) -> Option<CryptoKey> {
-    KEYS.with(|k| k.borrow().get(id).cloned())
-}
-
-/// Holds the key of an unlocked portfolio.
-pub fn hold_key(id: &str, key: CryptoKey) {
-    KEYS.with(|k| k.borrow_mut().insert(id.to_string(), key));
-}
-
-/// Drops every key (lock everything), or the one of `id`.
-pub fn drop_keys(id: Option<&str>) {
-    KEYS.with(|k| match id {
-        Some(id) => {
-            k.borrow_mut().remove(id);
-        }
-        None => k.borrow_mut().clear(),
-    });
-}
-
-/// Every held key, to hand to the worker.
-pub fn held_keys() -> Vec<(String, CryptoKey)> {
-    KEYS.with(|k| {
-        k.borrow()
-            .iter()
-            .map(|(a, b)| (a.clone(), b.clone()))
-            .collect()
-    })
-}
-
-/// Replaces the held keys (the worker, from each request).
-#[allow(dead_code)] // the worker's
-pub fn set_keys(keys: Vec<(String, CryptoKey)>) {
-    KEYS.with(|k| *k.borrow_mut() = keys.into_iter().collect());
 }
 
 impl From<CryptoError> for DbError {
@@ -356,7 +316,6 @@ fn chunk_key(id: &str, n: usize) -> JsValue {
     Array::of2(&JsValue::from_str(id), &JsValue::from_f64(n as f64)).into()
 }
 
-#[allow(dead_code)] // the page only reads; the worker writes
 fn bytes(v: &[u8]) -> JsValue {
     Uint8Array::from(v).into()
 }
@@ -477,7 +436,6 @@ fn radix36(mut n: u64) -> String {
 /// stored revision other than it is a [`DbError::Conflict`] and nothing is
 /// written. An encrypted portfolio stays encrypted (sealed before the
 /// transaction, under fresh IVs), and needs its key ([`DbError::Locked`]).
-#[allow(dead_code)] // the worker's
 pub async fn save(
     id: &str,
     based_on: Option<u64>,
@@ -748,7 +706,6 @@ pub async fn shared_lock() -> Shared {
 /// no longer holds (`scrubCreditStorage`, static/storage-scrub.js): after a
 /// portfolio is encrypted or deleted. About 2–3 s; `false` when it could
 /// not run (the plaintext then stays on disk until the browser compacts).
-#[allow(dead_code)] // The page's.
 pub async fn scrub() -> bool {
     call_global("scrubCreditStorage").await
 }

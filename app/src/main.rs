@@ -2,10 +2,11 @@
 //! and mounts [`app::App`]; everything else lives in the modules below.
 
 mod app;
+// The storage library (`src/lib.rs`), shared with the worker; named at the
+// crate root so that `crate::db` and the like read the same everywhere.
+use credit_app::{crypto, db, keys, protocol};
 mod browser;
 mod components;
-mod crypto;
-mod db;
 mod dunning;
 mod format;
 mod grades;
@@ -13,7 +14,6 @@ mod i18n;
 mod insurance;
 mod monitoring;
 mod pages;
-mod protocol;
 mod state;
 mod storage;
 mod worker;

@@ -391,7 +391,7 @@ impl AppState {
     /// worker) and, when the open portfolio is one of them, closes it and
     /// shows the unlock prompt instead — nothing readable stays on screen.
     pub fn lock_all(&self) {
-        db::drop_keys(None);
+        crate::keys::drop_keys(None);
         crate::worker::share_keys();
         if let Some(m) = self.open_meta.get_untracked().filter(Meta::encrypted) {
             self.open_meta.set(None);
@@ -416,7 +416,7 @@ impl AppState {
         LAST_ACTIVE.with(|t| t.set(browser::now_ms()));
         let this = *self;
         let tick = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            if db::held_keys().is_empty() {
+            if crate::keys::held_keys().is_empty() {
                 return;
             }
             let idle = browser::now_ms() - LAST_ACTIVE.with(std::cell::Cell::get);

@@ -247,7 +247,7 @@ pub fn release() {
 /// The held keys as `[[id, CryptoKey], …]` (structured-cloned to the
 /// worker; a CryptoKey stays non-extractable there too).
 fn keys_message() -> js_sys::Array {
-    crate::db::held_keys()
+    crate::keys::held_keys()
         .into_iter()
         .map(|(id, k)| js_sys::Array::of2(&JsValue::from_str(&id), &k))
         .collect()

@@ -5,15 +5,7 @@
 //! responsive through a million rows and the import code stays out of the
 //! page's initial download. Messages: `src/protocol.rs`.
 
-#[path = "../crypto.rs"]
-#[allow(dead_code)]
-mod crypto;
-#[path = "../db.rs"]
-#[allow(dead_code)]
-mod db;
-#[path = "../protocol.rs"]
-#[allow(dead_code)]
-mod protocol;
+use credit_app::{crypto, db, keys, protocol};
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -108,7 +100,7 @@ fn main() {
         // request (and only live in memory): the worker holds exactly those.
         if let Ok(keys) = js_sys::Reflect::get(&data, &"keys".into()) {
             if let Ok(keys) = keys.dyn_into::<js_sys::Array>() {
-                db::set_keys(
+                keys::set_keys(
                     keys.iter()
                         .filter_map(|pair| {
                             let pair: js_sys::Array = pair.dyn_into().ok()?;
@@ -824,7 +816,7 @@ async fn make_backup(id: &str) -> Result<Reply, Failure> {
     let json = backup::to_json(&p, &extras);
     // An encrypted portfolio's backup is encrypted under the same
     // passphrase: its KDF parameters go in the file, the key never does.
-    let json = match (&meta.lock, db::key_of(id)) {
+    let json = match (&meta.lock, keys::key_of(id)) {
         (Some(lock), Some(key)) => {
             let iv: [u8; envelope::IV_LEN] = crypto::random().map_err(|e| db_failure(e.into()))?;
             let ct = crypto::encrypt(

@@ -102,7 +102,7 @@ pub fn EncryptionControls(
     let busy = RwSignal::new(false);
     let id = meta.id.clone();
     let encrypted = meta.encrypted();
-    let unlocked = encrypted && db::key_of(&id).is_some();
+    let unlocked = encrypted && crate::keys::key_of(&id).is_some();
     let done = move |r: Result<Meta, db::DbError>, ok: &'static str| match r {
         Ok(m) => {
             db::announce(&m.id);
