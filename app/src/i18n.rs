@@ -13,6 +13,7 @@ pub mod dunning;
 pub mod import;
 pub mod insurance;
 pub mod messages;
+pub mod reports;
 pub mod shell;
 
 use leptos::prelude::*;

@@ -108,8 +108,32 @@ impl Deref for Open {
     }
 }
 
-/// A report or the reason it could not be computed.
-pub type Report<T> = Option<Result<Arc<T>, String>>;
+/// A report or the reason it could not be computed (typed: the page says
+/// it in the user's language, see `i18n::reports`).
+pub type Report<T> = Option<Result<Arc<T>, ReportError>>;
+
+/// Why a report could not be computed.
+#[derive(Clone, PartialEq, Debug)]
+pub enum ReportError {
+    /// The ageing (and so every report over it).
+    Ageing(credit_core::ageing::AgeingError),
+    /// The KPIs.
+    Kpi(credit_core::kpi::KpiError),
+    /// The alerts (a conversion to the base currency).
+    Money(credit_core::money::MoneyError),
+}
+
+impl ReportError {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::reports::{ageing_error, kpi_error, money_error};
+        match self {
+            ReportError::Ageing(e) => ageing_error(lang, e),
+            ReportError::Kpi(e) => kpi_error(lang, e),
+            ReportError::Money(e) => money_error(lang, e),
+        }
+    }
+}
 
 /// Handles shared by every page.
 #[derive(Clone, Copy)]
@@ -168,7 +192,7 @@ impl AppState {
                 Some(
                     age_index(&p.index, d, &p.settings.ageing)
                         .map(Arc::new)
-                        .map_err(|e| e.to_string()),
+                        .map_err(ReportError::Ageing),
                 )
             },
             changed,
@@ -180,7 +204,7 @@ impl AppState {
                 Some(
                     compute_index(&p.index, d, &p.settings.kpi)
                         .map(Arc::new)
-                        .map_err(|e| e.to_string()),
+                        .map_err(ReportError::Kpi),
                 )
             },
             changed,
@@ -216,7 +240,7 @@ impl AppState {
                         &extras.with(crate::monitoring::settings),
                     )
                     .map(Arc::new)
-                    .map_err(|e| e.to_string()),
+                    .map_err(ReportError::Money),
                 )
             },
             changed,

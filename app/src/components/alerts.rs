@@ -382,7 +382,9 @@ pub fn AlertsPanel() -> impl IntoView {
         let p = app.portfolio.get()?;
         let alerts = match app.alerts.get()? {
             Ok(a) => a,
-            Err(e) => return Some(view! { <p class="error">{e}</p> }.into_any()),
+            Err(e) => {
+                return Some(view! { <p class="error">{move || e.text(i.lang())}</p> }.into_any())
+            }
         };
         let notes = monitoring::notes(&app);
         let open = visible(&alerts, &notes, app.as_of.get(), Show::Open);

@@ -28,7 +28,7 @@ pub fn Alerts() -> impl IntoView {
             Ok(a) => a,
             Err(e) => {
                 return Some(
-                    view! { <p class="error" data-testid="report-error">{e}</p> }.into_any(),
+                    view! { <p class="error" data-testid="report-error">{move || e.text(i.lang())}</p> }.into_any(),
                 )
             }
         };

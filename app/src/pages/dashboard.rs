@@ -47,7 +47,7 @@ pub fn Dashboard() -> impl IntoView {
             (Some(Err(e)), _) | (_, Some(Err(e))) => view! {
                 <section class="panel error" data-testid="report-error">
                     <h2>{move || i.t(K::ErrorTitle)}</h2>
-                    <p>{e}</p>
+                    <p>{move || e.text(i.lang())}</p>
                 </section>
             }
             .into_any(),
