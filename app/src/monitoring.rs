@@ -11,16 +11,18 @@
 //! - **Notes.** Acknowledging or snoozing an alert (with a note) writes an
 //!   [`AlertNote`] into the portfolio's extras under [`NOTES_KEY`], so it is
 //!   kept with the portfolio, in its backup, and survives a reload (the
-//!   demo keeps its notes in `localStorage`). An acknowledged alert stays
-//!   hidden while it is no more severe than when it was acknowledged; a
-//!   snoozed one until its date. An alert that got worse comes back.
+//!   demo keeps its notes in `localStorage`). Whether a note hides its
+//!   alert is a rule of the core (`AlertNote::hides`): an acknowledged
+//!   alert stays hidden while it is no more severe than when it was
+//!   acknowledged; a snoozed one until its date. An alert that got worse
+//!   comes back.
 
 use std::collections::{BTreeMap, HashMap};
 
 use credit_core::cash::{plan_state, PlanState, SavedPlan};
-use credit_core::monitor::{Alert, BuyerContext, MonitorSettings, Severity};
+pub use credit_core::monitor::{AlertNote, NoteKind};
+use credit_core::monitor::{BuyerContext, MonitorSettings};
 use credit_core::{Decimal, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use crate::protocol::INSURED_BEFORE_KEY;
 use crate::state::{extra_or_default, AppState, Open};
@@ -64,46 +66,6 @@ pub fn settings(extras: &BTreeMap<String, String>) -> MonitorSettings {
 /// The extras key of the saved payment plans: a JSON list of
 /// `credit_core::cash::SavedPlan`.
 pub const PLANS_KEY: &str = "cash.plans";
-
-/// What the user did with an alert.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoteKind {
-    /// Seen and dealt with.
-    Acknowledged,
-    /// Put aside until a date.
-    Snoozed,
-}
-
-/// The user's note on an alert.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
-pub struct AlertNote {
-    /// The alert's key (`Alert::key`): its rule and buyer.
-    pub key: String,
-    /// Acknowledged or snoozed.
-    pub kind: NoteKind,
-    /// Until when a snooze lasts.
-    pub until: Option<NaiveDate>,
-    /// The alert's severity when the note was made.
-    pub severity: Severity,
-    /// The user's words.
-    pub note: String,
-    /// The report date the note was made on.
-    pub on: NaiveDate,
-}
-
-impl AlertNote {
-    /// Whether this note hides `alert` as of a date.
-    pub fn hides(&self, alert: &Alert, as_of: NaiveDate) -> bool {
-        if alert.severity > self.severity {
-            return false;
-        }
-        match self.kind {
-            NoteKind::Acknowledged => true,
-            NoteKind::Snoozed => self.until.is_some_and(|u| as_of < u),
-        }
-    }
-}
 
 /// The stored notes, by alert key.
 pub fn notes(app: &AppState) -> HashMap<String, AlertNote> {

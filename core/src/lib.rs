@@ -60,6 +60,7 @@ pub mod demo;
 pub mod dunning;
 pub mod envelope;
 pub mod export;
+pub mod heatmap;
 pub mod import;
 pub mod index;
 pub mod insurance;

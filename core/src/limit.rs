@@ -286,6 +286,66 @@ pub fn blocks_new_credit(exposure: Decimal, limit: Decimal) -> bool {
     exposure > limit.max(Decimal::ZERO)
 }
 
+/// Where a buyer's exposure stands against its credit limit, as the limit
+/// check shown beside a buyer reads it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LimitStatus {
+    /// No credit limit is set.
+    NoLimit,
+    /// Over the limit ([`blocks_new_credit`]); the utilisation is `None`
+    /// for a zero (or negative) limit.
+    Over {
+        /// Exposure ÷ limit.
+        utilisation: Option<Decimal>,
+    },
+    /// Within the limit, at or above the threshold that warns.
+    NearlyUsed {
+        /// Exposure ÷ limit.
+        utilisation: Decimal,
+    },
+    /// Within the limit, under the threshold (`None` for a zero limit with
+    /// nothing owed on it).
+    Within {
+        /// Exposure ÷ limit.
+        utilisation: Option<Decimal>,
+    },
+}
+
+/// The limit check of a buyer: over the limit when the exposure is above
+/// it, else nearly used when [`utilisation`] is at or above `nearly` (the
+/// portfolio's utilisation threshold, a fraction:
+/// `credit_core::monitor::MonitorSettings::utilisation`, 0.90 by default,
+/// as the utilisation alert uses), else within it.
+///
+/// # Example
+/// ```
+/// use credit_core::limit::{limit_status, LimitStatus};
+/// use credit_core::Decimal;
+/// let (d, nearly) = (|n: i64| Decimal::from(n), Decimal::new(90, 2));
+/// assert_eq!(limit_status(d(90), None, nearly), LimitStatus::NoLimit);
+/// assert_eq!(limit_status(d(72), Some(d(100)), nearly),
+///     LimitStatus::Within { utilisation: Some(Decimal::new(72, 2)) });
+/// assert_eq!(limit_status(d(90), Some(d(100)), nearly),
+///     LimitStatus::NearlyUsed { utilisation: Decimal::new(9, 1) });
+/// assert_eq!(limit_status(d(90), Some(d(100)), Decimal::new(95, 2)),
+///     LimitStatus::Within { utilisation: Some(Decimal::new(9, 1)) });
+/// assert_eq!(limit_status(d(120), Some(d(100)), nearly),
+///     LimitStatus::Over { utilisation: Some(Decimal::new(12, 1)) });
+/// ```
+pub fn limit_status(exposure: Decimal, limit: Option<Decimal>, nearly: Decimal) -> LimitStatus {
+    let Some(limit) = limit else {
+        return LimitStatus::NoLimit;
+    };
+    let u = utilisation(exposure, limit);
+    if blocks_new_credit(exposure, limit) {
+        return LimitStatus::Over { utilisation: u };
+    }
+    match u {
+        Some(u) if u >= nearly => LimitStatus::NearlyUsed { utilisation: u },
+        _ => LimitStatus::Within { utilisation: u },
+    }
+}
+
 /// Every method's figure that has its inputs (see the module docs).
 ///
 /// # Example

@@ -9,88 +9,23 @@ use credit_core::ageing::{age, AgeingSettings};
 use credit_core::behaviour::payment_behaviour;
 use credit_core::customer::Customer;
 use credit_core::demo::{generate, DemoSpec, PLANTED_BUYER_ID};
+use credit_core::heatmap::{self, Band, Zone};
 use credit_core::index::LedgerIndex;
 use credit_core::invoice::{Dispute, Invoice, Payment};
 use credit_core::kpi;
+use credit_core::limit::{limit_status, LimitStatus};
 use credit_core::money::{Currency, FxRate};
 use credit_core::monitor::{
-    evaluate, trends, Action, Alert, BuyerContext, DeadlineKind, Evidence, MonitorSettings, Rule,
-    Severity,
+    evaluate, trends, visible, Action, Alert, AlertNote, BuyerContext, DeadlineKind, Evidence,
+    MonitorSettings, Rule, SettingsError, SettingsText, Severity, Show, Threshold,
 };
 use credit_core::portfolio::Portfolio;
 use credit_core::{Decimal, NaiveDate};
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+mod common;
 
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn cust(id: &str) -> Customer {
-    Customer::new(id, format!("Buyer {id}"))
-}
-
-/// An invoice in CNY with payments `(date, amount)`.
-fn inv(
-    id: &str,
-    customer: &str,
-    issue: &str,
-    due: &str,
-    gross: &str,
-    pays: &[(&str, &str)],
-) -> Invoice {
-    Invoice {
-        kind: Default::default(),
-        id: id.into(),
-        customer_id: customer.into(),
-        issue_date: d(issue),
-        due_date: d(due),
-        currency: Currency::CNY,
-        gross: dec(gross),
-        vat: None,
-        payments: pays
-            .iter()
-            .map(|(date, amount)| Payment {
-                date: d(date),
-                amount: dec(amount),
-            })
-            .collect(),
-        dispute: None,
-    }
-}
-
-fn portfolio(customers: Vec<Customer>, invoices: Vec<Invoice>) -> Portfolio {
-    let mut p = Portfolio::new("t", Currency::CNY);
-    p.customers = customers;
-    p.invoices = invoices;
-    p
-}
-
-fn run_with(
-    p: &Portfolio,
-    as_of: &str,
-    ctx: &HashMap<String, BuyerContext>,
-    s: &MonitorSettings,
-) -> Vec<Alert> {
-    evaluate(p, &LedgerIndex::new(p), d(as_of), ctx, s).unwrap()
-}
-
-fn run(p: &Portfolio, as_of: &str) -> Vec<Alert> {
-    run_with(p, as_of, &HashMap::new(), &MonitorSettings::default())
-}
-
-/// The alert of a rule for a buyer, if any.
-fn find(alerts: &[Alert], rule: Rule, customer: &str) -> Option<Alert> {
-    let mut it = alerts
-        .iter()
-        .filter(|a| a.rule == rule && a.customer_id == customer);
-    let a = it.next().cloned();
-    assert!(it.next().is_none(), "two {rule:?} alerts for {customer}");
-    a
-}
+use common::monitor::{cust, d, dec, find, inv, named, portfolio, run, run_with};
 
 /// The rule, severity and action expected.
 type RuleOutcome = (Rule, Severity, Action);
@@ -105,34 +40,16 @@ type Outcome = (Severity, Action);
 #[test]
 fn over_limit_and_utilisation_at_their_thresholds() {
     // (exposure, expected rule, severity, action); limit 1,000.
-    let table: [(&str, Option<RuleOutcome>); 7] = [
-        ("899.99", None),
-        (
-            "900",
-            Some((Rule::Utilisation, Severity::Warning, Action::ReviewLimit)),
-        ),
-        (
-            "900.01",
-            Some((Rule::Utilisation, Severity::Warning, Action::ReviewLimit)),
-        ),
-        (
-            "999.99",
-            Some((Rule::Utilisation, Severity::Warning, Action::ReviewLimit)),
-        ),
-        (
-            "1000",
-            Some((Rule::Utilisation, Severity::Warning, Action::ReviewLimit)),
-        ),
-        (
-            "1000.01",
-            Some((Rule::OverLimit, Severity::Critical, Action::HoldDeliveries)),
-        ),
-        (
-            "5000",
-            Some((Rule::OverLimit, Severity::Critical, Action::HoldDeliveries)),
-        ),
-    ];
+    let table: Vec<(String, Option<RuleOutcome>)> = common::rows("monitor_limit_alerts.csv")
+        .into_iter()
+        .map(|r| {
+            let want = (!r[1].is_empty()).then(|| (named(&r[1]), named(&r[2]), named(&r[3])));
+            (r[0].clone(), want)
+        })
+        .collect();
+    assert_eq!(table.len(), 7);
     for (exposure, want) in table {
+        let exposure = exposure.as_str();
         let c = Customer {
             credit_limit: Some(dec("1000")),
             ..cust("A")
@@ -235,17 +152,21 @@ fn over_limit_counts_disputed_and_foreign_invoices_and_no_limit_means_no_alert()
 #[test]
 fn dunning_steps_at_their_offsets() {
     // days past due → (step, severity, action)
-    let table: [(i64, Option<StepOutcome>); 9] = [
-        (0, None),
-        (6, None),
-        (7, Some((1, 7, Severity::Info, Action::SendReminder))),
-        (8, Some((1, 7, Severity::Info, Action::SendReminder))),
-        (29, Some((1, 7, Severity::Info, Action::SendReminder))),
-        (30, Some((2, 30, Severity::Warning, Action::CallBuyer))),
-        (59, Some((2, 30, Severity::Warning, Action::CallBuyer))),
-        (60, Some((3, 60, Severity::Critical, Action::Escalate))),
-        (61, Some((3, 60, Severity::Critical, Action::Escalate))),
-    ];
+    let table: Vec<(i64, Option<StepOutcome>)> = common::rows("monitor_dunning_steps.csv")
+        .into_iter()
+        .map(|r| {
+            let want = (!r[1].is_empty()).then(|| {
+                (
+                    r[1].parse().unwrap(),
+                    r[2].parse().unwrap(),
+                    named(&r[3]),
+                    named(&r[4]),
+                )
+            });
+            (r[0].parse().unwrap(), want)
+        })
+        .collect();
+    assert_eq!(table.len(), 9);
     let as_of = d("2025-06-30");
     for (dpd, want) in table {
         let due = as_of - chrono::Days::new(dpd as u64);
@@ -1239,4 +1160,204 @@ fn a_buyer_in_net_credit_raises_no_over_limit_or_dunning_alert() {
         }
     );
     assert!(find(&a, Rule::PastDunningStep, "K").is_some());
+}
+
+// ---------------------------------------------------------------------------
+// The limit check, the heat map's cells, notes and the thresholds form
+
+/// A decimal, or `None` for an empty column.
+fn opt_dec(s: &str) -> Option<Decimal> {
+    (!s.is_empty()).then(|| dec(s))
+}
+
+#[test]
+fn limit_status_with_the_configured_threshold() {
+    let rows = common::rows("monitor_limit_status.csv");
+    assert_eq!(rows.len(), 15);
+    for r in rows {
+        let (exposure, limit, nearly) = (dec(&r[0]), opt_dec(&r[1]), dec(&r[2]));
+        let u = opt_dec(&r[4]);
+        let want = match r[3].as_str() {
+            "no_limit" => LimitStatus::NoLimit,
+            "within" => LimitStatus::Within { utilisation: u },
+            "nearly_used" => LimitStatus::NearlyUsed {
+                utilisation: u.expect("a utilisation"),
+            },
+            "over" => LimitStatus::Over { utilisation: u },
+            other => panic!("status {other}"),
+        };
+        assert_eq!(limit_status(exposure, limit, nearly), want, "{r:?}");
+    }
+}
+
+#[test]
+fn heat_map_cells_bands_and_zones() {
+    let rows = common::rows("monitor_heatmap.csv");
+    assert_eq!(rows.len(), 22);
+    for r in rows {
+        let grade: Option<u8> = (!r[0].is_empty()).then(|| r[0].parse().unwrap());
+        let band = Band::of(dec(&r[1]));
+        assert_eq!(band.index().to_string(), r[2], "{r:?}");
+        assert_eq!(band, Band::ALL[usize::from(band.index())]);
+        let want = match r[3].as_str() {
+            "low" => Zone::Low,
+            "medium" => Zone::Medium,
+            "high" => Zone::High,
+            "not_assessed" => Zone::NotAssessed,
+            other => panic!("zone {other}"),
+        };
+        assert_eq!(heatmap::zone(grade, band), want, "{r:?}");
+    }
+}
+
+proptest! {
+    /// A worse grade or a larger share never gives a lower zone; a wider
+    /// share never a lower band.
+    #[test]
+    fn heat_map_zones_never_improve_with_risk(g in 1u8..=10, h in 1u8..=10, a in 0u32..=10_000, b in 0u32..=10_000) {
+        let (g, h) = (g.min(h), g.max(h));
+        let (a, b) = (a.min(b), a.max(b));
+        let share = |x: u32| Decimal::new(i64::from(x), 4);
+        let (ba, bb) = (Band::of(share(a)), Band::of(share(b)));
+        prop_assert!(ba <= bb);
+        prop_assert!(heatmap::zone(Some(g), ba) <= heatmap::zone(Some(h), ba));
+        prop_assert!(heatmap::zone(Some(g), ba) <= heatmap::zone(Some(g), bb));
+    }
+
+    /// More exposure against the same limit never gives a better status.
+    #[test]
+    fn limit_status_never_improves_with_exposure(x in -1_000i64..3_000, y in -1_000i64..3_000, limit in 0i64..2_000, nearly in 1i64..=100) {
+        let rank = |s: LimitStatus| match s {
+            LimitStatus::Within { .. } => 0,
+            LimitStatus::NearlyUsed { .. } => 1,
+            LimitStatus::Over { .. } => 2,
+            LimitStatus::NoLimit => unreachable!(),
+        };
+        let (lo, hi) = (x.min(y), x.max(y));
+        let nearly = Decimal::new(nearly, 2);
+        let l = Some(Decimal::from(limit));
+        prop_assert!(rank(limit_status(Decimal::from(lo), l, nearly)) <= rank(limit_status(Decimal::from(hi), l, nearly)));
+    }
+}
+
+#[test]
+fn notes_hide_their_alert_until_it_worsens_or_the_snooze_ends() {
+    let rows = common::rows("monitor_notes.csv");
+    assert_eq!(rows.len(), 12);
+    for r in rows {
+        let alert = Alert {
+            rule: Rule::GradeDowngraded,
+            severity: named(&r[3]),
+            customer_id: "A".into(),
+            evidence: Evidence::GradeDowngraded { from: 3, to: 5 },
+            action: Action::Reassess,
+        };
+        let note = AlertNote {
+            key: alert.key(),
+            kind: named(&r[0]),
+            until: (!r[1].is_empty()).then(|| d(&r[1])),
+            severity: named(&r[2]),
+            note: String::new(),
+            on: d("2026-07-01"),
+        };
+        let hides: bool = r[5].parse().unwrap();
+        assert_eq!(note.hides(&alert, d(&r[4])), hides, "{r:?}");
+        let notes = HashMap::from([(note.key.clone(), note)]);
+        let alerts = [alert];
+        let shown = |show| visible(&alerts, &notes, d(&r[4]), show).len();
+        assert_eq!(
+            (shown(Show::Open), shown(Show::Noted), shown(Show::All)),
+            (usize::from(!hides), usize::from(hides), 1),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn thresholds_form_checks_each_field_against_its_bounds() {
+    let rows = common::rows("monitor_thresholds.csv");
+    assert_eq!(rows.len(), 37);
+    let defaults = SettingsText::of(&MonitorSettings::default());
+    assert_eq!(defaults.parse(), Ok(MonitorSettings::default()));
+    for r in rows {
+        let mut t = defaults.clone();
+        let field = match r[0].as_str() {
+            "utilisation" => &mut t.utilisation,
+            "steps" => &mut t.steps,
+            "volume" => &mut t.volume,
+            "rise" => &mut t.rise,
+            "months" => &mut t.months,
+            "worsening" => &mut t.worsening,
+            "concentration" => &mut t.concentration,
+            "extension" => &mut t.extension,
+            "notification" => &mut t.notification,
+            "window" => &mut t.window,
+            other => panic!("field {other}"),
+        };
+        *field = r[1].clone();
+        match t.parse() {
+            Err(e) => assert_eq!(e.to_string(), r[2], "{r:?}"),
+            Ok(s) => {
+                assert_eq!(r[2], "", "{r:?} accepted");
+                let kept = match r[0].as_str() {
+                    "utilisation" => s.utilisation.to_string(),
+                    "steps" => s
+                        .dunning_steps
+                        .iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    "volume" => s.volume_ratio.to_string(),
+                    "rise" => s.delay_rise_days.to_string(),
+                    "months" => s.worsening_months.to_string(),
+                    "worsening" => s.worsening_days.to_string(),
+                    "concentration" => s.concentration.to_string(),
+                    "extension" => s.extension_days.to_string(),
+                    "notification" => s.notification_days.to_string(),
+                    _ => s.deadline_window_days.to_string(),
+                };
+                if r[0] == "steps" {
+                    assert_eq!(kept, r[3], "{r:?}");
+                } else {
+                    assert_eq!(dec(&kept), dec(&r[3]), "{r:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn thresholds_form_errors_carry_the_field_and_its_bounds() {
+    let mut t = SettingsText::of(&MonitorSettings::default());
+    t.window = "91".into();
+    t.volume = "x".into();
+    // The first wrong field in the form's order is the one reported.
+    assert_eq!(
+        t.parse(),
+        Err(SettingsError::NotANumberFrom {
+            field: Threshold::VolumeRatio,
+            value: "x".into(),
+            min: dec("1"),
+            max: dec("10"),
+        })
+    );
+    t.volume = "2".into();
+    assert_eq!(
+        t.parse(),
+        Err(SettingsError::NotDaysFrom {
+            field: Threshold::DeadlineWindow,
+            value: "91".into(),
+            min: 0,
+            max: 90,
+        })
+    );
+    t.window = "7".into();
+    t.steps = ",".into();
+    assert_eq!(
+        t.parse(),
+        Err(SettingsError::NoStep {
+            field: Threshold::DunningSteps,
+            value: ",".into(),
+        })
+    );
 }

@@ -7,25 +7,28 @@
 //! assessed (no figures and a clean payment history) has no grade and sits
 //! in a column of its own at the right, never placed at a made-up grade.
 //!
-//! Cells are shaded by likelihood × impact (low, medium, high; the column
-//! of buyers not assessed is unshaded) and show how many buyers fall in
-//! them; the largest exposures (up to [`MAX_POINTS`]) are drawn as points
+//! Cells are shaded by their zone (`credit_core::heatmap`: likelihood ×
+//! impact, low, medium or high; the column of buyers not assessed is
+//! unshaded) and show how many buyers fall in them; the largest exposures (up to [`MAX_POINTS`]) are drawn as points
 //! inside their cell — filled when the grade comes from a saved
 //! assessment, ringed when it is computed from the ledger, hollow when not
-//! assessed — and a click on a point opens the buyer. Impact bands by share of total AR: under 1 %, 1–5 %, 5–10 %,
-//! 10–20 % and over 20 % (the concentration alert's threshold).
+//! assessed — and a click on a point opens the buyer. Impact bands
+//! ([`Band`]) by share of total AR: under 1 %, 1–5 %, 5–10 %, 10–20 % and
+//! 20 % or more (the concentration alert's default threshold).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use credit_core::heatmap::{zone, Band, Zone};
+use credit_core::rating::GradeSource;
 use credit_core::Decimal;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::format;
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::alerts::{self as t, A};
+use crate::i18n::{text, use_i18n};
 use crate::state::{use_app, Open};
-use credit_core::rating::GradeSource;
 
 /// How many buyers are drawn as points (the largest exposures).
 pub const MAX_POINTS: usize = 300;
@@ -39,46 +42,20 @@ const TOP: i64 = 10;
 const COLS: i64 = 11;
 const ROWS: i64 = 5;
 
-/// The impact band (0 lowest) of a share of the receivables.
-pub fn band(share: Decimal) -> i64 {
-    let pct = share * Decimal::ONE_HUNDRED;
-    if pct < Decimal::ONE {
-        0
-    } else if pct < Decimal::from(5) {
-        1
-    } else if pct < Decimal::from(10) {
-        2
-    } else if pct < Decimal::from(20) {
-        3
-    } else {
-        4
+/// The CSS class of a cell's zone (the column of buyers not assessed is
+/// unshaded).
+fn zone_class(z: Zone) -> &'static str {
+    match z {
+        Zone::Low => "heat-low",
+        Zone::Medium => "heat-mid",
+        Zone::High => "heat-high",
+        Zone::NotAssessed => "heat-na",
     }
 }
 
-/// Low, medium or high risk of a cell: grade (1–10; 11 = not assessed,
-/// unshaded) and band (0–4).
-pub fn zone(grade: u8, band: i64) -> &'static str {
-    if grade > 10 {
-        return "heat-na";
-    }
-    let likelihood = (i64::from(grade.clamp(1, 10)) - 1) / 2; // 0–4
-    match likelihood + band {
-        0..=2 => "heat-low",
-        3..=4 => "heat-mid",
-        _ => "heat-high",
-    }
-}
-
-fn band_label(b: i64, lang: Lang) -> &'static str {
-    match (b, lang) {
-        (0, Lang::En) => "< 1 % of AR",
-        (0, Lang::Zh) => "< 1% 应收",
-        (1, _) => "1–5 %",
-        (2, _) => "5–10 %",
-        (3, _) => "10–20 %",
-        (_, Lang::En) => "> 20 % of AR",
-        (_, Lang::Zh) => "> 20% 应收",
-    }
+/// The grade a column stands for (1–10; the last column: not assessed).
+fn column_grade(g: u8) -> Option<u8> {
+    (g < COLS as u8).then_some(g)
 }
 
 /// A small deterministic spread of points inside a cell, from the buyer's
@@ -130,19 +107,19 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
                 Decimal::ZERO
             }
         };
-        let mut counts: HashMap<(u8, i64), usize> = HashMap::new();
+        let mut counts: HashMap<(u8, Band), usize> = HashMap::new();
         for (_, e, g, _) in &buyers {
-            *counts.entry((*g, band(share(*e)))).or_default() += 1;
+            *counts.entry((*g, Band::of(share(*e)))).or_default() += 1;
         }
         let cells = (1..=COLS as u8)
-            .flat_map(|g| (0..ROWS).map(move |b| (g, b)))
+            .flat_map(|g| Band::ALL.into_iter().map(move |b| (g, b)))
             .map(|(g, b)| {
                 let x = LEFT + (i64::from(g) - 1) * cw;
-                let y = TOP + (ROWS - 1 - b) * ch;
+                let y = TOP + (ROWS - 1 - i64::from(b.index())) * ch;
                 let n = counts.get(&(g, b)).copied().unwrap_or(0);
                 view! {
                     <g>
-                        <rect class=format!("heat-cell {}", zone(g, b)) x=x.to_string() y=y.to_string() width=cw.to_string() height=ch.to_string()/>
+                        <rect class=format!("heat-cell {}", zone_class(zone(column_grade(g), b))) x=x.to_string() y=y.to_string() width=cw.to_string() height=ch.to_string()/>
                         {(n > 0).then(|| view! { <text class="heat-count" x=(x + cw - 4).to_string() y=(y + 13).to_string()>{n}</text> })}
                     </g>
                 }
@@ -154,15 +131,14 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
             .take(MAX_POINTS)
             .enumerate()
             .map(|(k, (id, e, g, source))| {
-                let b = band(share(*e));
+                let b = i64::from(Band::of(share(*e)).index());
                 let x = LEFT + (i64::from(*g) - 1) * cw + 6 + spread(k, 1, cw - 12);
                 let y = TOP + (ROWS - 1 - b) * ch + 16 + spread(k, 7, ch - 22);
                 let name = portfolio.customer(id).map(|c| c.name.clone()).unwrap_or_default();
-                let en = lang == Lang::En;
                 let (grade, cls) = match source {
-                    GradeSource::Saved => (format!("{} {g}", if en { "grade" } else { "评级" }), "heat-point"),
-                    GradeSource::Computed => (format!("{} {g}{}", if en { "grade" } else { "评级" }, if en { " (from the ledger)" } else { "（据台账计算）" }), "heat-point heat-point-computed"),
-                    _ => ((if en { "not assessed" } else { "未评估" }).into(), "heat-point heat-point-default"),
+                    GradeSource::Saved => (format!("{} {g}", text(lang, A::HeatGrade)), "heat-point"),
+                    GradeSource::Computed => (format!("{} {g}{}", text(lang, A::HeatGrade), text(lang, A::HeatFromLedger)), "heat-point heat-point-computed"),
+                    GradeSource::NotAssessed => (text(lang, A::HeatNotAssessed).into(), "heat-point heat-point-default"),
                 };
                 let title = format!("{name} ({id}) · {grade} · {} · {}", format::money(*e, portfolio.base_currency()), format::percent(Some(share(*e)), lang));
                 let href = crate::format::customer_href(id);
@@ -179,15 +155,16 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
         let col_labels = (1..=COLS)
             .map(|g| view! { <text class="bar-label" x=(LEFT + (g - 1) * cw + cw / 2).to_string() y=(H - BOTTOM + 16).to_string()>{if g < COLS { g.to_string() } else { "?".into() }}</text> })
             .collect_view();
-        let row_labels = (0..ROWS)
-            .map(|b| view! { <text class="heat-row-label" x=(LEFT - 6).to_string() y=(TOP + (ROWS - 1 - b) * ch + ch / 2 + 4).to_string()>{band_label(b, lang)}</text> })
+        let row_labels = Band::ALL
+            .into_iter()
+            .map(|b| view! { <text class="heat-row-label" x=(LEFT - 6).to_string() y=(TOP + (ROWS - 1 - i64::from(b.index())) * ch + ch / 2 + 4).to_string()>{text(lang, t::band(b))}</text> })
             .collect_view();
         view! {
             {cells}
             {col_labels}
             {row_labels}
             <text class="axis-title" x=(LEFT + (W - LEFT) / 2).to_string() y=(H - 6).to_string()>
-                {match lang { Lang::En => "Grade (likelihood): 1 best → 10 default · ? not assessed", Lang::Zh => "评级（可能性）：1 最好 → 10 违约 · ? 未评估" }}
+                {text(lang, A::HeatAxis)}
             </text>
             {points}
         }
@@ -195,7 +172,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
     };
     view! {
         <svg class="chart heat-map" viewBox=format!("0 0 {W} {H}") role="img" data-testid="heat-map"
-            aria-label=move || i.pick("Risk heat map: grade against exposure", "风险热力图：评级与敞口")>
+            aria-label=move || i.t(A::HeatMapLabel)>
             {body}
         </svg>
     }

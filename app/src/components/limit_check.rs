@@ -1,71 +1,42 @@
 //! The limit check shown wherever a buyer appears: its exposure against its
-//! credit limit, as a small badge — within the limit, nearly used (≥ 90 %),
-//! over the limit, or no limit set.
+//! credit limit, as a small badge — within the limit, nearly used (at or
+//! above the portfolio's utilisation threshold, the one the utilisation
+//! alert uses: 90 % unless set on the Alerts page), over the limit, or no
+//! limit set. The status is the core's (`credit_core::limit::limit_status`).
 
-use credit_core::limit::utilisation;
+use credit_core::limit::{limit_status, LimitStatus};
 use credit_core::money::Currency;
 use credit_core::Decimal;
 use leptos::prelude::*;
 
-use crate::format;
-use crate::i18n::{use_i18n, Lang};
-
-/// Utilisation from which a limit counts as nearly used (the alerts' default).
-const NEARLY: Decimal = Decimal::from_parts(90, 0, 0, false, 2);
+use crate::i18n::alerts::{self as t, A};
+use crate::i18n::use_i18n;
+use crate::monitoring;
+use crate::state::use_app;
 
 /// The badge: `72 % of limit`, `95 % of limit` (amber), `Over limit` (red),
 /// `No limit`. Its title gives exposure and limit.
 #[component]
 pub fn LimitCheck(exposure: Decimal, limit: Option<Decimal>, currency: Currency) -> impl IntoView {
     let i = use_i18n();
+    let app = use_app();
+    let nearly = Memo::new(move |_| app.extras.with(monitoring::settings).utilisation);
     let text = move || {
-        let lang = i.lang.get();
-        match limit {
-            None => (
-                "limit limit-none",
-                match lang {
-                    Lang::En => "No limit set".to_string(),
-                    Lang::Zh => "未设额度".to_string(),
-                },
-            ),
-            Some(l) if exposure > l.max(Decimal::ZERO) => (
-                "limit limit-over",
-                match lang {
-                    Lang::En => format!(
-                        "Over limit ({})",
-                        format::percent(utilisation(exposure, l), lang)
-                    ),
-                    Lang::Zh => format!(
-                        "超额（{}）",
-                        format::percent(utilisation(exposure, l), lang)
-                    ),
-                },
-            ),
-            Some(l) => {
-                let u = utilisation(exposure, l);
-                let cls = if u.is_some_and(|u| u >= NEARLY) {
-                    "limit limit-near"
-                } else {
-                    "limit limit-ok"
-                };
-                (
-                    cls,
-                    match lang {
-                        Lang::En => format!("{} of limit", format::percent(u, lang)),
-                        Lang::Zh => format!("额度使用 {}", format::percent(u, lang)),
-                    },
-                )
+        let lang = i.lang();
+        match limit_status(exposure, limit, nearly.get()) {
+            LimitStatus::NoLimit => ("limit limit-none", i.t(A::NoLimitSet).to_string()),
+            LimitStatus::Over { utilisation } => {
+                ("limit limit-over", t::over_limit(lang, utilisation))
+            }
+            LimitStatus::NearlyUsed { utilisation } => {
+                ("limit limit-near", t::of_limit(lang, Some(utilisation)))
+            }
+            LimitStatus::Within { utilisation } => {
+                ("limit limit-ok", t::of_limit(lang, utilisation))
             }
         }
     };
-    let title = move || {
-        let lang = i.lang.get();
-        let l = limit.map_or_else(|| "—".to_string(), |l| format::money(l, currency));
-        match lang {
-            Lang::En => format!("Exposure {} · limit {l}", format::money(exposure, currency)),
-            Lang::Zh => format!("敞口 {} · 额度 {l}", format::money(exposure, currency)),
-        }
-    };
+    let title = move || t::limit_title(i.lang(), exposure, limit, currency);
     view! {
         <span class=move || text().0 data-testid="limit-check" title=title>{move || text().1}</span>
     }

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use serde::Serialize;
 
-use crate::i18n::{use_i18n, I18n, Lang};
+use crate::i18n::alerts::A;
+use crate::i18n::{use_i18n, I18n, Lang, Texts};
 use crate::state::{use_app, AppState};
 
 /// Settings as the user types them.
@@ -87,11 +88,11 @@ impl<T: FormText> SettingsForm<T> {
         }
     }
 
-    /// A text field: its label in both languages, its test id, and how it
+    /// A text field: its label (a key of `i18n/`), its test id, and how it
     /// reads and writes the typed fields.
-    pub fn text(
+    pub fn text<L: Texts + Send + Sync + 'static>(
         &self,
-        label: (&'static str, &'static str),
+        label: L,
         id: &'static str,
         get: fn(&T) -> String,
         put: fn(&mut T, String),
@@ -99,7 +100,7 @@ impl<T: FormText> SettingsForm<T> {
         let (i, typed, saved) = (self.i, self.typed, self.saved);
         view! {
             <label class="field">
-                <span>{move || i.pick(label.0, label.1)}</span>
+                <span>{move || i.t(label)}</span>
                 <input type="text" data-testid=id prop:value=move || typed.with(get) on:input=move |ev| { saved.set(false); let v = event_target_value(&ev); typed.update(|t| put(t, v)) }/>
             </label>
         }
@@ -110,7 +111,7 @@ impl<T: FormText> SettingsForm<T> {
 pub fn saved_note(saved: RwSignal<bool>, id: &'static str) -> impl IntoView {
     let i = use_i18n();
     move || {
-        saved.get().then(|| view! { <span class="ok" data-testid=id>{move || i.pick("Saved with the portfolio.", "已随组合保存。")}</span> })
+        saved.get().then(|| view! { <span class="ok" data-testid=id>{move || i.t(A::SavedWithPortfolio)}</span> })
     }
 }
 
