@@ -48,11 +48,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::index::{day, LedgerIndex, Rates};
 use crate::kpi::{compute_index, KpiSettings};
-use crate::money::{Currency, MoneyError};
+use crate::money::{parse_amount, Currency, MoneyError};
 use crate::portfolio::Portfolio;
 
 use super::plan::{plan_paid_rows, state_from_paid};
-use super::{PlanState, SavedPlan};
+use super::{Field, FormError, PlanState, SavedPlan, MAX_TERMS_DAYS};
 
 /// A forecast's scenario. In JSON serde's externally tagged form, snake
 /// case: `"ledger"`, `{"terms": {"days": 60}}`,
@@ -199,6 +199,23 @@ enum PlanUse {
 ///
 /// # Errors
 /// [`MoneyError::NoRate`] for a currency without a rate.
+///
+/// # Example
+/// One invoice of 900, already overdue, its buyer at no risk: all of it is
+/// expected in the first week.
+/// ```
+/// use credit_core::cash::{forecast, ForecastOptions};
+/// use credit_core::index::LedgerIndex;
+/// # use credit_core::{invoice::{Invoice, Payment}, money::Currency, portfolio::Portfolio, Decimal, NaiveDate};
+/// # let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// # let mut p = Portfolio::new("demo", Currency::CNY);
+/// # p.invoices = vec![Invoice { kind: Default::default(), id: "I1".into(), customer_id: "A".into(),
+/// #     issue_date: d(1, 1), due_date: d(1, 31), currency: Currency::CNY, gross: Decimal::from(900),
+/// #     vat: None, payments: vec![], dispute: None }];
+/// let opts = ForecastOptions { default_pd: Decimal::ZERO, ..ForecastOptions::default() };
+/// let f = forecast(&p, &LedgerIndex::new(&p), d(3, 1), &opts).unwrap();
+/// assert_eq!((f.weeks.len(), f.weeks[0].expected, f.open_ar), (13, Decimal::from(900), Decimal::from(900)));
+/// ```
 pub fn forecast(
     p: &Portfolio,
     ix: &LedgerIndex,
@@ -415,6 +432,23 @@ pub struct WeekActual {
 ///
 /// # Errors
 /// [`MoneyError::NoRate`].
+///
+/// # Example
+/// Forecast on 1 March: 900 in the first week; it came in on 3 March.
+/// ```
+/// use credit_core::cash::{forecast_vs_actual, ForecastOptions};
+/// use credit_core::index::LedgerIndex;
+/// # use credit_core::{invoice::{Invoice, Payment}, money::Currency, portfolio::Portfolio, Decimal, NaiveDate};
+/// # let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// # let mut p = Portfolio::new("demo", Currency::CNY);
+/// # p.invoices = vec![Invoice { kind: Default::default(), id: "I1".into(), customer_id: "A".into(),
+/// #     issue_date: d(1, 1), due_date: d(1, 31), currency: Currency::CNY, gross: Decimal::from(900),
+/// #     vat: None, payments: vec![Payment { date: d(3, 3), amount: Decimal::from(900) }], dispute: None }];
+/// let opts = ForecastOptions { default_pd: Decimal::ZERO, ..ForecastOptions::default() };
+/// let v = forecast_vs_actual(&p, &LedgerIndex::new(&p), d(3, 1), d(3, 8), &opts).unwrap();
+/// assert_eq!(v.len(), 1);
+/// assert_eq!((v[0].forecast, v[0].actual), (Decimal::from(900), Decimal::from(900)));
+/// ```
 pub fn forecast_vs_actual(
     p: &Portfolio,
     ix: &LedgerIndex,
@@ -462,6 +496,31 @@ pub fn forecast_vs_actual(
             actual: a,
         })
         .collect())
+}
+
+/// A DSO target as typed in the scenario's days: an amount of days from 0
+/// to [`MAX_TERMS_DAYS`], decimals and thousands separators allowed.
+///
+/// # Errors
+/// [`FormError::DaysOutOfRange`] (field [`Field::ScenarioDays`]) for
+/// anything else.
+///
+/// # Example
+/// ```
+/// use credit_core::cash::{parse_dso_target, FormError};
+/// use credit_core::Decimal;
+/// assert_eq!(parse_dso_target("45.5"), Ok(Decimal::new(455, 1)));
+/// assert!(matches!(parse_dso_target("-1"), Err(FormError::DaysOutOfRange { max: 365, .. })));
+/// ```
+pub fn parse_dso_target(text: &str) -> Result<Decimal, FormError> {
+    parse_amount(text, false)
+        .ok()
+        .filter(|d| *d <= Decimal::from(MAX_TERMS_DAYS))
+        .ok_or_else(|| FormError::DaysOutOfRange {
+            field: Field::ScenarioDays,
+            value: text.to_string(),
+            max: MAX_TERMS_DAYS,
+        })
 }
 
 #[cfg(test)]

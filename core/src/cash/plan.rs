@@ -33,10 +33,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::index::{day, LedgerIndex, Rates};
 use crate::invoice::Payment;
-use crate::money::{Currency, MoneyError};
+use crate::dates::parse_iso;
+use crate::money::{parse_amount, Currency, MoneyError};
 use crate::portfolio::Portfolio;
 
-use super::CashError;
+use super::{CashError, Field, FormError};
 
 /// The most instalments a plan may have.
 pub const MAX_INSTALMENTS: u32 = 120;
@@ -235,6 +236,26 @@ pub enum PlanState {
 ///
 /// # Errors
 /// [`MoneyError::NoRate`].
+///
+/// # Example
+/// 3 × 300 weekly from 5 February on a 900 invoice; 300 paid on 5
+/// February.
+/// ```
+/// use credit_core::cash::plan_paid;
+/// # use credit_core::{invoice::{Invoice, Payment}, money::Currency, portfolio::Portfolio, Decimal, NaiveDate};
+/// # let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// # let mut p = Portfolio::new("demo", Currency::CNY);
+/// # p.invoices = vec![Invoice { kind: Default::default(), id: "I1".into(), customer_id: "A".into(),
+/// #     issue_date: d(1, 1), due_date: d(1, 31), currency: Currency::CNY, gross: Decimal::from(900),
+/// #     vat: None, payments: vec![Payment { date: d(2, 5), amount: Decimal::from(300) }], dispute: None }];
+/// # use credit_core::cash::{payment_plan, Frequency, PlanInput, SavedPlan};
+/// # let input = PlanInput { balance: Decimal::from(900), currency: Currency::CNY, count: 3,
+/// #     frequency: Frequency::Weekly, first: d(2, 5), annual_rate: Decimal::ZERO, start: d(2, 1) };
+/// # let plan = SavedPlan { id: "p".into(), customer_id: "A".into(), invoice_ids: vec!["I1".into()],
+/// #     plan: payment_plan(&input).unwrap(), input, note: String::new() };
+/// assert_eq!(plan_paid(&plan, &p, d(2, 10)).unwrap(), Decimal::from(300));
+/// assert_eq!(plan_paid(&plan, &p, d(2, 4)).unwrap(), Decimal::ZERO);
+/// ```
 pub fn plan_paid(plan: &SavedPlan, p: &Portfolio, as_of: NaiveDate) -> Result<Decimal, MoneyError> {
     let ids: HashSet<&str> = plan.invoice_ids.iter().map(String::as_str).collect();
     let mut paid = Decimal::ZERO;
@@ -330,10 +351,203 @@ pub(super) fn state_from_paid(plan: &SavedPlan, paid: Decimal, as_of: NaiveDate)
 ///
 /// # Errors
 /// [`MoneyError::NoRate`].
+///
+/// # Example
+/// 3 × 300 weekly from 5 February; only the first paid. On 15 February the
+/// second (12 February) is within its grace; on 18 February it is missed.
+/// ```
+/// use credit_core::cash::{plan_state, PlanState};
+/// # use credit_core::{invoice::{Invoice, Payment}, money::Currency, portfolio::Portfolio, Decimal, NaiveDate};
+/// # let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// # let mut p = Portfolio::new("demo", Currency::CNY);
+/// # p.invoices = vec![Invoice { kind: Default::default(), id: "I1".into(), customer_id: "A".into(),
+/// #     issue_date: d(1, 1), due_date: d(1, 31), currency: Currency::CNY, gross: Decimal::from(900),
+/// #     vat: None, payments: vec![Payment { date: d(2, 5), amount: Decimal::from(300) }], dispute: None }];
+/// # use credit_core::cash::{payment_plan, Frequency, PlanInput, SavedPlan};
+/// # let input = PlanInput { balance: Decimal::from(900), currency: Currency::CNY, count: 3,
+/// #     frequency: Frequency::Weekly, first: d(2, 5), annual_rate: Decimal::ZERO, start: d(2, 1) };
+/// # let plan = SavedPlan { id: "p".into(), customer_id: "A".into(), invoice_ids: vec!["I1".into()],
+/// #     plan: payment_plan(&input).unwrap(), input, note: String::new() };
+/// assert!(matches!(plan_state(&plan, &p, d(2, 15)).unwrap(), PlanState::OnTrack { .. }));
+/// assert!(matches!(
+///     plan_state(&plan, &p, d(2, 18)).unwrap(),
+///     PlanState::Missed { instalment: 2, .. }
+/// ));
+/// ```
 pub fn plan_state(
     plan: &SavedPlan,
     p: &Portfolio,
     as_of: NaiveDate,
 ) -> Result<PlanState, MoneyError> {
     Ok(state_from_paid(plan, plan_paid(plan, p, as_of)?, as_of))
+}
+
+/// Days from the agreement to the first instalment when the plan form
+/// leaves the first date empty.
+pub const DEFAULT_FIRST_AFTER_DAYS: u64 = 30;
+
+/// The payment-plan form as typed: the figures a person writes, before
+/// they are read into a [`PlanInput`] by [`PlanForm::input`].
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+pub struct PlanForm {
+    /// The overdue balance, as an amount (`1,234.50`).
+    pub balance: String,
+    /// The number of instalments.
+    pub count: String,
+    /// Annual interest in per cent (`8`, `8.5` or `8 %`).
+    pub rate_percent: String,
+    /// The first instalment's date (YYYY-MM-DD); empty for
+    /// [`DEFAULT_FIRST_AFTER_DAYS`] after the agreement.
+    pub first: String,
+}
+
+impl PlanForm {
+    /// The plan this form describes, in `currency`, agreed on `as_of`. The
+    /// fields are read in the form's order and the first one that cannot
+    /// be read is reported: the balance (an amount of 0 or more), the
+    /// instalments (1 to [`MAX_INSTALMENTS`]), the interest (a percentage
+    /// of 0 or more, a trailing `%` allowed) and the first date (on or
+    /// after `as_of`).
+    ///
+    /// # Errors
+    /// [`FormError`] naming the field, what was typed and the bound:
+    /// [`FormError::NotAmount`], [`FormError::CountOutOfRange`],
+    /// [`FormError::NotPercent`], [`FormError::NotADate`] or
+    /// [`FormError::DateTooEarly`].
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::cash::{Field, FormError, Frequency, PlanForm};
+    /// use credit_core::{money::Currency, Decimal, NaiveDate};
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    /// let form = PlanForm { balance: "1,000".into(), count: "3".into(), rate_percent: "6%".into(), first: String::new() };
+    /// let input = form.input(Currency::CNY, Frequency::Monthly, as_of).unwrap();
+    /// assert_eq!((input.balance, input.count, input.annual_rate), (Decimal::from(1000), 3, Decimal::new(6, 2)));
+    /// assert_eq!(input.first, NaiveDate::from_ymd_opt(2026, 4, 3).unwrap());
+    ///
+    /// let bad = PlanForm { count: "0".into(), ..form };
+    /// assert_eq!(
+    ///     bad.input(Currency::CNY, Frequency::Monthly, as_of),
+    ///     Err(FormError::CountOutOfRange { field: Field::Instalments, value: "0".into(), min: 1, max: 120 })
+    /// );
+    /// ```
+    pub fn input(
+        &self,
+        currency: Currency,
+        frequency: Frequency,
+        as_of: NaiveDate,
+    ) -> Result<PlanInput, FormError> {
+        let balance =
+            parse_amount(&self.balance, false).map_err(|_| FormError::NotAmount {
+                field: Field::Balance,
+                value: self.balance.clone(),
+            })?;
+        let count = self
+            .count
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=MAX_INSTALMENTS).contains(n))
+            .ok_or_else(|| FormError::CountOutOfRange {
+                field: Field::Instalments,
+                value: self.count.clone(),
+                min: 1,
+                max: MAX_INSTALMENTS,
+            })?;
+        let percent = parse_amount(self.rate_percent.trim_end_matches('%'), false).map_err(
+            |_| FormError::NotPercent {
+                field: Field::Interest,
+                value: self.rate_percent.clone(),
+            },
+        )?;
+        let first = if self.first.trim().is_empty() {
+            as_of + Days::new(DEFAULT_FIRST_AFTER_DAYS)
+        } else {
+            let value = || self.first.clone();
+            match parse_iso(&self.first) {
+                Some(d) if d >= as_of => d,
+                Some(_) => {
+                    return Err(FormError::DateTooEarly {
+                        field: Field::FirstInstalment,
+                        value: value(),
+                        earliest: as_of,
+                    })
+                }
+                None => {
+                    return Err(FormError::NotADate {
+                        field: Field::FirstInstalment,
+                        value: value(),
+                        earliest: as_of,
+                    })
+                }
+            }
+        };
+        Ok(PlanInput {
+            balance,
+            currency,
+            count,
+            frequency,
+            first,
+            annual_rate: percent / Decimal::ONE_HUNDRED,
+            start: as_of,
+        })
+    }
+}
+
+/// A buyer's overdue balance: what a payment plan would settle.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+pub struct Overdue {
+    /// Σ open amounts of its overdue, undisputed invoices, in the base
+    /// currency at the `as_of` rate.
+    pub balance: Decimal,
+    /// Those invoices, in ledger order.
+    pub invoice_ids: Vec<String>,
+}
+
+/// A buyer's overdue balance as of a date: every invoice of
+/// `customer_id` with an open amount above zero, past its due date and not
+/// disputed, converted to the base currency at the `as_of` rate.
+///
+/// # Errors
+/// [`MoneyError::NoRate`] when one of those invoices is in a currency
+/// without a rate on or before `as_of`: it is never counted 1:1.
+///
+/// # Example
+/// ```
+/// use credit_core::cash::overdue_balance;
+/// use credit_core::invoice::Invoice;
+/// use credit_core::money::{Currency, MoneyError};
+/// use credit_core::portfolio::Portfolio;
+/// use credit_core::{Decimal, NaiveDate};
+/// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// let inv = |id: &str, currency| Invoice {
+///     kind: Default::default(), id: id.into(), customer_id: "A".into(), issue_date: d(1, 1),
+///     due_date: d(1, 31), currency, gross: Decimal::from(500), vat: None, payments: vec![], dispute: None,
+/// };
+/// let mut p = Portfolio::new("demo", Currency::CNY);
+/// p.invoices = vec![inv("I1", Currency::CNY), inv("I2", Currency::CNY)];
+/// let o = overdue_balance(&p, "A", d(3, 1)).unwrap();
+/// assert_eq!((o.balance, o.invoice_ids.len()), (Decimal::from(1000), 2));
+///
+/// // An invoice in euros and no EUR rate: refused, not counted at 1:1.
+/// p.invoices.push(inv("I3", Currency::EUR));
+/// assert_eq!(
+///     overdue_balance(&p, "A", d(3, 1)),
+///     Err(MoneyError::NoRate { currency: Currency::EUR, date: d(3, 1) })
+/// );
+/// ```
+pub fn overdue_balance(
+    p: &Portfolio,
+    customer_id: &str,
+    as_of: NaiveDate,
+) -> Result<Overdue, MoneyError> {
+    let mut out = Overdue::default();
+    for inv in p.invoices.iter().filter(|x| x.customer_id == customer_id) {
+        let open = inv.open_as_of(as_of);
+        if open > Decimal::ZERO && inv.due_date < as_of && !inv.disputed_as_of(as_of) {
+            out.balance += open * p.fx.rate(inv.currency, as_of)?;
+            out.invoice_ids.push(inv.id.clone());
+        }
+    }
+    Ok(out)
 }

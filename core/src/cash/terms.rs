@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::index::{day, LedgerIndex, Rates};
 use crate::money::MoneyError;
 
+use super::{Field, FormError};
+
 /// The DSO and cash effect of other terms.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 pub struct TermsEffect {
@@ -42,6 +44,24 @@ pub struct TermsEffect {
 ///
 /// # Errors
 /// [`MoneyError::NoRate`] for a currency without a rate.
+///
+/// # Example
+/// One invoice of 900 on 30 days' terms, issued in the 90 days to 1 March
+/// and still open: moving to 45 days ties up 15 more days of sales.
+/// ```
+/// use credit_core::cash::terms_effect;
+/// use credit_core::index::LedgerIndex;
+/// # use credit_core::{invoice::{Invoice, Payment}, money::Currency, portfolio::Portfolio, Decimal, NaiveDate};
+/// # let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// # let mut p = Portfolio::new("demo", Currency::CNY);
+/// # p.invoices = vec![Invoice { kind: Default::default(), id: "I1".into(), customer_id: "A".into(),
+/// #     issue_date: d(1, 1), due_date: d(1, 31), currency: Currency::CNY, gross: Decimal::from(900),
+/// #     vat: None, payments: vec![], dispute: None }];
+/// let t = terms_effect(&LedgerIndex::new(&p), None, 45, d(3, 1), 90).unwrap();
+/// assert_eq!(t.current_terms_days, Decimal::from(30));
+/// assert_eq!((t.dso_before, t.dso_after), (Some(Decimal::from(90)), Some(Decimal::from(105))));
+/// assert_eq!(t.cash_effect, Decimal::from(-150));
+/// ```
 pub fn terms_effect(
     ix: &LedgerIndex,
     customer: Option<&str>,
@@ -91,4 +111,35 @@ pub fn terms_effect(
         daily_sales: daily,
         cash_effect: (current - new) * daily,
     })
+}
+
+/// The longest terms the cash forms accept, in days: a year.
+pub const MAX_TERMS_DAYS: u32 = 365;
+
+/// Whole days of terms as typed in `field`: 0 to [`MAX_TERMS_DAYS`],
+/// spaces around allowed.
+///
+/// # Errors
+/// [`FormError::DaysOutOfRange`] naming the field, the value and the bound
+/// for anything else.
+///
+/// # Example
+/// ```
+/// use credit_core::cash::{parse_terms_days, Field, FormError};
+/// assert_eq!(parse_terms_days(Field::NewTerms, " 45 "), Ok(45));
+/// assert_eq!(
+///     parse_terms_days(Field::NewTerms, "400"),
+///     Err(FormError::DaysOutOfRange { field: Field::NewTerms, value: "400".into(), max: 365 })
+/// );
+/// ```
+pub fn parse_terms_days(field: Field, text: &str) -> Result<u32, FormError> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| *d <= MAX_TERMS_DAYS)
+        .ok_or_else(|| FormError::DaysOutOfRange {
+            field,
+            value: text.to_string(),
+            max: MAX_TERMS_DAYS,
+        })
 }

@@ -9,6 +9,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::money::parse_amount;
+
+use super::{Field, FormError};
+
 /// What working capital is computed from: the ledger's receivables and
 /// credit sales, and what the user types in.
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
@@ -52,6 +56,14 @@ pub struct WorkingCapital {
 
 impl WorkingCapital {
     /// Cash freed by cutting DSO by `days`: days × daily credit sales.
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::cash::{working_capital, WcInput};
+    /// use credit_core::Decimal;
+    /// let w = working_capital(&WcInput { credit_sales: Decimal::from(900), period_days: 90, ..WcInput::default() });
+    /// assert_eq!(w.cash_freed(Decimal::from(10)), Decimal::from(100));
+    /// ```
     pub fn cash_freed(&self, days: Decimal) -> Decimal {
         days * self.daily_sales
     }
@@ -86,5 +98,85 @@ pub fn working_capital(input: &WcInput) -> WorkingCapital {
         cash_ratio: (!input.current_liabilities.is_zero())
             .then(|| input.cash / input.current_liabilities),
         daily_sales: input.credit_sales / days,
+    }
+}
+
+/// What a person types for working capital, kept with the portfolio as
+/// typed (in JSON, the field names below). The receivables and credit
+/// sales come from the ledger and are not in the form.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+pub struct WcForm {
+    /// Inventory.
+    pub inventory: String,
+    /// Trade payables.
+    pub payables: String,
+    /// Cost of sales over the KPI period.
+    pub cost_of_sales: String,
+    /// Cash.
+    pub cash: String,
+    /// Current liabilities.
+    pub current_liabilities: String,
+    /// Days of DSO to cut.
+    pub cut_days: String,
+}
+
+/// A [`WcForm`] read: the input for [`working_capital`], the days of DSO
+/// to cut, and every field that could not be read.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct WcRead {
+    /// The ledger's figures and the form's.
+    pub input: WcInput,
+    /// Days of DSO to cut ([`WorkingCapital::cash_freed`]).
+    pub cut_days: Decimal,
+    /// Each field that is not an amount, in the form's order
+    /// ([`FormError::NotAmount`]); it counts as 0.
+    pub errors: Vec<FormError>,
+}
+
+impl WcForm {
+    /// The figures of the form with the ledger's receivables, credit sales
+    /// and period. An empty field counts as 0; so does a field that is not
+    /// an amount of 0 or more, which is also listed in
+    /// [`WcRead::errors`], so the figures that can be computed still are.
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::cash::{Field, FormError, WcForm};
+    /// use credit_core::Decimal;
+    /// let form = WcForm { inventory: "2,000".into(), cash: "abc".into(), ..WcForm::default() };
+    /// let read = form.read(Decimal::from(300), Decimal::from(900), 90);
+    /// assert_eq!((read.input.inventory, read.input.cash, read.cut_days), (Decimal::from(2000), Decimal::ZERO, Decimal::ZERO));
+    /// assert_eq!(read.errors, [FormError::NotAmount { field: Field::Cash, value: "abc".into() }]);
+    /// ```
+    pub fn read(&self, receivables: Decimal, credit_sales: Decimal, period_days: u32) -> WcRead {
+        let mut errors = Vec::new();
+        let mut num = |field: Field, s: &str| -> Decimal {
+            if s.trim().is_empty() {
+                return Decimal::ZERO;
+            }
+            parse_amount(s, false).unwrap_or_else(|_| {
+                errors.push(FormError::NotAmount {
+                    field,
+                    value: s.to_string(),
+                });
+                Decimal::ZERO
+            })
+        };
+        let input = WcInput {
+            receivables,
+            credit_sales,
+            period_days,
+            inventory: num(Field::Inventory, &self.inventory),
+            payables: num(Field::Payables, &self.payables),
+            cost_of_sales: num(Field::CostOfSales, &self.cost_of_sales),
+            cash: num(Field::Cash, &self.cash),
+            current_liabilities: num(Field::CurrentLiabilities, &self.current_liabilities),
+        };
+        let cut_days = num(Field::CutDays, &self.cut_days);
+        WcRead {
+            input,
+            cut_days,
+            errors,
+        }
     }
 }
