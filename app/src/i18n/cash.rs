@@ -398,10 +398,20 @@ pub fn form_error(lang: Lang, e: &FormError) -> String {
         (FormError::NotPercent { value, .. }, Lang::Zh) => {
             format!("{name}：“{value}”不是百分比。")
         }
-        (FormError::CountOutOfRange { value, min, max, .. }, Lang::En) => {
+        (
+            FormError::CountOutOfRange {
+                value, min, max, ..
+            },
+            Lang::En,
+        ) => {
             format!("{name}: '{value}' is not a number from {min} to {max}.")
         }
-        (FormError::CountOutOfRange { value, min, max, .. }, Lang::Zh) => {
+        (
+            FormError::CountOutOfRange {
+                value, min, max, ..
+            },
+            Lang::Zh,
+        ) => {
             format!("{name}：“{value}”不是 {min} 到 {max} 之间的整数。")
         }
         (FormError::DaysOutOfRange { value, max, .. }, Lang::En) => {
@@ -482,7 +492,14 @@ pub fn money_error(lang: Lang, e: &MoneyError) -> String {
         (MoneyError::NoRate { currency, date }, Lang::Zh) => {
             format!("尚无汇率：{currency}（{date} 或之前）")
         }
-        (MoneyError::InvalidRate { currency, date, rate }, Lang::Zh) => {
+        (
+            MoneyError::InvalidRate {
+                currency,
+                date,
+                rate,
+            },
+            Lang::Zh,
+        ) => {
             format!("{currency} 于 {date} 的汇率 {rate} 须大于零")
         }
         (MoneyError::CurrencyMismatch { left, right }, Lang::Zh) => {

@@ -31,9 +31,9 @@ use chrono::{Days, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+use crate::dates::parse_iso;
 use crate::index::{day, LedgerIndex, Rates};
 use crate::invoice::Payment;
-use crate::dates::parse_iso;
 use crate::money::{parse_amount, Currency, MoneyError};
 use crate::portfolio::Portfolio;
 
@@ -437,11 +437,10 @@ impl PlanForm {
         frequency: Frequency,
         as_of: NaiveDate,
     ) -> Result<PlanInput, FormError> {
-        let balance =
-            parse_amount(&self.balance, false).map_err(|_| FormError::NotAmount {
-                field: Field::Balance,
-                value: self.balance.clone(),
-            })?;
+        let balance = parse_amount(&self.balance, false).map_err(|_| FormError::NotAmount {
+            field: Field::Balance,
+            value: self.balance.clone(),
+        })?;
         let count = self
             .count
             .trim()
@@ -454,12 +453,13 @@ impl PlanForm {
                 min: 1,
                 max: MAX_INSTALMENTS,
             })?;
-        let percent = parse_amount(self.rate_percent.trim_end_matches('%'), false).map_err(
-            |_| FormError::NotPercent {
-                field: Field::Interest,
-                value: self.rate_percent.clone(),
-            },
-        )?;
+        let percent =
+            parse_amount(self.rate_percent.trim_end_matches('%'), false).map_err(|_| {
+                FormError::NotPercent {
+                    field: Field::Interest,
+                    value: self.rate_percent.clone(),
+                }
+            })?;
         let first = if self.first.trim().is_empty() {
             as_of + Days::new(DEFAULT_FIRST_AFTER_DAYS)
         } else {

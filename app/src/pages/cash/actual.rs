@@ -36,9 +36,15 @@ pub(super) fn ActualPanel(portfolio: Arc<Open>) -> impl IntoView {
         let lang = i.lang.get();
         match rows.get() {
             Err(e) => view! { <p class="error">{t::money_error(lang, &e)}</p> }.into_any(),
-            Ok(v) if v.is_empty() => view! { <p class="muted" data-testid="no-actuals">{move || i.t(C::NoActuals)}</p> }.into_any(),
+            Ok(v) if v.is_empty() => {
+                view! { <p class="muted" data-testid="no-actuals">{move || i.t(C::NoActuals)}</p> }
+                    .into_any()
+            }
             Ok(v) => {
-                let (ft, at): (Decimal, Decimal) = v.iter().fold((Decimal::ZERO, Decimal::ZERO), |(a, b), w| (a + w.forecast, b + w.actual));
+                let (ft, at): (Decimal, Decimal) =
+                    v.iter().fold((Decimal::ZERO, Decimal::ZERO), |(a, b), w| {
+                        (a + w.forecast, b + w.actual)
+                    });
                 let rows = v
                     .iter()
                     .enumerate()

@@ -182,7 +182,8 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
         let as_of = app.as_of.get();
         let plans = app.extras.with(monitoring::plans);
         if plans.is_empty() {
-            return view! { <p class="muted" data-testid="no-plans">{move || i.t(C::NoPlans)}</p> }.into_any();
+            return view! { <p class="muted" data-testid="no-plans">{move || i.t(C::NoPlans)}</p> }
+                .into_any();
         }
         let rows = plans
             .into_iter()
