@@ -2,101 +2,57 @@
 //! their state, a hand-computed forecast on a small ledger (with a scenario,
 //! a saved plan and forecast against actual), working capital; and the
 //! properties that a plan sums exactly to its total and that a forecast
-//! never expects more than the open receivables.
+//! never expects more than the open receivables; the cash forms' fields
+//! refused with the field and the bound, and a missing exchange rate
+//! refused rather than taken as 1:1. Worked examples that are tables come
+//! from `tests/data/cash_*.csv`.
 
+mod common;
+
+use common::cash::{d, dec, inv, ledger, pct, plan_input, portfolio, saved};
+use common::rows;
 use credit_core::cash::{
-    discount_cost, forecast, forecast_vs_actual, payment_plan, plan_state, terms_effect,
-    working_capital, CashError, Discount, ForecastOptions, Frequency, PlanInput, PlanState,
-    SavedPlan, Scenario, WcInput,
+    discount_cost, forecast, forecast_vs_actual, overdue_balance, parse_dso_target,
+    parse_terms_days, payment_plan, plan_state, terms_effect, working_capital, CashError, Discount,
+    Field, ForecastOptions, FormError, Frequency, PlanForm, PlanInput, PlanState, SavedPlan,
+    Scenario, WcForm, WcInput,
 };
-use credit_core::customer::Customer;
 use credit_core::index::LedgerIndex;
 use credit_core::invoice::{Dispute, Invoice, Payment};
-use credit_core::money::Currency;
-use credit_core::portfolio::Portfolio;
+use credit_core::money::{Currency, FxRate, MoneyError};
 use credit_core::{Decimal, NaiveDate};
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn pct(x: Decimal) -> Decimal {
-    (x * Decimal::ONE_HUNDRED).round_dp(1)
-}
-
-fn inv(
-    id: &str,
-    customer: &str,
-    issue: &str,
-    due: &str,
-    gross: &str,
-    pays: &[(&str, &str)],
-) -> Invoice {
-    Invoice {
-        kind: Default::default(),
-        id: id.into(),
-        customer_id: customer.into(),
-        issue_date: d(issue),
-        due_date: d(due),
-        currency: Currency::CNY,
-        gross: dec(gross),
-        vat: None,
-        payments: pays
-            .iter()
-            .map(|(date, amount)| Payment {
-                date: d(date),
-                amount: dec(amount),
-            })
-            .collect(),
-        dispute: None,
-    }
-}
-
-fn portfolio(invoices: Vec<Invoice>) -> Portfolio {
-    let mut p = Portfolio::new("cash", Currency::CNY);
-    p.customers = vec![Customer::new("A", "Alpha"), Customer::new("B", "Beta")];
-    p.invoices = invoices;
-    p
-}
-
 #[test]
-fn two_ten_net_thirty() {
-    let c = discount_cost(&"2/10/30".parse().unwrap()).unwrap();
-    assert_eq!(
-        (pct(c.simple), pct(c.effective)),
-        (dec("37.2"), dec("44.6"))
-    );
-    // 1/10 net 45: 1/99 × 365/35 = 10.534 %; (1 + 1/99)^(365/35) − 1 = 11.0500 %.
+fn discount_costs_from_the_table() {
+    for r in rows("cash_discount_cost.csv") {
+        let c = discount_cost(&r[0].parse().unwrap()).unwrap();
+        assert_eq!(
+            (pct(c.simple), pct(c.effective)),
+            (dec(&r[1]), dec(&r[2])),
+            "{}",
+            r[0]
+        );
+    }
+    // 1/10 net 45 to four decimals: 11.0500 %.
     let c = discount_cost(&"1/10 net 45".parse().unwrap()).unwrap();
-    assert_eq!(
-        (pct(c.simple), pct(c.effective)),
-        (dec("10.5"), dec("11.1"))
-    );
     assert_eq!(
         (c.effective * Decimal::ONE_HUNDRED).round_dp(4),
         dec("11.0500")
     );
-    // The same discount read every way a user writes it.
-    for text in [
-        "2/10/30",
-        "2/10 net 30",
-        "2/10 n30",
-        "2%/10/30",
-        " 2 / 10 / 30 ",
-    ] {
-        let x: Discount = text.parse().unwrap();
+}
+
+#[test]
+fn discount_texts_from_the_table() {
+    for r in rows("cash_discount_text.csv") {
+        let x: Discount = r[0].parse().unwrap();
         assert_eq!(
             (x.rate, x.discount_days, x.net_days),
-            (dec("0.02"), 10, 30),
-            "{text}"
+            (dec(&r[1]), r[2].parse().unwrap(), r[3].parse().unwrap()),
+            "{:?}",
+            r[0]
         );
     }
-    assert_eq!("1.5/10/45".parse::<Discount>().unwrap().rate, dec("0.015"));
 }
 
 #[test]
@@ -132,115 +88,37 @@ fn bad_discounts_are_refused_with_the_reason() {
     .contains("'2/10'"));
 }
 
-fn plan_input(
-    balance: &str,
-    count: u32,
-    f: Frequency,
-    first: &str,
-    rate: &str,
-    start: &str,
-) -> PlanInput {
-    PlanInput {
-        balance: dec(balance),
-        currency: Currency::CNY,
-        count,
-        frequency: f,
-        first: d(first),
-        annual_rate: dec(rate),
-        start: d(start),
+#[test]
+fn payment_plans_from_the_table() {
+    let list = |x: &str| -> Vec<Decimal> { x.split(';').map(dec).collect() };
+    for r in rows("cash_plans.csv") {
+        let input = PlanInput {
+            currency: Currency::new(&r[1]).unwrap(),
+            ..plan_input(
+                &r[0],
+                r[2].parse().unwrap(),
+                match r[3].as_str() {
+                    "weekly" => Frequency::Weekly,
+                    "fortnightly" => Frequency::Fortnightly,
+                    _ => Frequency::Monthly,
+                },
+                &r[4],
+                &r[5],
+                &r[6],
+            )
+        };
+        let p = payment_plan(&input).unwrap();
+        let dates: Vec<NaiveDate> = r[7].split(';').map(d).collect();
+        let got_dates: Vec<NaiveDate> = p.instalments.iter().map(|i| i.date).collect();
+        assert_eq!(got_dates, dates, "{r:?}");
+        let amounts: Vec<Decimal> = p.instalments.iter().map(|i| i.amount).collect();
+        assert_eq!(amounts, list(&r[8]), "{r:?}");
+        let interest: Vec<Decimal> = p.instalments.iter().map(|i| i.interest).collect();
+        assert_eq!(interest, list(&r[9]), "{r:?}");
+        assert_eq!(p.total, dec(&r[10]), "{r:?}");
+        assert_eq!(p.interest, list(&r[9]).iter().sum::<Decimal>(), "{r:?}");
+        assert_eq!(amounts.iter().sum::<Decimal>(), p.total, "{r:?}");
     }
-}
-
-#[test]
-fn three_instalments_of_a_thousand() {
-    let p = payment_plan(&plan_input(
-        "1000.00",
-        3,
-        Frequency::Monthly,
-        "2026-02-15",
-        "0",
-        "2026-01-15",
-    ))
-    .unwrap();
-    let amounts: Vec<Decimal> = p.instalments.iter().map(|i| i.amount).collect();
-    assert_eq!(amounts, [dec("333.33"), dec("333.33"), dec("333.34")]);
-    assert_eq!((p.interest, p.total), (Decimal::ZERO, dec("1000.00")));
-    let dates: Vec<NaiveDate> = p.instalments.iter().map(|i| i.date).collect();
-    assert_eq!(dates, [d("2026-02-15"), d("2026-03-15"), d("2026-04-15")]);
-}
-
-#[test]
-fn a_plan_with_interest_by_hand() {
-    // 1,200.00 in 3 monthly instalments at 12 % from 15 Jan 2026:
-    // 1: 1,200.00 × 0.12 × 31/365 = 12.2301… → 12.23
-    // 2:   800.00 × 0.12 × 28/365 =  7.3643… →  7.36
-    // 3:   400.00 × 0.12 × 31/365 =  4.0767… →  4.08
-    let p = payment_plan(&plan_input(
-        "1200.00",
-        3,
-        Frequency::Monthly,
-        "2026-02-15",
-        "0.12",
-        "2026-01-15",
-    ))
-    .unwrap();
-    let interest: Vec<Decimal> = p.instalments.iter().map(|i| i.interest).collect();
-    assert_eq!(interest, [dec("12.23"), dec("7.36"), dec("4.08")]);
-    assert_eq!(p.interest, dec("23.67"));
-    assert_eq!(p.total, dec("1223.67"));
-    let sum: Decimal = p.instalments.iter().map(|i| i.amount).sum();
-    assert_eq!(sum, p.total);
-    assert_eq!(p.instalments[0].amount, dec("412.23"));
-}
-
-#[test]
-fn monthly_dates_from_the_31st_across_a_leap_february() {
-    let p = payment_plan(&plan_input(
-        "300",
-        4,
-        Frequency::Monthly,
-        "2028-01-31",
-        "0",
-        "2028-01-01",
-    ))
-    .unwrap();
-    let dates: Vec<NaiveDate> = p.instalments.iter().map(|i| i.date).collect();
-    assert_eq!(
-        dates,
-        [
-            d("2028-01-31"),
-            d("2028-02-29"),
-            d("2028-03-31"),
-            d("2028-04-30")
-        ]
-    );
-    let w = payment_plan(&plan_input(
-        "300",
-        3,
-        Frequency::Fortnightly,
-        "2028-02-20",
-        "0",
-        "2028-02-01",
-    ))
-    .unwrap();
-    let dates: Vec<NaiveDate> = w.instalments.iter().map(|i| i.date).collect();
-    assert_eq!(dates, [d("2028-02-20"), d("2028-03-05"), d("2028-03-19")]);
-}
-
-#[test]
-fn yen_has_no_minor_unit() {
-    let mut i = plan_input(
-        "1000",
-        3,
-        Frequency::Weekly,
-        "2026-01-08",
-        "0",
-        "2026-01-01",
-    );
-    i.currency = Currency::JPY;
-    let p = payment_plan(&i).unwrap();
-    let amounts: Vec<Decimal> = p.instalments.iter().map(|i| i.amount).collect();
-    assert_eq!(amounts, [dec("333"), dec("333"), dec("334")]);
 }
 
 #[test]
@@ -281,18 +159,6 @@ fn bad_plans_are_refused() {
         }),
         Err(CashError::FirstBeforeStart { .. })
     ));
-}
-
-fn saved(p: &Portfolio, ids: &[&str], input: PlanInput) -> SavedPlan {
-    let _ = p;
-    SavedPlan {
-        id: "plan".into(),
-        customer_id: "A".into(),
-        invoice_ids: ids.iter().map(|s| s.to_string()).collect(),
-        plan: payment_plan(&input).unwrap(),
-        input,
-        note: String::new(),
-    }
 }
 
 #[test]
@@ -349,35 +215,6 @@ fn a_plan_kept_missed_and_completed() {
         plan_state(&s, &p, d("2026-01-30")).unwrap(),
         PlanState::Completed { paid: dec("900") }
     );
-}
-
-/// A small ledger, as of Wed 2026-03-04:
-/// - A has history: I0 due 1 Dec paid 11 Dec (10 days late, 1,000);
-///   I1 (1,000, due 20 Feb) open → expected 2 Mar, already past → week 0;
-///   I2 (2,000, due 20 Mar) open → expected 30 Mar → week 3 (25–31 Mar);
-/// - B has no payment: it takes the portfolio's average, 10 days:
-///   I3 (500, due 1 Apr) → expected 11 Apr → week 5 (8–14 Apr);
-///   I4 (700) disputed → left out.
-fn ledger() -> Portfolio {
-    let mut disputed = inv("I4", "B", "2026-02-01", "2026-03-10", "700", &[]);
-    disputed.dispute = Some(Dispute {
-        date: d("2026-03-01"),
-        reason: "damaged".into(),
-    });
-    portfolio(vec![
-        inv(
-            "I0",
-            "A",
-            "2025-11-01",
-            "2025-12-01",
-            "1000",
-            &[("2025-12-11", "1000")],
-        ),
-        inv("I1", "A", "2026-01-21", "2026-02-20", "1000", &[]),
-        inv("I2", "A", "2026-02-18", "2026-03-20", "2000", &[]),
-        inv("I3", "B", "2026-03-02", "2026-04-01", "500", &[]),
-        disputed,
-    ])
 }
 
 #[test]
@@ -514,32 +351,34 @@ fn terms_effect_by_hand() {
 }
 
 #[test]
-fn working_capital_by_hand() {
-    let w = working_capital(&WcInput {
-        receivables: dec("1200000"),
-        credit_sales: dec("3650000"),
-        period_days: 365,
-        inventory: dec("800000"),
-        payables: dec("500000"),
-        cost_of_sales: dec("2920000"),
-        cash: dec("300000"),
-        current_liabilities: dec("600000"),
-    });
-    assert_eq!(w.wcr, dec("1500000"));
-    assert_eq!(w.dso.unwrap().round_dp(2), dec("120"));
-    assert_eq!(w.dio.unwrap().round_dp(2), dec("100"));
-    assert_eq!(w.dpo.unwrap().round_dp(2), dec("62.5"));
-    assert_eq!(w.ccc.unwrap().round_dp(2), dec("157.5"));
-    assert_eq!(w.cash_ratio, Some(dec("0.5")));
-    assert_eq!(w.cash_freed(dec("10")), dec("100000"));
-    let none = working_capital(&WcInput {
-        receivables: dec("10"),
-        ..WcInput::default()
-    });
-    assert_eq!(
-        (none.dso, none.dio, none.ccc, none.cash_ratio),
-        (None, None, None, None)
-    );
+fn working_capital_from_the_table() {
+    let opt = |x: &str| (!x.is_empty()).then(|| dec(x));
+    let r2 = |x: Option<Decimal>| x.map(|v| v.round_dp(2));
+    for r in rows("cash_working_capital.csv") {
+        let w = working_capital(&WcInput {
+            receivables: dec(&r[0]),
+            credit_sales: dec(&r[1]),
+            period_days: r[2].parse().unwrap(),
+            inventory: dec(&r[3]),
+            payables: dec(&r[4]),
+            cost_of_sales: dec(&r[5]),
+            cash: dec(&r[6]),
+            current_liabilities: dec(&r[7]),
+        });
+        assert_eq!(w.wcr, dec(&r[8]), "{r:?}");
+        assert_eq!(
+            (r2(w.dso), r2(w.dio), r2(w.dpo), r2(w.ccc), w.cash_ratio),
+            (
+                opt(&r[9]),
+                opt(&r[10]),
+                opt(&r[11]),
+                opt(&r[12]),
+                opt(&r[13])
+            ),
+            "{r:?}"
+        );
+        assert_eq!(w.cash_freed(dec(&r[14])), dec(&r[15]), "{r:?}");
+    }
 }
 
 #[test]
@@ -784,4 +623,244 @@ proptest! {
             prop_assert!(w.expected >= Decimal::ZERO && w.expected <= f.open_ar);
         }
     }
+}
+
+#[test]
+fn the_plan_form_names_the_field_the_value_and_the_bound() {
+    let as_of = d("2026-03-04");
+    let ok = PlanForm {
+        balance: "1,200.00".into(),
+        count: "3".into(),
+        rate_percent: "12 %".into(),
+        first: "2026-04-01".into(),
+    };
+    let input = ok.input(Currency::CNY, Frequency::Monthly, as_of).unwrap();
+    assert_eq!(
+        input,
+        PlanInput {
+            balance: dec("1200.00"),
+            currency: Currency::CNY,
+            count: 3,
+            frequency: Frequency::Monthly,
+            first: d("2026-04-01"),
+            annual_rate: dec("0.12"),
+            start: as_of,
+        }
+    );
+    // An empty first date: 30 days after the agreement.
+    let empty = PlanForm {
+        first: " ".into(),
+        ..ok.clone()
+    };
+    assert_eq!(
+        empty
+            .input(Currency::CNY, Frequency::Monthly, as_of)
+            .unwrap()
+            .first,
+        d("2026-04-03")
+    );
+    let refused = |f: PlanForm| {
+        f.input(Currency::CNY, Frequency::Monthly, as_of)
+            .unwrap_err()
+    };
+    assert_eq!(
+        refused(PlanForm {
+            balance: "-5".into(),
+            ..ok.clone()
+        }),
+        FormError::NotAmount {
+            field: Field::Balance,
+            value: "-5".into()
+        }
+    );
+    for count in ["0", "121", "x", ""] {
+        assert_eq!(
+            refused(PlanForm {
+                count: count.into(),
+                ..ok.clone()
+            }),
+            FormError::CountOutOfRange {
+                field: Field::Instalments,
+                value: count.into(),
+                min: 1,
+                max: 120
+            }
+        );
+    }
+    assert_eq!(
+        refused(PlanForm {
+            rate_percent: "".into(),
+            ..ok.clone()
+        }),
+        FormError::NotPercent {
+            field: Field::Interest,
+            value: "".into()
+        }
+    );
+    assert_eq!(
+        refused(PlanForm {
+            first: "2026-03-03".into(),
+            ..ok.clone()
+        }),
+        FormError::DateTooEarly {
+            field: Field::FirstInstalment,
+            value: "2026-03-03".into(),
+            earliest: as_of
+        }
+    );
+    assert_eq!(
+        refused(PlanForm {
+            first: "4 March".into(),
+            ..ok.clone()
+        }),
+        FormError::NotADate {
+            field: Field::FirstInstalment,
+            value: "4 March".into(),
+            earliest: as_of
+        }
+    );
+    // The first field that cannot be read is the one reported, and the
+    // message names it (the CLI's English).
+    let e = refused(PlanForm {
+        balance: "x".into(),
+        count: "0".into(),
+        ..ok
+    });
+    assert_eq!(e.field(), Field::Balance);
+    assert_eq!(e.to_string(), "Balance: 'x' is not an amount.");
+}
+
+#[test]
+fn days_fields_accept_0_to_365() {
+    assert_eq!(parse_terms_days(Field::NewTerms, "0"), Ok(0));
+    assert_eq!(parse_terms_days(Field::ScenarioDays, " 365 "), Ok(365));
+    for bad in ["366", "-1", "9x", "", "30.5"] {
+        assert_eq!(
+            parse_terms_days(Field::NewTerms, bad),
+            Err(FormError::DaysOutOfRange {
+                field: Field::NewTerms,
+                value: bad.into(),
+                max: 365
+            })
+        );
+    }
+    assert_eq!(
+        FormError::DaysOutOfRange {
+            field: Field::ScenarioDays,
+            value: "9x".into(),
+            max: 365
+        }
+        .to_string(),
+        "Days: '9x' is not a number of days from 0 to 365."
+    );
+    assert_eq!(parse_dso_target("45.5"), Ok(dec("45.5")));
+    assert_eq!(parse_dso_target("365"), Ok(dec("365")));
+    for bad in ["365.01", "-1", "abc", ""] {
+        assert!(
+            matches!(
+                parse_dso_target(bad),
+                Err(FormError::DaysOutOfRange {
+                    field: Field::ScenarioDays,
+                    max: 365,
+                    ..
+                })
+            ),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn the_working_capital_form_counts_empty_and_bad_fields_as_zero_and_lists_the_bad() {
+    let form = WcForm {
+        inventory: "3,000,000".into(),
+        payables: "".into(),
+        cost_of_sales: "12,000,000".into(),
+        cash: "abc".into(),
+        current_liabilities: "-1".into(),
+        cut_days: "10".into(),
+    };
+    let read = form.read(dec("100"), dec("900"), 90);
+    assert_eq!(
+        read.input,
+        WcInput {
+            receivables: dec("100"),
+            credit_sales: dec("900"),
+            period_days: 90,
+            inventory: dec("3000000"),
+            payables: Decimal::ZERO,
+            cost_of_sales: dec("12000000"),
+            cash: Decimal::ZERO,
+            current_liabilities: Decimal::ZERO,
+        }
+    );
+    assert_eq!(read.cut_days, dec("10"));
+    assert_eq!(
+        read.errors,
+        [
+            FormError::NotAmount {
+                field: Field::Cash,
+                value: "abc".into()
+            },
+            FormError::NotAmount {
+                field: Field::CurrentLiabilities,
+                value: "-1".into()
+            },
+        ]
+    );
+    // The JSON kept with the portfolio (extras `cash.wc`) keeps its names.
+    let json = serde_json::to_string(&WcForm::default()).unwrap();
+    assert_eq!(
+        json,
+        r#"{"inventory":"","payables":"","cost_of_sales":"","cash":"","current_liabilities":"","cut_days":""}"#
+    );
+}
+
+#[test]
+fn an_overdue_balance_without_a_rate_is_refused_never_taken_1_to_1() {
+    // A's overdue on 4 Mar: I1 (1,000, due 20 Feb); I2 is not due yet; a
+    // 100 EUR invoice due 1 Feb is overdue too.
+    let mut p = ledger();
+    let mut eur = inv("E1", "A", "2026-01-02", "2026-02-01", "100", &[]);
+    eur.currency = Currency::EUR;
+    p.invoices.push(eur);
+    let as_of = d("2026-03-04");
+    assert_eq!(
+        overdue_balance(&p, "A", as_of),
+        Err(MoneyError::NoRate {
+            currency: Currency::EUR,
+            date: as_of
+        })
+    );
+    // With a rate of 7.8 dated before: 1,000 + 780.
+    p.fx.insert(FxRate {
+        currency: Currency::EUR,
+        date: d("2026-01-01"),
+        rate: dec("7.8"),
+    })
+    .unwrap();
+    let o = overdue_balance(&p, "A", as_of).unwrap();
+    assert_eq!(o.balance, dec("1780"));
+    assert_eq!(o.invoice_ids, ["I1", "E1"]);
+    // A rate dated after the report date does not count either.
+    let mut late = ledger();
+    let mut eur = inv("E1", "A", "2026-01-02", "2026-02-01", "100", &[]);
+    eur.currency = Currency::EUR;
+    late.invoices.push(eur);
+    late.fx
+        .insert(FxRate {
+            currency: Currency::EUR,
+            date: d("2026-03-05"),
+            rate: dec("7.8"),
+        })
+        .unwrap();
+    assert!(matches!(
+        overdue_balance(&late, "A", as_of),
+        Err(MoneyError::NoRate { .. })
+    ));
+    // B's only invoice past due is disputed: nothing overdue to plan.
+    assert_eq!(
+        overdue_balance(&p, "B", as_of).unwrap().balance,
+        Decimal::ZERO
+    );
 }
