@@ -38,12 +38,14 @@ mod claim;
 mod cover;
 mod deadlines;
 mod policy;
+mod policy_form;
 mod worth;
 
 pub use claim::*;
 pub use cover::*;
 pub use deadlines::*;
 pub use policy::*;
+pub use policy_form::*;
 pub use worth::*;
 
 /// The language of labels and messages: the one of [`crate::dunning`].

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{pick, Lang};
+use super::{pick, Lang, PolicyFormError};
 use crate::customer::Customer;
 
 /// A trade credit insurance policy.
@@ -111,6 +111,40 @@ impl PolicyError {
     }
 }
 
+impl From<&PolicyFormError> for PolicyError {
+    /// A bound a term is out of, in both languages; a field that cannot be
+    /// read (a form's problem, never a policy's) keeps its English text.
+    fn from(e: &PolicyFormError) -> Self {
+        let (value, reason, reason_zh) = match e {
+            PolicyFormError::PercentOutOfRange { percent, .. } => (
+                format!("{percent} %"),
+                "must be more than 0 % and at most 100 %.",
+                "须大于 0% 且不超过 100%。",
+            ),
+            PolicyFormError::Negative { value, .. } => {
+                (value.to_string(), "must not be negative.", "不能为负数。")
+            }
+            PolicyFormError::DaysOutOfRange { value, .. } => (
+                value.to_string(),
+                "must be a number of days from 0 to 3650.",
+                "须为 0 到 3650 之间的天数。",
+            ),
+            PolicyFormError::NotAnAmount { value, .. }
+            | PolicyFormError::NotAPercentage { value, .. }
+            | PolicyFormError::NotDays { value, .. }
+            | PolicyFormError::NotADate { value, .. } => {
+                (value.clone(), "cannot be read.", "无法读取。")
+            }
+        };
+        PolicyError {
+            field: e.field().key(),
+            value,
+            reason,
+            reason_zh,
+        }
+    }
+}
+
 impl fmt::Display for PolicyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
@@ -145,54 +179,7 @@ impl Policy {
     /// Every term that cannot be right: percentages in (0, 100 %], amounts
     /// ≥ 0, days from 0 to 3650.
     pub fn validate(&self) -> Result<(), Vec<PolicyError>> {
-        let mut v = Vec::new();
-        let one = Decimal::ONE;
-        let mut frac = |field, x: Decimal, zero_ok: bool| {
-            if x > one || x < Decimal::ZERO || (!zero_ok && x.is_zero()) {
-                v.push(PolicyError {
-                    field,
-                    value: format!("{} %", (x * Decimal::ONE_HUNDRED).normalize()),
-                    reason: "must be more than 0 % and at most 100 %.",
-                    reason_zh: "须大于 0% 且不超过 100%。",
-                });
-            }
-        };
-        frac("indemnity_pct", self.indemnity_pct, false);
-        frac("premium_rate", self.premium_rate, true);
-        frac("lgd", self.lgd, true);
-        let mut amounts = vec![
-            ("non_qualifying_loss", Some(self.non_qualifying_loss)),
-            ("aggregate_first_loss", Some(self.aggregate_first_loss)),
-            ("max_liability", self.max_liability),
-            ("minimum_premium", Some(self.minimum_premium)),
-            ("insured_turnover", self.insured_turnover),
-        ];
-        amounts.extend(self.limits.values().map(|x| ("limits", Some(*x))));
-        for (field, x) in amounts {
-            if let Some(x) = x.filter(|x| *x < Decimal::ZERO) {
-                v.push(PolicyError {
-                    field,
-                    value: x.normalize().to_string(),
-                    reason: "must not be negative.",
-                    reason_zh: "不能为负数。",
-                });
-            }
-        }
-        for (field, d) in [
-            ("mep_days", self.mep_days),
-            ("notification_days", self.notification_days),
-            ("protracted_default_days", self.protracted_default_days),
-            ("claim_filing_days", self.claim_filing_days),
-        ] {
-            if !(0..=3650).contains(&d) {
-                v.push(PolicyError {
-                    field,
-                    value: d.to_string(),
-                    reason: "must be a number of days from 0 to 3650.",
-                    reason_zh: "须为 0 到 3650 之间的天数。",
-                });
-            }
-        }
+        let v: Vec<PolicyError> = self.check().iter().map(PolicyError::from).collect();
         if v.is_empty() {
             Ok(())
         } else {
