@@ -89,6 +89,25 @@ pub struct WaterfallOut {
 }
 
 /// The claim waterfall: the indemnity step by step.
+///
+/// # Example
+///
+/// ```
+/// use credit_core::insurance::{waterfall, WaterfallIn};
+/// use credit_core::Decimal;
+/// // 50,000 unpaid, limit 40,000, recoveries 5,000 → eligible 35,000;
+/// // 20,000 of aggregate first loss left → 15,000 × 90 % = 13,500.
+/// let o = waterfall(&WaterfallIn {
+///     unpaid_net: Decimal::from(50_000),
+///     insured_limit: Decimal::from(40_000),
+///     recoveries: Decimal::from(5_000),
+///     nql: Decimal::from(1_000),
+///     afl_left: Decimal::from(20_000),
+///     pct: Decimal::new(90, 2),
+///     liability_left: None,
+/// });
+/// assert_eq!((o.eligible, o.indemnity), (Decimal::from(35_000), Decimal::from(13_500)));
+/// ```
 pub fn waterfall(w: &WaterfallIn) -> WaterfallOut {
     let z = Decimal::ZERO;
     let capped = w.unpaid_net.max(z).min(w.insured_limit.max(z));
@@ -215,6 +234,56 @@ pub fn step_label(key: &str, lang: Lang) -> &'static str {
 }
 
 /// What a claim on a buyer's default would pay, as of a date.
+///
+/// # Errors
+///
+/// [`InsuranceError::Policy`] when the policy has bad terms,
+/// [`InsuranceError::UnknownBuyer`] for a buyer not in the portfolio,
+/// [`InsuranceError::Money`] when a currency has no rate on `as_of`.
+///
+/// # Example
+///
+/// ```
+/// use credit_core::insurance::{simulate_claim, ClaimInput, DefaultEvent, Policy};
+/// use credit_core::customer::Customer;
+/// use credit_core::invoice::Invoice;
+/// use credit_core::money::Currency;
+/// use credit_core::portfolio::Portfolio;
+/// use credit_core::{Decimal, NaiveDate};
+///
+/// // One buyer insured up to 40,000 owes 113,000 with 13,000 VAT, due 31 January.
+/// let mut p = Portfolio::new("demo", Currency::CNY);
+/// let mut c = Customer::new("C1", "Buyer".to_string());
+/// c.insured_limit = Some(Decimal::from(40_000));
+/// p.customers.push(c);
+/// let due = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+/// p.invoices.push(Invoice {
+///     kind: Default::default(),
+///     id: "A".into(),
+///     customer_id: "C1".into(),
+///     issue_date: due - credit_core::Days::new(60),
+///     due_date: due,
+///     currency: Currency::CNY,
+///     gross: Decimal::from(113_000),
+///     vat: Some(Decimal::from(13_000)),
+///     payments: Vec::new(),
+///     dispute: None,
+/// });
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+/// let input = ClaimInput {
+///     customer_id: "C1".into(),
+///     event: DefaultEvent::Insolvency,
+///     date: as_of,
+///     recoveries: Decimal::from(2_000),
+///     losses_this_year: Decimal::ZERO,
+///     paid_this_year: Decimal::ZERO,
+/// };
+/// let c = simulate_claim(&p, as_of, &Policy::default(), &[], &input).unwrap();
+/// // min(100,000, 40,000) − 2,000 = 38,000 × 90 % = 34,200.
+/// assert_eq!(c.indemnity, Decimal::from(34_200));
+/// let unknown = ClaimInput { customer_id: "C9".into(), ..input };
+/// assert!(simulate_claim(&p, as_of, &Policy::default(), &[], &unknown).is_err());
+/// ```
 pub fn simulate_claim(
     p: &Portfolio,
     as_of: NaiveDate,
@@ -436,6 +505,46 @@ pub struct Readiness {
 /// proof of delivery, dunning record, insolvency or legal papers), what the
 /// ledger shows (invoices), what the app knows (a dunning log for the
 /// buyer), and the notifications against their deadlines.
+///
+/// # Errors
+///
+/// [`InsuranceError::UnknownBuyer`] for a buyer not in the portfolio.
+///
+/// # Example
+///
+/// ```
+/// use std::collections::BTreeSet;
+/// use credit_core::insurance::{readiness, Policy};
+/// use credit_core::customer::Customer;
+/// use credit_core::invoice::Invoice;
+/// use credit_core::money::Currency;
+/// use credit_core::portfolio::Portfolio;
+/// use credit_core::{Decimal, NaiveDate};
+///
+/// // One buyer insured up to 40,000 owes 113,000 with 13,000 VAT, due 31 January.
+/// let mut p = Portfolio::new("demo", Currency::CNY);
+/// let mut c = Customer::new("C1", "Buyer".to_string());
+/// c.insured_limit = Some(Decimal::from(40_000));
+/// p.customers.push(c);
+/// let due = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+/// p.invoices.push(Invoice {
+///     kind: Default::default(),
+///     id: "A".into(),
+///     customer_id: "C1".into(),
+///     issue_date: due - credit_core::Days::new(60),
+///     due_date: due,
+///     currency: Currency::CNY,
+///     gross: Decimal::from(113_000),
+///     vat: Some(Decimal::from(13_000)),
+///     payments: Vec::new(),
+///     dispute: None,
+/// });
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+/// let r = readiness(&p, as_of, &Policy::default(), "C1", &BTreeSet::new(), false, &[], false)
+///     .unwrap();
+/// // Contract, proof of delivery and dunning record are missing.
+/// assert_eq!((r.missing, r.ready), (3, false));
+/// ```
 #[allow(clippy::too_many_arguments)]
 pub fn readiness(
     p: &Portfolio,

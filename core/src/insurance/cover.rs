@@ -142,6 +142,46 @@ pub(super) fn outside_reason(
 }
 
 /// The cover of the portfolio as of a date.
+///
+/// # Errors
+///
+/// [`InsuranceError::Money`] when an invoice's currency has no rate on
+/// `as_of`.
+///
+/// # Example
+///
+/// ```
+/// use credit_core::insurance::{cover, Policy};
+/// use credit_core::customer::Customer;
+/// use credit_core::invoice::Invoice;
+/// use credit_core::money::Currency;
+/// use credit_core::portfolio::Portfolio;
+/// use credit_core::{Decimal, NaiveDate};
+///
+/// // One buyer insured up to 40,000 owes 113,000 with 13,000 VAT, due 31 January.
+/// let mut p = Portfolio::new("demo", Currency::CNY);
+/// let mut c = Customer::new("C1", "Buyer".to_string());
+/// c.insured_limit = Some(Decimal::from(40_000));
+/// p.customers.push(c);
+/// let due = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+/// p.invoices.push(Invoice {
+///     kind: Default::default(),
+///     id: "A".into(),
+///     customer_id: "C1".into(),
+///     issue_date: due - credit_core::Days::new(60),
+///     due_date: due,
+///     currency: Currency::CNY,
+///     gross: Decimal::from(113_000),
+///     vat: Some(Decimal::from(13_000)),
+///     payments: Vec::new(),
+///     dispute: None,
+/// });
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+/// let c = cover(&p, as_of, &Policy::default(), &[]).unwrap();
+/// // 100,000 without VAT: 40,000 insured, 60,000 not; above its limit.
+/// assert_eq!((c.total_insured, c.total_uninsured), (Decimal::from(40_000), Decimal::from(60_000)));
+/// assert_eq!(c.over_limit, 1);
+/// ```
 pub fn cover(
     p: &Portfolio,
     as_of: NaiveDate,

@@ -53,6 +53,47 @@ pub struct Deadline {
 
 /// The deadlines of every open, overdue invoice of an insured buyer, the
 /// nearest first (those with no deadline ahead last).
+///
+/// # Errors
+///
+/// [`InsuranceError::Money`] when an invoice's currency has no rate on
+/// `as_of`.
+///
+/// # Example
+///
+/// ```
+/// use credit_core::insurance::{deadlines, due_within, DeadlineKind, Policy};
+/// use credit_core::customer::Customer;
+/// use credit_core::invoice::Invoice;
+/// use credit_core::money::Currency;
+/// use credit_core::portfolio::Portfolio;
+/// use credit_core::{Decimal, NaiveDate};
+///
+/// // One buyer insured up to 40,000 owes 113,000 with 13,000 VAT, due 31 January.
+/// let mut p = Portfolio::new("demo", Currency::CNY);
+/// let mut c = Customer::new("C1", "Buyer".to_string());
+/// c.insured_limit = Some(Decimal::from(40_000));
+/// p.customers.push(c);
+/// let due = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+/// p.invoices.push(Invoice {
+///     kind: Default::default(),
+///     id: "A".into(),
+///     customer_id: "C1".into(),
+///     issue_date: due - credit_core::Days::new(60),
+///     due_date: due,
+///     currency: Currency::CNY,
+///     gross: Decimal::from(113_000),
+///     vat: Some(Decimal::from(13_000)),
+///     payments: Vec::new(),
+///     dispute: None,
+/// });
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+/// let d = deadlines(&p, as_of, &Policy::default(), &[]).unwrap();
+/// // Due 31 January: the 60-day extension period ends on 1 April.
+/// let mep_end = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+/// assert_eq!(d[0].next, Some((DeadlineKind::MepEnd, mep_end)));
+/// assert!(due_within(&d, as_of, 7).is_empty());
+/// ```
 pub fn deadlines(
     p: &Portfolio,
     as_of: NaiveDate,
@@ -120,7 +161,7 @@ pub fn deadlines(
 }
 
 /// The deadlines whose next date falls in `[as_of, as_of + days]`: what
-/// is due this week for `days` = 7.
+/// is due this week for `days` = 7. See [`deadlines`] for an example.
 pub fn due_within(d: &[Deadline], as_of: NaiveDate, days: i64) -> Vec<&Deadline> {
     let end = add_days(as_of, days);
     d.iter()

@@ -177,7 +177,20 @@ pub fn field_label(field: &str, lang: Lang) -> &'static str {
 
 impl Policy {
     /// Every term that cannot be right: percentages in (0, 100 %], amounts
-    /// ≥ 0, days from 0 to 3650.
+    /// ≥ 0, days from 0 to 3650 (the bounds of [`Policy::check`]).
+    ///
+    /// # Errors
+    ///
+    /// Every term out of its bounds, in both languages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use credit_core::insurance::Policy;
+    /// assert!(Policy::default().validate().is_ok());
+    /// let bad = Policy { mep_days: -1, ..Policy::default() };
+    /// assert_eq!(bad.validate().unwrap_err()[0].field(), "mep_days");
+    /// ```
     pub fn validate(&self) -> Result<(), Vec<PolicyError>> {
         let v: Vec<PolicyError> = self.check().iter().map(PolicyError::from).collect();
         if v.is_empty() {
@@ -188,6 +201,20 @@ impl Policy {
     }
 
     /// A buyer's insured limit: the policy's, else the ledger's, else 0.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use credit_core::customer::Customer;
+    /// use credit_core::insurance::Policy;
+    /// use credit_core::Decimal;
+    /// let mut c = Customer::new("C1", "Buyer".to_string());
+    /// c.insured_limit = Some(Decimal::from(500));
+    /// let mut p = Policy::default();
+    /// assert_eq!(p.insured_limit(&c), Decimal::from(500));
+    /// p.limits.insert("C1".into(), Decimal::from(800));
+    /// assert_eq!(p.insured_limit(&c), Decimal::from(800));
+    /// ```
     pub fn insured_limit(&self, c: &Customer) -> Decimal {
         self.limits
             .get(&c.id)
@@ -200,6 +227,16 @@ impl Policy {
     /// The policy year holding `d`: its first and last day. The year starts
     /// on the anniversary of `year_start` (29 February → 28 February in a
     /// common year).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use credit_core::insurance::Policy;
+    /// use credit_core::NaiveDate;
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let p = Policy { year_start: d(2024, 2, 29), ..Policy::default() };
+    /// assert_eq!(p.year_of(d(2026, 3, 1)), (d(2026, 2, 28), d(2027, 2, 27)));
+    /// ```
     pub fn year_of(&self, d: NaiveDate) -> (NaiveDate, NaiveDate) {
         let at = |y: i32| {
             NaiveDate::from_ymd_opt(y, self.year_start.month(), self.year_start.day())

@@ -595,9 +595,11 @@ mod tests {
 
     #[test]
     fn blanks_mean_none_for_the_optional_amounts() {
-        let mut base = Policy::default();
-        base.max_liability = Some(dec("1000"));
-        base.insured_turnover = Some(dec("5000"));
+        let mut base = Policy {
+            max_liability: Some(dec("1000")),
+            insured_turnover: Some(dec("5000")),
+            ..Policy::default()
+        };
         base.limits.insert("C1".into(), dec("700"));
         let p = typed().apply(base).unwrap();
         assert_eq!((p.max_liability, p.insured_turnover), (None, None));

@@ -49,7 +49,17 @@ pub struct WorthIt {
     pub verdict: Verdict,
 }
 
-/// PD by grade 1–10: the midpoint of the default scorecard's bands.
+/// PD by grade 1–10: the midpoint of the default scorecard's bands (index
+/// 0 unused). The one table of PD by grade: the cash forecast and the
+/// expected loss read it.
+///
+/// # Example
+///
+/// ```
+/// use credit_core::insurance::pd_by_grade;
+/// let pd = pd_by_grade();
+/// assert!(pd[1] < pd[5] && pd[5] < pd[10]);
+/// ```
 pub fn pd_by_grade() -> [Decimal; 11] {
     let mut t = [Decimal::ZERO; 11];
     for b in Scorecard::default().pd_table {
@@ -64,6 +74,49 @@ pub fn pd_by_grade() -> [Decimal; 11] {
 pub const DEFAULT_GRADE: u8 = crate::rating::NEUTRAL_GRADE;
 
 /// Whether the policy pays for itself on expected loss.
+///
+/// # Errors
+///
+/// [`InsuranceError::Money`] when an invoice's currency has no rate on
+/// `as_of`.
+///
+/// # Example
+///
+/// ```
+/// use std::collections::HashMap;
+/// use credit_core::insurance::{worth_it, Policy, Verdict};
+/// use credit_core::customer::Customer;
+/// use credit_core::invoice::Invoice;
+/// use credit_core::money::Currency;
+/// use credit_core::portfolio::Portfolio;
+/// use credit_core::{Decimal, NaiveDate};
+///
+/// // One buyer insured up to 40,000 owes 113,000 with 13,000 VAT, due 31 January.
+/// let mut p = Portfolio::new("demo", Currency::CNY);
+/// let mut c = Customer::new("C1", "Buyer".to_string());
+/// c.insured_limit = Some(Decimal::from(40_000));
+/// p.customers.push(c);
+/// let due = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+/// p.invoices.push(Invoice {
+///     kind: Default::default(),
+///     id: "A".into(),
+///     customer_id: "C1".into(),
+///     issue_date: due - credit_core::Days::new(60),
+///     due_date: due,
+///     currency: Currency::CNY,
+///     gross: Decimal::from(113_000),
+///     vat: Some(Decimal::from(13_000)),
+///     payments: Vec::new(),
+///     dispute: None,
+/// });
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+/// let grades = HashMap::from([("C1".to_string(), 10u8)]);
+/// let pol = Policy { insured_turnover: Some(Decimal::from(4_000_000)), ..Policy::default() };
+/// let w = worth_it(&p, as_of, &pol, &grades).unwrap();
+/// // 0.25 % of 4,000,000.
+/// assert_eq!(w.premium, Decimal::from(10_000));
+/// assert!(w.expected_loss_with < w.expected_loss_without);
+/// ```
 pub fn worth_it(
     p: &Portfolio,
     as_of: NaiveDate,
