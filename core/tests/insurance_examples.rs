@@ -6,106 +6,57 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use credit_core::customer::Customer;
 use credit_core::insurance::{
     cover, deadlines, due_within, readiness, simulate_claim, waterfall, worth_it, ClaimInput,
     DeadlineKind, DefaultEvent, Doc, DocState, Lang, Notification, OutsideReason, Policy, Verdict,
     WaterfallIn,
 };
-use credit_core::invoice::{Dispute, Invoice, Payment};
+use credit_core::invoice::{Dispute, Payment};
 use credit_core::money::{Currency, FxRate};
-use credit_core::portfolio::Portfolio;
-use credit_core::{Decimal, NaiveDate};
+use credit_core::Decimal;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+mod common;
+use common::insurance::{buyer, d, dec, inv, portfolio};
 
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn w(
-    unpaid: &str,
-    limit: &str,
-    rec: &str,
-    nql: &str,
-    afl: &str,
-    left: Option<&str>,
-) -> WaterfallIn {
-    WaterfallIn {
-        unpaid_net: dec(unpaid),
-        insured_limit: dec(limit),
-        recoveries: dec(rec),
-        nql: dec(nql),
-        afl_left: dec(afl),
-        pct: dec("0.9"),
-        liability_left: left.map(dec),
+/// The worked waterfalls of `tests/data/insurance_waterfall.csv`: every
+/// step of each, figured by hand.
+#[test]
+fn worked_waterfalls() {
+    let rows = common::rows("insurance_waterfall.csv");
+    assert_eq!(rows.len(), 5);
+    for r in rows {
+        let case = &r[0];
+        let input = WaterfallIn {
+            unpaid_net: dec(&r[1]),
+            insured_limit: dec(&r[2]),
+            recoveries: dec(&r[3]),
+            nql: dec(&r[4]),
+            afl_left: dec(&r[5]),
+            pct: dec(&r[6]),
+            liability_left: (!r[7].is_empty()).then(|| dec(&r[7])),
+        };
+        let o = waterfall(&input);
+        let got = (
+            o.capped,
+            o.eligible,
+            o.below_nql,
+            o.afl_used,
+            o.after_afl,
+            o.before_cap,
+            o.indemnity,
+        );
+        let want = (
+            dec(&r[8]),
+            dec(&r[9]),
+            r[10] == "true",
+            dec(&r[11]),
+            dec(&r[12]),
+            dec(&r[13]),
+            dec(&r[14]),
+        );
+        assert_eq!(got, want, "{case}");
     }
-}
-
-#[test]
-fn a_loss_under_the_non_qualifying_loss_is_not_paid() {
-    let o = waterfall(&w("800", "10000", "0", "1000", "0", None));
-    assert!(o.below_nql);
-    assert_eq!((o.eligible, o.indemnity), (dec("800"), Decimal::ZERO));
-    // At the non-qualifying loss it qualifies: 1,000 × 90 % = 900.
-    let o = waterfall(&w("1000", "10000", "0", "1000", "0", None));
-    assert!(!o.below_nql);
-    assert_eq!(o.indemnity, dec("900"));
-}
-
-#[test]
-fn a_loss_crossing_the_aggregate_first_loss() {
-    // 50,000 unpaid, limit 40,000, recoveries 5,000 → eligible 35,000;
-    // AFL left 20,000 → 15,000 remain × 90 % = 13,500.
-    let o = waterfall(&w("50000", "40000", "5000", "1000", "20000", None));
-    assert_eq!(o.capped, dec("40000"));
-    assert_eq!(o.eligible, dec("35000"));
-    assert_eq!(o.afl_used, dec("20000"));
-    assert_eq!(o.after_afl, dec("15000"));
-    assert_eq!(o.indemnity, dec("13500"));
-    // A loss inside the AFL: nothing paid.
-    let o = waterfall(&w("15000", "40000", "0", "1000", "20000", None));
-    assert_eq!((o.afl_used, o.indemnity), (dec("15000"), Decimal::ZERO));
-}
-
-#[test]
-fn a_loss_capped_by_the_maximum_liability() {
-    // 500,000 × 90 % = 450,000, but 100,000 of liability is left.
-    let o = waterfall(&w("500000", "600000", "0", "0", "0", Some("100000")));
-    assert_eq!(o.before_cap, dec("450000"));
-    assert_eq!(o.indemnity, dec("100000"));
-}
-
-fn buyer(id: &str, limit: Option<&str>) -> Customer {
-    let mut c = Customer::new(id, format!("Buyer {id}"));
-    c.insured_limit = limit.map(dec);
-    c
-}
-
-fn inv(id: &str, c: &str, due: &str, gross: &str, vat: Option<&str>) -> Invoice {
-    let due = d(due);
-    Invoice {
-        kind: Default::default(),
-        id: id.into(),
-        customer_id: c.into(),
-        issue_date: due - credit_core::Days::new(60),
-        due_date: due,
-        currency: Currency::CNY,
-        gross: dec(gross),
-        vat: vat.map(dec),
-        payments: Vec::new(),
-        dispute: None,
-    }
-}
-
-fn portfolio(customers: Vec<Customer>, invoices: Vec<Invoice>) -> Portfolio {
-    let mut p = Portfolio::new("t", Currency::CNY);
-    p.customers = customers;
-    p.invoices = invoices;
-    p
 }
 
 #[test]
