@@ -15,12 +15,12 @@ use credit_core::rating::{self, Rating, SavedGrade};
 use credit_core::NaiveDate;
 use serde::Deserialize;
 
-use crate::state::Open;
+use crate::open::Open;
 
 /// What a saved record says of the grade.
 #[derive(Deserialize)]
 struct Saved {
-    #[serde(deserialize_with = "crate::storage::iso_date")]
+    #[serde(deserialize_with = "crate::extras::iso_date")]
     date: NaiveDate,
     grade: u8,
     #[serde(default = "yes")]

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use credit_core::insurance::{Doc, Notification, Policy};
 
-use crate::state::extra_or_default;
+use crate::extras::extra_or_default;
 
 /// The extras key of the policy.
 pub const POLICY_KEY: &str = "insurance.policy";

@@ -25,7 +25,8 @@ use credit_core::monitor::{BuyerContext, MonitorSettings};
 use credit_core::{Decimal, NaiveDate};
 
 use crate::protocol::INSURED_BEFORE_KEY;
-use crate::state::{extra_or_default, AppState, Open};
+use crate::extras::extra_or_default;
+use crate::open::Open;
 use credit_core::rating::Rating;
 
 /// The extras key of the alert notes: a JSON list of [`AlertNote`].
@@ -66,30 +67,6 @@ pub fn settings(extras: &BTreeMap<String, String>) -> MonitorSettings {
 /// The extras key of the saved payment plans: a JSON list of
 /// `credit_core::cash::SavedPlan`.
 pub const PLANS_KEY: &str = "cash.plans";
-
-/// The stored notes, by alert key.
-pub fn notes(app: &AppState) -> HashMap<String, AlertNote> {
-    app.extra::<Vec<AlertNote>>(NOTES_KEY)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|n| (n.key.clone(), n))
-        .collect()
-}
-
-/// Adds (or replaces) the note of an alert, kept with the portfolio.
-pub fn put_note(app: &AppState, note: AlertNote) {
-    let mut all = app.extra::<Vec<AlertNote>>(NOTES_KEY).unwrap_or_default();
-    all.retain(|n| n.key != note.key);
-    all.push(note);
-    app.set_extra(NOTES_KEY, &all);
-}
-
-/// Takes an alert's note off: the alert shows again.
-pub fn remove_note(app: &AppState, key: &str) {
-    let mut all = app.extra::<Vec<AlertNote>>(NOTES_KEY).unwrap_or_default();
-    all.retain(|n| n.key != key);
-    app.set_extra(NOTES_KEY, &all);
-}
 
 /// The saved payment plans of the open portfolio.
 pub fn plans(extras: &BTreeMap<String, String>) -> Vec<SavedPlan> {

@@ -4,13 +4,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use std::ops::Deref;
 
 use credit_core::ageing::{age_index, AgeingReport};
 use credit_core::demo::{generate, DemoSpec};
-use credit_core::index::LedgerIndex;
 use credit_core::kpi::{compute_index, Kpis};
-use credit_core::portfolio::Portfolio;
 use credit_core::rating::Rating;
 use credit_core::NaiveDate;
 use leptos::prelude::*;
@@ -20,6 +17,13 @@ use credit_core::monitor::{evaluate, Alert};
 use credit_core::store::Extras;
 
 use crate::db::{self, DbError, Meta};
+pub use crate::extras::{extra_or_default, read_extra};
+pub use crate::open::Open;
+
+mod alerts;
+mod decisions;
+
+pub use decisions::PortfolioDecisionLog;
 
 /// Where the remembered demo choice is kept, so a reload reopens it.
 const DEMO_KEY: &str = "credit-assistant.demo";
@@ -69,42 +73,6 @@ impl Demo {
             Demo::Standard => DemoSpec::standard(today),
             Demo::Large => DemoSpec::large(today, 2_000, 100_000),
         }
-    }
-}
-
-/// An open portfolio with its index, built once when it is opened so that
-/// a new report date only reruns the reports (see `credit_core::index`).
-pub struct Open {
-    portfolio: Portfolio,
-    /// The columnar index of its invoices.
-    pub index: LedgerIndex,
-}
-
-impl Open {
-    /// Opens a portfolio: builds its index.
-    pub fn new(portfolio: Portfolio) -> Self {
-        let index = LedgerIndex::new(&portfolio);
-        Open { portfolio, index }
-    }
-}
-
-impl Open {
-    /// The same portfolio with other ageing settings (the demo's settings
-    /// live in memory; a stored portfolio's are saved by the worker).
-    pub fn with_ageing(&self, ageing: credit_core::ageing::AgeingSettings) -> Self {
-        let mut portfolio = self.portfolio.clone();
-        portfolio.settings.ageing = ageing;
-        Open {
-            portfolio,
-            index: self.index.clone(),
-        }
-    }
-}
-
-impl Deref for Open {
-    type Target = Portfolio;
-    fn deref(&self) -> &Portfolio {
-        &self.portfolio
     }
 }
 
@@ -381,7 +349,7 @@ impl AppState {
                     let name = meta.name.clone();
                     this.portfolio.set(Some(Arc::new(open)));
                     this.open_meta.set(Some(meta));
-                    crate::storage::migrate(&this, &name);
+                    decisions::migrate(&this, &name);
                     this.storage_error.set(None);
                 }
                 Err(DbError::Locked) => {
@@ -494,27 +462,6 @@ impl AppState {
         // Kept for the page's life.
         std::mem::forget(ch);
     }
-}
-
-/// One of a portfolio's extras read as JSON: the default when it is absent,
-/// `Err(key)` when it is stored but cannot be read (damaged, or written by
-/// a newer version) — for a caller that must not write over it.
-pub fn read_extra<T: serde::de::DeserializeOwned + Default>(
-    extras: &std::collections::BTreeMap<String, String>,
-    key: &'static str,
-) -> Result<T, &'static str> {
-    match extras.get(key) {
-        None => Ok(T::default()),
-        Some(t) => serde_json::from_str(t).map_err(|_| key),
-    }
-}
-
-/// [`read_extra`], with the default also when it cannot be read.
-pub fn extra_or_default<T: serde::de::DeserializeOwned + Default>(
-    extras: &std::collections::BTreeMap<String, String>,
-    key: &'static str,
-) -> T {
-    read_extra(extras, key).unwrap_or_default()
 }
 
 /// The state from context.

@@ -14,13 +14,11 @@
 //! small. A write is whole or not at all; a stored list that is not one is
 //! never overwritten.
 
-use credit_core::dates::parse_iso;
 use credit_core::decision::AssessmentRecord;
 use credit_core::money::Currency;
 use credit_core::terms::TermsRecommendation;
 use credit_core::{Decimal, NaiveDate};
-use leptos::prelude::*;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use crate::browser;
 
@@ -28,7 +26,7 @@ use crate::browser;
 #[derive(Clone, PartialEq, Debug, Deserialize)]
 pub struct DecisionSummary {
     /// The date it was made for.
-    #[serde(deserialize_with = "iso_date")]
+    #[serde(deserialize_with = "crate::extras::iso_date")]
     pub date: NaiveDate,
     /// Currency of its amounts.
     pub currency: Currency,
@@ -54,10 +52,6 @@ fn yes() -> bool {
     true
 }
 
-pub(crate) fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    let s = String::deserialize(d)?;
-    parse_iso(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date: {s}")))
-}
 
 /// The audit trail of credit decisions.
 pub trait DecisionLog {
@@ -118,42 +112,7 @@ pub fn local_prefix(portfolio: &str) -> String {
     format!("credit-assistant.decisions.{portfolio}.")
 }
 
-/// The audit trail of the open portfolio: in its extras when it is stored,
-/// in `localStorage` for the demo.
-pub struct PortfolioDecisionLog(pub crate::state::AppState);
-
-impl DecisionLog for PortfolioDecisionLog {
-    fn load(&self, portfolio: &str, customer_id: &str) -> Vec<DecisionSummary> {
-        if self.0.open_meta.get_untracked().is_none() {
-            return LocalDecisionLog.load(portfolio, customer_id);
-        }
-        self.0
-            .extras
-            .with_untracked(|x| x.get(&format!("{DECISIONS_PREFIX}{customer_id}")).cloned())
-            .and_then(|t| serde_json::from_str(&t).ok())
-            .unwrap_or_default()
-    }
-
-    fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String> {
-        if self.0.open_meta.get_untracked().is_none() {
-            return LocalDecisionLog.append(portfolio, record);
-        }
-        let k = format!("{DECISIONS_PREFIX}{}", record.customer_id);
-        let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
-        let stored = self.0.extras.with_untracked(|x| x.get(&k).cloned());
-        let list = appended(stored.as_deref(), &json)?;
-        self.0.set_extra_text(&k, list);
-        Ok(())
-    }
-}
-
-/// Every buyer's trail of the open portfolio as (buyer id, JSON list).
-pub fn all_trails(app: &crate::state::AppState, portfolio: &str) -> Vec<(String, String)> {
-    let stored = app.open_meta.with(Option::is_some);
-    app.extras.with(|x| trails(stored, x, portfolio))
-}
-
-/// [`all_trails`] from its parts: the extras of a stored portfolio, or
+/// Every buyer's trail from its parts: the extras of a stored portfolio, or
 /// `localStorage` for the demo.
 pub fn trails(
     stored: bool,
@@ -171,36 +130,6 @@ pub fn trails(
         .into_iter()
         .filter_map(|k| Some((k.strip_prefix(&prefix)?.to_string(), browser::load(&k)?)))
         .collect()
-}
-
-/// Moves the trails an earlier version kept in `localStorage` for a stored
-/// portfolio (by its name) into the portfolio, then removes them there.
-/// What the portfolio already has is kept; the local copy is removed only
-/// once it is written.
-pub fn migrate(app: &crate::state::AppState, portfolio: &str) {
-    let prefix = local_prefix(portfolio);
-    let keys = browser::keys_with_prefix(&prefix);
-    if keys.is_empty() {
-        return;
-    }
-    let mut moves = Vec::new();
-    for k in &keys {
-        let Some(id) = k.strip_prefix(&prefix) else {
-            continue;
-        };
-        let ek = format!("{DECISIONS_PREFIX}{id}");
-        if app.extras.with_untracked(|x| x.contains_key(&ek)) {
-            continue;
-        }
-        if let Some(v) = browser::load(k) {
-            moves.push((ek, v));
-        }
-    }
-    app.set_extras_then(moves, move || {
-        for k in &keys {
-            browser::remove(k);
-        }
-    });
 }
 
 #[cfg(test)]

@@ -76,8 +76,7 @@ pub fn AlertTable(rows: Vec<(Alert, Option<AlertNote>)>, portfolio: Arc<Open>) -
             let k5 = key.clone();
             let n2 = n.clone();
             let ack = move |_| {
-                monitoring::put_note(
-                    &app,
+                app.put_alert_note(
                     AlertNote {
                         key: k2.clone(),
                         kind: NoteKind::Acknowledged,
@@ -92,8 +91,7 @@ pub fn AlertTable(rows: Vec<(Alert, Option<AlertNote>)>, portfolio: Arc<Open>) -
             let snooze = move |_| {
                 let day = parse_iso(&until.get_untracked())
                     .unwrap_or_else(|| app.as_of.get_untracked() + credit_core::Days::new(7));
-                monitoring::put_note(
-                    &app,
+                app.put_alert_note(
                     AlertNote {
                         key: k3.clone(),
                         kind: NoteKind::Snoozed,
@@ -105,7 +103,7 @@ pub fn AlertTable(rows: Vec<(Alert, Option<AlertNote>)>, portfolio: Arc<Open>) -
                 );
                 editing.set(None);
             };
-            let reopen = move |_| monitoring::remove_note(&app, &k4);
+            let reopen = move |_| app.remove_alert_note(&k4);
             view! {
                 <tr data-testid="alert-row" data-key=key.clone() data-rule=rule_key(rule) data-customer=id_attr>
                     <td><span class=severity_class(sev) data-testid="alert-severity">{move || i.t(t::severity(sev))}</span></td>
@@ -195,7 +193,7 @@ pub fn AlertsPanel() -> impl IntoView {
                 return Some(view! { <p class="error">{move || e.text(i.lang())}</p> }.into_any())
             }
         };
-        let notes = monitoring::notes(&app);
+        let notes = app.alert_notes();
         let open = visible(&alerts, &notes, app.as_of.get(), Show::Open);
         let count = |s: Severity| open.iter().filter(|(a, _)| a.severity == s).count();
         let (c, w, n) = (

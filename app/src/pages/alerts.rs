@@ -35,7 +35,7 @@ pub fn Alerts() -> impl IntoView {
                 )
             }
         };
-        let notes = monitoring::notes(&app);
+        let notes = app.alert_notes();
         let sev = severity.get();
         let r = rule.get();
         let rows: Vec<_> = visible(&alerts, &notes, app.as_of.get(), show.get())

@@ -30,7 +30,8 @@ use crate::monitoring;
 use crate::pages::customers::status_key;
 use crate::pages::dunning::BuyerDunning;
 use crate::state::use_app;
-use crate::storage::{DecisionLog, PortfolioDecisionLog};
+use crate::state::PortfolioDecisionLog;
+use crate::storage::DecisionLog;
 
 /// Trade references typed as amounts separated by `;` or new lines.
 pub fn trade_refs(text: &str) -> Result<Vec<Decimal>, String> {
@@ -223,7 +224,7 @@ fn CustomerView(id: String) -> impl IntoView {
         {move || {
             let p = app.portfolio.get()?;
             let alerts = app.alerts.get()?.ok()?;
-            let notes = monitoring::notes(&app);
+            let notes = app.alert_notes();
             let rows: Vec<_> = visible(&alerts, &notes, app.as_of.get(), Show::All)
                 .into_iter()
                 .filter(|(a, _)| a.customer_id == id3)

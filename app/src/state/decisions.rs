@@ -1,0 +1,79 @@
+//! The state layer's writes of the audit trail (see `crate::storage` for
+//! the records and where they are kept).
+
+use credit_core::decision::AssessmentRecord;
+use leptos::prelude::*;
+
+use super::AppState;
+use crate::browser;
+use crate::storage::{
+    appended, local_prefix, trails, DecisionLog, DecisionSummary, LocalDecisionLog,
+    DECISIONS_PREFIX,
+};
+
+impl AppState {
+    /// Every buyer's trail of the open portfolio as (buyer id, JSON list).
+    pub fn all_trails(&self, portfolio: &str) -> Vec<(String, String)> {
+        let stored = self.open_meta.with(Option::is_some);
+        self.extras.with(|x| trails(stored, x, portfolio))
+    }
+}
+
+/// The audit trail of the open portfolio: in its extras when it is stored,
+/// in `localStorage` for the demo.
+pub struct PortfolioDecisionLog(pub AppState);
+
+impl DecisionLog for PortfolioDecisionLog {
+    fn load(&self, portfolio: &str, customer_id: &str) -> Vec<DecisionSummary> {
+        if self.0.open_meta.get_untracked().is_none() {
+            return LocalDecisionLog.load(portfolio, customer_id);
+        }
+        self.0
+            .extras
+            .with_untracked(|x| x.get(&format!("{DECISIONS_PREFIX}{customer_id}")).cloned())
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String> {
+        if self.0.open_meta.get_untracked().is_none() {
+            return LocalDecisionLog.append(portfolio, record);
+        }
+        let k = format!("{DECISIONS_PREFIX}{}", record.customer_id);
+        let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
+        let stored = self.0.extras.with_untracked(|x| x.get(&k).cloned());
+        let list = appended(stored.as_deref(), &json)?;
+        self.0.set_extra_text(&k, list);
+        Ok(())
+    }
+}
+
+/// Moves the trails an earlier version kept in `localStorage` for a stored
+/// portfolio (by its name) into the portfolio, then removes them there.
+/// What the portfolio already has is kept; the local copy is removed only
+/// once it is written.
+pub(super) fn migrate(app: &AppState, portfolio: &str) {
+    let prefix = local_prefix(portfolio);
+    let keys = browser::keys_with_prefix(&prefix);
+    if keys.is_empty() {
+        return;
+    }
+    let mut moves = Vec::new();
+    for k in &keys {
+        let Some(id) = k.strip_prefix(&prefix) else {
+            continue;
+        };
+        let ek = format!("{DECISIONS_PREFIX}{id}");
+        if app.extras.with_untracked(|x| x.contains_key(&ek)) {
+            continue;
+        }
+        if let Some(v) = browser::load(k) {
+            moves.push((ek, v));
+        }
+    }
+    app.set_extras_then(moves, move || {
+        for k in &keys {
+            browser::remove(k);
+        }
+    });
+}
