@@ -289,6 +289,46 @@ fn rate_on(
 /// `gbp_rate`, the value of 1 unit of the invoice's currency in GBP, is
 /// needed for the UK sum of an invoice not in GBP
 /// ([`DunningError::NoGbpRate`] without it) and used for nothing else.
+///
+/// # Errors
+/// [`DunningError::NoRate`] when the regime has no rate for a day that
+/// bears interest (no reference rate entered, no contract rate);
+/// [`DunningError::NoGbpRate`] for the UK sum of a debt not in GBP without
+/// `gbp_rate`.
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::{late_interest, InterestSettings, RefRate, Regime};
+/// use credit_core::invoice::Invoice;
+/// use credit_core::money::Currency;
+/// use credit_core::{Decimal, NaiveDate};
+/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// let inv = Invoice {
+///     kind: Default::default(),
+///     id: "1".into(),
+///     customer_id: "C".into(),
+///     issue_date: d("2026-01-01"),
+///     due_date: d("2026-01-31"),
+///     currency: Currency::EUR,
+///     gross: Decimal::from(10_000),
+///     vat: None,
+///     payments: vec![],
+///     dispute: None,
+/// };
+/// // EU: reference 2.15 % + 8 points; 1 Feb – 2 Mar is 30 days:
+/// // 10,000 × 10.15 % × 30 / 365 = 83.42.
+/// let s = InterestSettings {
+///     regime: Regime::Eu,
+///     reference_rates: vec![RefRate { from: d("2026-01-01"), rate: "2.15".parse().unwrap() }],
+///     ..InterestSettings::default()
+/// };
+/// let c = late_interest(&inv, d("2026-03-02"), &s, None, None).unwrap();
+/// assert_eq!(c.interest.round_dp(2).to_string(), "83.42");
+/// assert_eq!(c.compensation, Decimal::from(40));
+/// // No reference rate entered: no interest can be charged.
+/// let none = InterestSettings { regime: Regime::Eu, ..InterestSettings::default() };
+/// assert!(late_interest(&inv, d("2026-03-02"), &none, None, None).is_err());
+/// ```
 pub fn late_interest(
     inv: &Invoice,
     as_of: NaiveDate,

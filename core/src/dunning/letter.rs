@@ -40,6 +40,12 @@ impl Default for LetterSettings {
 }
 
 /// The fields a template may use, as `{name}`.
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::merge_fields;
+/// assert!(merge_fields().contains(&"invoice_table"));
+/// ```
 pub fn merge_fields() -> &'static [&'static str] {
     &[
         "buyer",
@@ -167,7 +173,28 @@ fn invoice_table(item: &PlanItem, lang: Lang) -> String {
     out.join("\n")
 }
 
-/// The letter of a plan item in a language.
+/// The letter of a plan item in a language: the step's template with its
+/// fields filled in; the pay-by date is `pay_within_days` after `as_of`.
+///
+/// # Errors
+/// [`DunningError::Template`] when the step's template names an unknown
+/// field or leaves a `{` open (a policy that passed
+/// [`crate::dunning::Policy::validate`] has none).
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::{letter, plan, DunningSettings, Lang};
+/// use credit_core::{demo, NaiveDate};
+/// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+/// let p = demo::generate(&demo::DemoSpec::standard(as_of));
+/// let s = DunningSettings::default();
+/// let item = &plan(&p, as_of, &s, &[]).unwrap().items[0];
+/// let en = letter(item, Lang::En, &s.letter, as_of).unwrap();
+/// assert!(en.body.contains(&item.customer_name));
+/// assert!(en.body.contains("[bank details: enter them under Letterhead]"));
+/// let zh = letter(item, Lang::Zh, &s.letter, as_of).unwrap();
+/// assert!(zh.body.contains("2026年7月7日")); // pay by: 7 days on
+/// ```
 pub fn letter(
     item: &PlanItem,
     lang: Lang,
@@ -252,6 +279,14 @@ pub fn letter(
 /// table blocks are set in a fixed-width font so their columns line up;
 /// the text itself is unchanged (joining the blocks with newlines gives it
 /// back).
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::letter_blocks;
+/// let b = letter_blocks("Dear customer,\nInvoice  Due\nINV-1    2026-01-31\nThanks");
+/// assert_eq!(b.len(), 3);
+/// assert_eq!(b[1], (true, "Invoice  Due\nINV-1    2026-01-31".to_string()));
+/// ```
 pub fn letter_blocks(body: &str) -> Vec<(bool, String)> {
     let tabular = |l: &str| l.trim().contains("  ");
     let mut out: Vec<(bool, String)> = Vec::new();
@@ -269,6 +304,14 @@ pub fn letter_blocks(body: &str) -> Vec<(bool, String)> {
 }
 
 /// The default template of an action.
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::{default_template, DunningAction, Lang};
+/// let t = default_template(DunningAction::Reminder, Lang::En);
+/// assert!(t.contains("Payment reminder") && t.contains("{total_due}"));
+/// assert!(default_template(DunningAction::Reminder, Lang::Zh).contains("付款提醒函"));
+/// ```
 pub fn default_template(a: DunningAction, lang: Lang) -> &'static str {
     use DunningAction::*;
     match (a, lang) {

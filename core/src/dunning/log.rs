@@ -75,6 +75,15 @@ impl LogEntry {
 
 /// A step's status effect: stop deliveries puts the buyer on hold; legal
 /// action or a collection agency puts it in legal.
+///
+/// # Example
+/// ```
+/// use credit_core::customer::CustomerStatus;
+/// use credit_core::dunning::{status_after, DunningAction::*};
+/// assert_eq!(status_after(&[FinalNotice, StopDeliveries]), Some(CustomerStatus::OnHold));
+/// assert_eq!(status_after(&[StopDeliveries, LegalAction]), Some(CustomerStatus::InLegal));
+/// assert_eq!(status_after(&[Reminder]), None);
+/// ```
 pub fn status_after(actions: &[DunningAction]) -> Option<CustomerStatus> {
     if actions.iter().any(|a| {
         matches!(

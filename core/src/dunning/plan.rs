@@ -187,7 +187,29 @@ struct Done {
     ever: bool,
 }
 
-/// The plan for a date.
+/// The plan for a date (see the module docs for its rules).
+///
+/// # Errors
+/// [`DunningError::Policy`] when the portfolio's policy or a buyer's own
+/// is wrong ([`DunningSettings::validate`]); [`DunningError::Money`] when
+/// an open invoice's currency has no rate to the base currency as of the
+/// date. A missing interest rate is no error: the plan charges none.
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::{plan, DunningSettings};
+/// use credit_core::{demo, NaiveDate};
+/// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+/// let p = demo::generate(&demo::DemoSpec::standard(as_of));
+/// let pl = plan(&p, as_of, &DunningSettings::default(), &[]).unwrap();
+/// assert!(!pl.items.is_empty());
+/// // One communication per buyer per step.
+/// let mut keys: Vec<_> = pl.items.iter().map(|it| (&it.customer_id, it.step_index)).collect();
+/// let n = keys.len();
+/// keys.sort();
+/// keys.dedup();
+/// assert_eq!(keys.len(), n);
+/// ```
 pub fn plan(
     p: &Portfolio,
     as_of: NaiveDate,

@@ -281,6 +281,14 @@ impl fmt::Display for PolicyError {
 
 impl Policy {
     /// A preset.
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::dunning::{Policy, Preset};
+    /// let p = Policy::preset(Preset::Proactive);
+    /// let offsets: Vec<i64> = p.steps.iter().map(|s| s.offset_days).collect();
+    /// assert_eq!(offsets, [-7, 3, 15]);
+    /// ```
     pub fn preset(p: Preset) -> Policy {
         use Channel::*;
         use DunningAction::*;
@@ -309,6 +317,21 @@ impl Policy {
 
     /// Every problem: no step, a step without action, offsets not
     /// increasing or out of −365..=3650, a template that does not parse.
+    ///
+    /// # Errors
+    /// Every [`PolicyError`] found, step by step.
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::dunning::{Policy, PolicyError, Preset};
+    /// let mut p = Policy::preset(Preset::Standard);
+    /// assert!(p.validate().is_ok());
+    /// p.steps[1].offset_days = 7;
+    /// assert_eq!(
+    ///     p.validate(),
+    ///     Err(vec![PolicyError::NotIncreasing { step: 2, offset: 7, before: 7 }])
+    /// );
+    /// ```
     pub fn validate(&self) -> Result<(), Vec<PolicyError>> {
         let mut v = Vec::new();
         if self.steps.is_empty() {
