@@ -22,7 +22,6 @@ use credit_core::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
 use crate::state::{extra_or_default, read_extra, AppState};
 
 /// The extras key of the dunning settings.
@@ -43,13 +42,9 @@ pub struct Hold {
     pub step_offset: i64,
 }
 
-/// The core's language for the app's.
-pub fn lang(l: Lang) -> credit_core::dunning::Lang {
-    match l {
-        Lang::En => credit_core::dunning::Lang::En,
-        Lang::Zh => credit_core::dunning::Lang::Zh,
-    }
-}
+/// The core's language for the app's (kept here for the pages that name
+/// it so; the mapping is the dunning strings' own).
+pub use crate::i18n::dunning::core_lang as lang;
 
 /// The dunning settings kept with the portfolio, or the defaults (the
 /// Standard policy).

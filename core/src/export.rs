@@ -1,4 +1,5 @@
-//! CSV export of ageing, KPIs and invoices.
+//! CSV export of ageing, KPIs, invoices and the dunning plan; the dunning
+//! letters as one HTML or text document.
 //!
 //! Choices:
 //! - **UTF-8 with a byte-order mark**, CRLF line ends, `,` delimiter: Excel
@@ -27,6 +28,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::ageing::AgeingReport;
+use crate::dunning::{letter_blocks, pick, Lang, Letter, Plan};
 use crate::import::Field;
 use crate::invoice::Invoice;
 use crate::kpi::Kpis;
@@ -334,6 +336,181 @@ pub fn invoices_csv(invoices: &[Invoice], portfolio: &Portfolio) -> String {
         ]);
     }
     w.finish()
+}
+
+/// The dunning plan as CSV: one row per item and invoice, headers in
+/// `lang`, text escaped against formula injection; amounts rounded to their
+/// currency.
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::{plan, DunningSettings, Lang};
+/// use credit_core::{demo, export, NaiveDate};
+/// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+/// let p = demo::generate(&demo::DemoSpec::standard(as_of));
+/// let pl = plan(&p, as_of, &DunningSettings::default(), &[]).unwrap();
+/// let csv = export::plan_csv(&pl, Lang::En);
+/// assert!(csv.starts_with("\u{feff}buyer_id,buyer,step,"));
+/// let rows: usize = pl.items.iter().map(|it| it.invoices.len()).sum();
+/// assert_eq!(csv.lines().count(), rows + 1);
+/// ```
+pub fn plan_csv(plan: &Plan, lang: Lang) -> String {
+    let mut w = CsvWriter::new();
+    let head = pick(
+        lang,
+        [
+            "buyer_id",
+            "buyer",
+            "step",
+            "offset_days",
+            "actions",
+            "channel",
+            "step_date",
+            "invoice",
+            "due_date",
+            "days_past_due",
+            "currency",
+            "open",
+            "interest",
+            "compensation",
+            "compensation_currency",
+            "next_step",
+            "next_date",
+        ],
+        [
+            "买方编号",
+            "买方",
+            "步骤",
+            "偏移天数",
+            "动作",
+            "渠道",
+            "步骤日期",
+            "发票号",
+            "到期日",
+            "逾期天数",
+            "币种",
+            "未付金额",
+            "利息",
+            "补偿金",
+            "补偿金币种",
+            "下一步",
+            "下一步日期",
+        ],
+    );
+    w.row(head.iter().map(|h| Cell::Text(h)));
+    for it in &plan.items {
+        let actions = it
+            .step
+            .actions
+            .iter()
+            .map(|a| a.label(lang))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        for x in &it.invoices {
+            let step = (it.step_index + 1).to_string();
+            let offset = it.step.offset_days.to_string();
+            let step_date = it.step_date.to_string();
+            let due = x.due_date.to_string();
+            let dpd = x.days_past_due.to_string();
+            let cur = x.currency.to_string();
+            let open = amount_string(x.open, x.currency);
+            let interest = amount_string(x.interest, x.currency);
+            let comp = amount_string(x.compensation, x.compensation_currency);
+            let comp_cur = x.compensation_currency.to_string();
+            let (ns, nd) = it
+                .next
+                .map(|(k, d)| ((k + 1).to_string(), d.to_string()))
+                .unwrap_or_default();
+            w.row([
+                Cell::Text(&it.customer_id),
+                Cell::Text(&it.customer_name),
+                Cell::Number(&step),
+                Cell::Number(&offset),
+                Cell::Text(&actions),
+                Cell::Text(it.step.channel.label(lang)),
+                Cell::Number(&step_date),
+                Cell::Text(&x.id),
+                Cell::Number(&due),
+                Cell::Number(&dpd),
+                Cell::Text(&cur),
+                Cell::Number(&open),
+                Cell::Number(&interest),
+                Cell::Number(&comp),
+                Cell::Text(&comp_cur),
+                Cell::Number(&ns),
+                Cell::Number(&nd),
+            ]);
+        }
+    }
+    w.finish()
+}
+
+/// Every letter as one HTML document, one letter per printed page: its
+/// subject as a heading, its text in blocks ([`letter_blocks`]) with the
+/// invoice tables set in a fixed-width font. The text is escaped (`&`, `<`,
+/// `>`): a buyer's name never becomes markup.
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::{Lang, Letter};
+/// use credit_core::export::letters_html;
+/// let l = Letter { subject: "Reminder: <Acme>".into(), body: "Dear customer,\n\nINV-1  2026-01-31".into() };
+/// let html = letters_html(&[l], Lang::En);
+/// assert!(html.starts_with("<!doctype html><html lang=\"en\">"));
+/// assert!(html.contains("<title>Dunning letters</title>"));
+/// assert!(html.contains("<h2>Reminder: &lt;Acme&gt;</h2>"));
+/// assert!(html.contains("<pre class=\"t\">INV-1  2026-01-31</pre>"));
+/// ```
+pub fn letters_html(letters: &[Letter], lang: Lang) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let (tag, title) = match lang {
+        Lang::En => ("en", "Dunning letters"),
+        Lang::Zh => ("zh-CN", "催收函"),
+    };
+    let mut out = format!(
+        "<!doctype html><html lang=\"{tag}\"><meta charset=\"utf-8\"><title>{title}</title><style>body{{font-family:sans-serif}}article{{page-break-after:always}}pre{{white-space:pre-wrap;font-family:inherit;margin:0}}pre.t{{font-family:monospace;white-space:pre;overflow-x:auto;margin:1em 0}}</style><body>"
+    );
+    for l in letters {
+        let blocks: String = letter_blocks(&l.body)
+            .iter()
+            .map(|(table, text)| {
+                format!(
+                    "<pre{}>{}</pre>",
+                    if *table { " class=\"t\"" } else { "" },
+                    esc(text.trim_matches('\n'))
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "<article><h2>{}</h2>{blocks}</article>",
+            esc(&l.subject)
+        ));
+    }
+    out.push_str("</body></html>");
+    out
+}
+
+/// Every letter as one text file: each its subject, a blank line and its
+/// text, the letters parted by a form feed (a new page when printed).
+///
+/// # Example
+/// ```
+/// use credit_core::dunning::Letter;
+/// use credit_core::export::letters_text;
+/// let a = Letter { subject: "A".into(), body: "a".into() };
+/// let b = Letter { subject: "B".into(), body: "b".into() };
+/// assert_eq!(letters_text(&[a, b]), "A\n\na\n\n\u{0c}\nB\n\nb");
+/// ```
+pub fn letters_text(letters: &[Letter]) -> String {
+    letters
+        .iter()
+        .map(|l| format!("{}\n\n{}", l.subject, l.body))
+        .collect::<Vec<_>>()
+        .join("\n\n\u{0c}\n")
 }
 
 #[cfg(test)]

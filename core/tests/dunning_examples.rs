@@ -4,100 +4,85 @@
 //! steps not repeated, moved due dates, disputes paused, soon-due steps),
 //! letters in both languages, and properties on random portfolios.
 
-use credit_core::customer::{Customer, CustomerStatus};
+use credit_core::customer::CustomerStatus;
 use credit_core::dunning::{
     compensation, late_interest, letter, plan, plan_csv, status_after, DunningAction, DunningError,
-    DunningSettings, InterestSettings, Lang, LetterSettings, LogEntry, Policy, PolicyError, Preset,
-    RefRate, Regime,
+    InterestSettings, Lang, LetterSettings, LogEntry, Policy, PolicyError, Preset, Regime,
 };
 use credit_core::invoice::{Dispute, Invoice, Payment};
 use credit_core::money::Currency;
-use credit_core::portfolio::Portfolio;
-use credit_core::{Decimal, NaiveDate};
+use credit_core::Decimal;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
+mod common;
+use common::dunning::{d, dec, done, inv, portfolio, rates, settings};
+use common::rows;
+
+/// `a:b;c:d` as pairs.
+fn pairs(cell: &str) -> Vec<(&str, &str)> {
+    cell.split(';')
+        .filter(|x| !x.is_empty())
+        .map(|x| x.split_once(':').expect("from:value"))
+        .collect()
 }
 
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn inv(id: &str, customer: &str, due: &str, gross: &str, cur: Currency) -> Invoice {
-    let due = d(due);
-    Invoice {
-        kind: Default::default(),
-        id: id.into(),
-        customer_id: customer.into(),
-        issue_date: due - credit_core::Days::new(30),
-        due_date: due,
-        currency: cur,
-        gross: dec(gross),
-        vat: None,
-        payments: Vec::new(),
-        dispute: None,
-    }
-}
-
-fn rates(regime: Regime, list: &[(&str, &str)]) -> InterestSettings {
-    InterestSettings {
-        regime,
-        reference_rates: list
-            .iter()
-            .map(|(f, r)| RefRate {
-                from: d(f),
-                rate: dec(r),
-            })
-            .collect(),
-        ..InterestSettings::default()
-    }
+/// `a;b` as decimals.
+fn decimals(cell: &str) -> Vec<Decimal> {
+    cell.split(';').map(dec).collect()
 }
 
 #[test]
-fn eu_interest_hand_computed() {
-    // €10,000 due 31 Jan 2026, reference rate 2.15 % from 1 Jan 2026,
-    // as of 2 Mar 2026: 1 Feb – 2 Mar = 28 + 2 = 30 days at 10.15 %:
-    // 10,000 × 0.1015 × 30 / 365 = 30,450 / 365 = 83.4246575…
-    let i = inv("E1", "C1", "2026-01-31", "10000", Currency::EUR);
-    let s = rates(Regime::Eu, &[("2026-01-01", "2.15")]);
-    let c = late_interest(&i, d("2026-03-02"), &s, None, None).unwrap();
-    assert_eq!(c.segments.len(), 1);
-    assert_eq!(c.segments[0].days, 30);
-    assert_eq!(c.segments[0].rate, dec("10.15"));
-    assert_eq!(c.interest.round_dp(6), dec("83.424658"));
-    assert_eq!(
-        (c.compensation, c.compensation_currency),
-        (dec("40"), Currency::EUR)
-    );
-    // Already claimed through 20 Feb: only 21 Feb – 2 Mar, 10 days.
-    let c2 = late_interest(&i, d("2026-03-02"), &s, Some(d("2026-02-20")), None).unwrap();
-    assert_eq!(c2.segments[0].days, 10);
-    assert_eq!(c2.interest.round_dp(6), dec("27.808219"));
-    // Nothing before the due date, nothing on it.
-    assert!(late_interest(&i, d("2026-01-31"), &s, None, None)
-        .unwrap()
-        .interest
-        .is_zero());
-    // Germany +9, France +10.
-    let de = late_interest(
-        &i,
-        d("2026-03-02"),
-        &rates(Regime::Germany, &[("2026-01-01", "2.15")]),
-        None,
-        None,
-    )
-    .unwrap();
-    assert_eq!(de.segments[0].rate, dec("11.15"));
-    let fr = late_interest(
-        &i,
-        d("2026-03-02"),
-        &rates(Regime::France, &[("2026-01-01", "2.15")]),
-        None,
-        None,
-    )
-    .unwrap();
-    assert_eq!(fr.segments[0].rate, dec("12.15"));
+fn interest_worked_examples() {
+    let table = rows("dunning_interest.csv");
+    assert!(table.len() > 1);
+    let head = &table[0];
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    for r in &table[1..] {
+        let f = |name: &str| r[col(name)].as_str();
+        let name = f("name");
+        let regime = Regime::from_key(f("regime")).expect("regime");
+        let cur = Currency::new(f("currency")).unwrap();
+        let mut i = inv(name, "C1", f("due"), f("gross"), cur);
+        for (on, amount) in pairs(f("payments")) {
+            i.payments.push(Payment {
+                date: d(on),
+                amount: dec(amount),
+            });
+        }
+        let mut s = rates(regime, &pairs(f("ref_rates")));
+        s.contract_rate = Some(f("contract_rate")).filter(|x| !x.is_empty()).map(dec);
+        s.china_sme_daily = f("china_daily") == "true";
+        let through = Some(f("charged_through")).filter(|x| !x.is_empty()).map(d);
+        let c = late_interest(&i, d(f("as_of")), &s, through, None).unwrap();
+        if !f("segments").is_empty() {
+            assert_eq!(c.segments.len().to_string(), f("segments"), "{name}");
+        }
+        if !f("days").is_empty() {
+            let days: Vec<String> = c.segments.iter().map(|x| x.days.to_string()).collect();
+            assert_eq!(days.join(";"), f("days"), "{name}");
+        }
+        if !f("rates").is_empty() {
+            let got: Vec<Decimal> = c.segments.iter().map(|x| x.rate).collect();
+            assert_eq!(got, decimals(f("rates")), "{name}");
+        }
+        if !f("interest").is_empty() {
+            let got = match f("dp") {
+                "" => c.interest,
+                dp => c.interest.round_dp(dp.parse().unwrap()),
+            };
+            assert_eq!(got, dec(f("interest")), "{name}");
+        }
+        if !f("compensation").is_empty() {
+            assert_eq!(c.compensation, dec(f("compensation")), "{name}");
+        }
+        if !f("comp_currency").is_empty() {
+            assert_eq!(
+                c.compensation_currency,
+                Currency::new(f("comp_currency")).unwrap(),
+                "{name}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -118,20 +103,13 @@ fn without_a_rate_no_interest_is_charged_and_the_settings_say_so() {
         ..InterestSettings::default()
     };
     assert!(s.has_rate());
-    // 0.05 % a day for 30 days on 10,000: 150.
-    let c = late_interest(&i, d("2026-03-02"), &s, None, None).unwrap();
-    assert_eq!(c.interest.round_dp(2), dec("150"));
+    // Its figure: cn_daily_30_days in tests/data/dunning_interest.csv.
 }
 
 #[test]
 fn uk_fixed_sums_at_their_edges() {
-    for (debt, sum) in [
-        ("999.99", "40"),
-        ("1000", "70"),
-        ("9999.99", "70"),
-        ("10000", "100"),
-        ("250000", "100"),
-    ] {
+    for r in rows("dunning_uk_sums.csv") {
+        let (debt, sum) = (r[0].as_str(), r[1].as_str());
         assert_eq!(
             compensation(Regime::Uk, dec(debt), Currency::GBP, None),
             Ok((dec(sum), Currency::GBP)),
@@ -187,41 +165,10 @@ fn part_paid_invoice_segment_by_segment() {
 }
 
 #[test]
-fn a_half_year_splits_the_rate() {
-    // Due 20 Jun 2026: 21–30 Jun at 2.15 + 8, 1–10 Jul at 2.40 + 8.
-    let i = inv("E2", "C1", "2026-06-20", "36500", Currency::EUR);
-    let s = rates(
-        Regime::Eu,
-        &[("2026-01-01", "2.15"), ("2026-07-01", "2.40")],
-    );
-    let c = late_interest(&i, d("2026-07-10"), &s, None, None).unwrap();
-    assert_eq!(c.segments.len(), 2);
-    assert_eq!(c.segments[0].rate, dec("10.15"));
-    assert_eq!(c.segments[1].rate, dec("10.40"));
-    // 36,500 × (0.1015 + 0.1040) × 10 / 365 = 205.5
-    assert_eq!(c.interest, dec("205.5"));
-    // A rate entered mid half-year applies from the next half-year.
-    let s2 = rates(Regime::Eu, &[("2026-01-01", "2.15"), ("2026-07-05", "3")]);
-    let c2 = late_interest(&i, d("2026-07-10"), &s2, None, None).unwrap();
-    assert_eq!(c2.segments.len(), 1);
-}
-
-#[test]
 fn china_and_contract_rates() {
     let i = inv("C1", "C1", "2026-03-01", "10000", Currency::CNY);
-    let mut s = InterestSettings {
-        regime: Regime::China,
-        china_sme_daily: true,
-        ..InterestSettings::default()
-    };
-    // 0.05 % a day × 10 days × 10,000 = 50.
-    let c = late_interest(&i, d("2026-03-11"), &s, None, None).unwrap();
-    assert_eq!(c.interest, dec("50"));
-    assert!(c.compensation.is_zero());
-    // An agreed rate wins.
-    s.contract_rate = Some(dec("7.3"));
-    let c = late_interest(&i, d("2026-03-11"), &s, None, None).unwrap();
-    assert_eq!(c.interest, dec("20"));
+    // The figures: cn_daily_10_days and cn_contract_wins in
+    // tests/data/dunning_interest.csv.
     // Contract without a rate: a clear error.
     let none = InterestSettings::default();
     let e = late_interest(&i, d("2026-03-11"), &none, None, None).unwrap_err();
@@ -236,31 +183,6 @@ fn china_and_contract_rates() {
     // EU without a reference rate.
     let e = late_interest(&i, d("2026-03-11"), &rates(Regime::Eu, &[]), None, None).unwrap_err();
     assert!(e.to_string().contains("reference rate"));
-}
-
-fn cust(id: &str) -> Customer {
-    Customer::new(id, format!("Buyer {id}"))
-}
-
-fn portfolio(invoices: Vec<Invoice>) -> Portfolio {
-    let mut p = Portfolio::new("t", Currency::CNY);
-    let mut ids: Vec<String> = invoices.iter().map(|i| i.customer_id.clone()).collect();
-    ids.sort();
-    ids.dedup();
-    p.customers = ids.iter().map(|i| cust(i)).collect();
-    p.invoices = invoices;
-    p
-}
-
-fn settings(preset: Preset) -> DunningSettings {
-    DunningSettings {
-        policy: Policy::preset(preset),
-        ..DunningSettings::default()
-    }
-}
-
-fn done(plan_item: &credit_core::dunning::PlanItem, on: &str) -> LogEntry {
-    LogEntry::for_item(plan_item, d(on), plan_item.step.channel, "")
 }
 
 #[test]
