@@ -19,10 +19,9 @@ use std::collections::BTreeMap;
 use credit_core::customer::CustomerStatus;
 use credit_core::dunning::{DunningSettings, LogEntry};
 use credit_core::NaiveDate;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::state::{extra_or_default, read_extra, AppState};
+use crate::extras::{extra_or_default, read_extra};
 
 /// The extras key of the dunning settings.
 pub const SETTINGS_KEY: &str = "dunning.settings";
@@ -41,10 +40,6 @@ pub struct Hold {
     /// The step's offset in days from the due date.
     pub step_offset: i64,
 }
-
-/// The core's language for the app's (kept here for the pages that name
-/// it so; the mapping is the dunning strings' own).
-pub use crate::i18n::dunning::core_lang as lang;
 
 /// The dunning settings kept with the portfolio, or the defaults (the
 /// Standard policy).
@@ -96,37 +91,6 @@ pub fn appended(
     }
     all.extend(entries);
     Ok((all, held))
-}
-
-/// Appends entries to the log and records the holds they make, in one
-/// write; `after` runs once they are kept.
-///
-/// # Errors
-/// [`Unreadable`] when the stored log or holds cannot be read: nothing is
-/// written.
-pub fn record(
-    app: &AppState,
-    entries: Vec<LogEntry>,
-    after: impl FnOnce() + 'static,
-) -> Result<(), Unreadable> {
-    let (all, held) = app.extras.with_untracked(|x| appended(x, entries))?;
-    let mut changes = Vec::new();
-    if let Ok(t) = serde_json::to_string(&all) {
-        changes.push((LOG_KEY.to_string(), t));
-    }
-    if let Ok(t) = serde_json::to_string(&held) {
-        changes.push((HOLDS_KEY.to_string(), t));
-    }
-    app.set_extras_then(changes, after);
-    Ok(())
-}
-
-/// Lifts a buyer's hold.
-pub fn lift(app: &AppState, customer_id: &str) {
-    let mut held = app.extras.with_untracked(holds);
-    if held.remove(customer_id).is_some() {
-        app.set_extra(HOLDS_KEY, &held);
-    }
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub const NOTIFIED_KEY: &str = "insurance.notified";
 pub const DOCS_KEY: &str = "insurance.docs";
 
 /// The core's language for the app's (insurance shares dunning's).
-pub use crate::dunning::lang;
+pub use crate::i18n::dunning::core_lang as lang;
 
 /// Whether a policy was entered.
 pub fn has_policy(extras: &BTreeMap<String, String>) -> bool {

@@ -24,9 +24,9 @@ pub use credit_core::monitor::{AlertNote, NoteKind};
 use credit_core::monitor::{BuyerContext, MonitorSettings};
 use credit_core::{Decimal, NaiveDate};
 
-use crate::protocol::INSURED_BEFORE_KEY;
 use crate::extras::extra_or_default;
 use crate::open::Open;
+use crate::protocol::INSURED_BEFORE_KEY;
 use credit_core::rating::Rating;
 
 /// The extras key of the alert notes: a JSON list of [`AlertNote`].

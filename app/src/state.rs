@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-
 use credit_core::ageing::{age_index, AgeingReport};
 use credit_core::demo::{generate, DemoSpec};
 use credit_core::kpi::{compute_index, Kpis};
@@ -17,11 +16,11 @@ use credit_core::monitor::{evaluate, Alert};
 use credit_core::store::Extras;
 
 use crate::db::{self, DbError, Meta};
-pub use crate::extras::{extra_or_default, read_extra};
 pub use crate::open::Open;
 
 mod alerts;
 mod decisions;
+mod dunning;
 
 pub use decisions::PortfolioDecisionLog;
 

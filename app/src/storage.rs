@@ -52,7 +52,6 @@ fn yes() -> bool {
     true
 }
 
-
 /// The audit trail of credit decisions.
 pub trait DecisionLog {
     /// A buyer's saved assessments, oldest first.

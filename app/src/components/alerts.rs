@@ -16,7 +16,7 @@ use leptos_router::components::A;
 use crate::components::limit_check::LimitCheck;
 use crate::i18n::alerts::{self as t, A as T};
 use crate::i18n::use_i18n;
-use crate::monitoring::{self, AlertNote, NoteKind};
+use crate::monitoring::{AlertNote, NoteKind};
 use crate::state::{use_app, Open};
 
 /// The CSS class of a severity.

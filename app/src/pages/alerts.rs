@@ -10,7 +10,6 @@ use crate::components::as_of::AsOfInput;
 use crate::components::heat_map::{HeatMap, MAX_POINTS};
 use crate::i18n::alerts::{self as t, A};
 use crate::i18n::use_i18n;
-use crate::monitoring;
 use crate::state::use_app;
 
 mod thresholds;

@@ -26,7 +26,6 @@ use crate::components::limit_check::LimitCheck;
 use crate::components::trend_chart::TrendCharts;
 use crate::format;
 use crate::i18n::{text, use_i18n, K};
-use crate::monitoring;
 use crate::pages::customers::status_key;
 use crate::pages::dunning::BuyerDunning;
 use crate::state::use_app;

@@ -127,7 +127,7 @@ pub fn BuyerDunning(id: String) -> impl IntoView {
         Some(view! {
             <p class="warn" data-testid="buyer-hold">
                 {what} " " {i18n::hold_since(lang, h.since, h.step_offset)}
-                " " <button class="link" data-testid="lift-hold" on:click=move |_| store::lift(&app, &id)>{text(lang, D::Lift)}</button>
+                " " <button class="link" data-testid="lift-hold" on:click=move |_| app.lift_hold(&id)>{text(lang, D::Lift)}</button>
             </p>
         })
     };

@@ -80,7 +80,7 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
         }
         let count = entries.len();
         done_err.set(false);
-        let kept = store::record(&app, entries, move || {
+        let kept = app.record_dunning(entries, move || {
             selected.set(BTreeSet::new());
             note.set(String::new());
             done_msg.set(Some(i18n::marked_done(i.lang.get_untracked(), count)));
