@@ -71,17 +71,6 @@ impl Texts for K {
     }
 }
 
-/// An (English, Chinese) pair, for labels not yet moved to an area's keys
-/// (`SettingsForm::text` takes either).
-impl Texts for (&'static str, &'static str) {
-    fn en(self) -> &'static str {
-        self.0
-    }
-    fn zh(self) -> &'static str {
-        self.1
-    }
-}
-
 /// The text of a key in a language.
 pub fn text<T: Texts>(lang: Lang, k: T) -> &'static str {
     match lang {

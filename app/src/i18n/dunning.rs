@@ -239,12 +239,6 @@ impl Texts for D {
     }
 }
 
-/// Both texts of a key, for the shared settings form's fields (which take
-/// a label in both languages).
-pub fn both(k: D) -> (&'static str, &'static str) {
-    (k.en(), k.zh())
-}
-
 /// The core's language for the app's: the language of the core's labels
 /// (actions, channels, presets, regimes), letters and CSV headers.
 pub fn core_lang(l: Lang) -> credit_core::dunning::Lang {

@@ -36,12 +36,11 @@ pub(super) fn InterestPanel() -> impl IntoView {
         ..
     } = form;
     let save = move |_| form.save();
-    let field = move |label: D,
-                      id: &'static str,
-                      get: fn(&SettingsText) -> String,
-                      put: fn(&mut SettingsText, String)| {
-        form.text(i18n::both(label), id, get, put)
-    };
+    let field =
+        move |label: D,
+              id: &'static str,
+              get: fn(&SettingsText) -> String,
+              put: fn(&mut SettingsText, String)| { form.text(label, id, get, put) };
     let rates = move || {
         let n = typed.with(|t| t.rates.len());
         (0..n)

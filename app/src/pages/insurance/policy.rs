@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::settings_form::{error_list, saved_note, FormText, SettingsForm};
 use crate::format;
 use crate::i18n::insurance::{form_error, In};
-use crate::i18n::{use_i18n, Lang, Texts};
+use crate::i18n::{use_i18n, Lang};
 use crate::insurance::{self as store, POLICY_KEY};
 use crate::state::{use_app, Open};
 
@@ -40,12 +40,11 @@ pub(super) fn PolicyForm(portfolio: Arc<Open>) -> impl IntoView {
         ..
     } = form;
     let save = move |_| form.save();
-    let field = move |label: In,
-                      id: &'static str,
-                      get: fn(&PolicyText) -> String,
-                      put: fn(&mut PolicyText, String)| {
-        form.text((label.en(), label.zh()), id, get, put)
-    };
+    let field =
+        move |label: In,
+              id: &'static str,
+              get: fn(&PolicyText) -> String,
+              put: fn(&mut PolicyText, String)| { form.text(label, id, get, put) };
     // A buyer's insured limit.
     let buyer = RwSignal::new(String::new());
     let limit = RwSignal::new(String::new());
