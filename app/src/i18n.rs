@@ -8,6 +8,7 @@ mod en;
 mod zh;
 
 pub mod alerts;
+pub mod assessment;
 pub mod cash;
 pub mod dunning;
 pub mod import;

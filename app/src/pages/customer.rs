@@ -137,9 +137,8 @@ fn CustomerView(id: String) -> impl IntoView {
                 ..LimitInput::default()
             }
             .with_buyer(&input);
-            let r = recommend(&input, &li, asked, app.as_of.get(), &Scorecard::default())
-                .map_err(|e| e.to_string())?;
-            Ok::<_, String>((input, li, r))
+            let r = recommend(&input, &li, asked, app.as_of.get(), &Scorecard::default())?;
+            Ok::<_, credit_core::assessment::AssessmentError>((input, li, r))
         },
         |_, _| true,
     );
@@ -270,7 +269,7 @@ fn CustomerView(id: String) -> impl IntoView {
                             let exp = row.get().map(|r| r.total).unwrap_or_default();
                             view! { <AssessmentResult rec=rec currency=cur exposure=(exp, limit)/> }.into_any()
                         }
-                        Err(e) => view! { <p class="error" data-testid="assessment-error">{e}</p> }.into_any(),
+                        Err(e) => view! { <p class="error" data-testid="assessment-error">{crate::i18n::assessment::assessment_error(i.lang(), &e)}</p> }.into_any(),
                     }}
                     <div class="save">
                         <h3>{move || i.t(K::Decision)}</h3>

@@ -31,7 +31,7 @@ mod policy;
 
 use std::sync::Arc;
 
-use credit_core::dunning::{plan, Plan, PlanItem};
+use credit_core::dunning::{plan, DunningError, Plan, PlanItem};
 use leptos::prelude::*;
 
 use crate::components::as_of::AsOfInput;
@@ -51,14 +51,12 @@ fn key(it: &PlanItem) -> String {
 }
 
 /// The plan for the report date.
-fn plan_memo(app: AppState, p: Arc<Open>) -> Memo<Result<Arc<Plan>, String>> {
+fn plan_memo(app: AppState, p: Arc<Open>) -> Memo<Result<Arc<Plan>, DunningError>> {
     Memo::new_with_compare(
         move |_| {
             let d = app.as_of.get();
             let (s, log) = app.extras.with(|x| (store::settings(x), store::log(x)));
-            plan(&p, d, &s, &log)
-                .map(Arc::new)
-                .map_err(|e| e.to_string())
+            plan(&p, d, &s, &log).map(Arc::new)
         },
         crate::state::changed,
     )

@@ -80,7 +80,7 @@ pub fn Insurance() -> impl IntoView {
 
 /// The cover of the open portfolio for the report date, under the policy
 /// and notifications kept with it.
-type CoverReport = Memo<Result<Arc<Cover>, String>>;
+type CoverReport = Memo<Result<Arc<Cover>, credit_core::insurance::InsuranceError>>;
 
 fn cover_memo(p: Arc<Open>) -> CoverReport {
     let app = use_app();
@@ -88,9 +88,7 @@ fn cover_memo(p: Arc<Open>) -> CoverReport {
         move |_| {
             let d = app.as_of.get();
             let (pol, n) = app.extras.with(|x| (store::policy(x), store::notified(x)));
-            cover(&p, d, &pol, &n)
-                .map(Arc::new)
-                .map_err(|e| e.to_string())
+            cover(&p, d, &pol, &n).map(Arc::new)
         },
         crate::state::changed,
     )

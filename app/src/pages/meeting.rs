@@ -68,7 +68,6 @@ pub fn Meeting() -> impl IntoView {
             }
             .with_buyer(&input);
             recommend(&input, &li, asked, app.as_of.get(), &Scorecard::default())
-                .map_err(|e| e.to_string())
         },
         |_, _| true,
     );
@@ -150,7 +149,7 @@ pub fn Meeting() -> impl IntoView {
                 <section class="panel outputs" data-testid="meeting-result">
                     {move || match result.get() {
                         Ok(rec) => view! { <AssessmentResult rec=rec currency=cur.get()/> }.into_any(),
-                        Err(e) => view! { <p class="error" data-testid="assessment-error">{e}</p> }.into_any(),
+                        Err(e) => view! { <p class="error" data-testid="assessment-error">{crate::i18n::assessment::assessment_error(i.lang(), &e)}</p> }.into_any(),
                     }}
                     <p class="muted print-only">{move || i.t(K::PrivacyNote)}</p>
                 </section>

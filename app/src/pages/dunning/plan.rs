@@ -135,7 +135,7 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
         let pl = match planned.get() {
             Ok(p) => p,
             Err(e) => {
-                return view! { <p class="error" role="alert" data-testid="plan-error">{e}</p> }
+                return view! { <p class="error" role="alert" data-testid="plan-error">{move || i18n::dunning_error(i.lang(), &e)}</p> }
                     .into_any()
             }
         };

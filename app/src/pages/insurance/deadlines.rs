@@ -24,9 +24,7 @@ pub(super) fn DeadlinesPanel(portfolio: Arc<Open>) -> impl IntoView {
         move |_| {
             let d = app.as_of.get();
             let (pol, n) = app.extras.with(|x| (store::policy(x), store::notified(x)));
-            deadlines(&p, d, &pol, &n)
-                .map(Arc::new)
-                .map_err(|e| e.to_string())
+            deadlines(&p, d, &pol, &n).map(Arc::new)
         },
         crate::state::changed,
     );
@@ -51,7 +49,7 @@ pub(super) fn DeadlinesPanel(portfolio: Arc<Open>) -> impl IntoView {
         let as_of = app.as_of.get();
         let all = match list.get() {
             Ok(v) => v,
-            Err(e) => return view! { <section class="panel"><p class="error" data-testid="deadlines-error">{e}</p></section> }.into_any(),
+            Err(e) => return view! { <section class="panel"><p class="error" data-testid="deadlines-error">{e.message(crate::insurance::lang(lang))}</p></section> }.into_any(),
         };
         let week: Vec<_> = due_within(&all, as_of, 7).into_iter().cloned().collect();
         let row = move |d: Deadline, testid: &'static str| {

@@ -28,9 +28,7 @@ pub(super) fn WorthPanel(portfolio: Arc<Open>) -> impl IntoView {
                 .filter_map(|(id, r)| Some((id.clone(), r.grade?)))
                 .collect();
             let pol = app.extras.with(store::policy);
-            worth_it(&p, d, &pol, &g)
-                .map(Arc::new)
-                .map_err(|e| e.to_string())
+            worth_it(&p, d, &pol, &g).map(Arc::new)
         },
         crate::state::changed,
     );
@@ -39,7 +37,7 @@ pub(super) fn WorthPanel(portfolio: Arc<Open>) -> impl IntoView {
         let w = match w.get() {
             Ok(w) => w,
             Err(e) => {
-                return view! { <section class="panel"><p class="error">{e}</p></section> }
+                return view! { <section class="panel"><p class="error">{e.message(crate::insurance::lang(lang))}</p></section> }
                     .into_any()
             }
         };
