@@ -13,6 +13,7 @@ pub mod kpi_cards;
 pub mod lang_switch;
 pub mod limit_check;
 pub mod lock;
+pub mod no_portfolio;
 pub mod pager;
 pub mod settings_form;
 pub mod svg;

@@ -39,6 +39,7 @@ use credit_core::{Decimal, NaiveDate};
 use leptos::prelude::*;
 
 use crate::components::as_of::AsOfInput;
+use crate::components::no_portfolio::NoPortfolio;
 use crate::i18n::cash::C;
 use crate::i18n::use_i18n;
 use crate::monitoring;
@@ -84,10 +85,7 @@ pub fn Cash() -> impl IntoView {
     let app = use_app();
     let body = move || {
         let Some(p) = app.portfolio.get() else {
-            return view! {
-                <section class="panel"><p class="muted">{move || i.t(C::NoPortfolio)}</p></section>
-            }
-            .into_any();
+            return view! { <NoPortfolio label=C::NoPortfolio/> }.into_any();
         };
         view! {
             <ForecastPanel portfolio=p.clone()/>

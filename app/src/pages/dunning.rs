@@ -35,6 +35,7 @@ use credit_core::dunning::{plan, DunningError, Plan, PlanItem};
 use leptos::prelude::*;
 
 use crate::components::as_of::AsOfInput;
+use crate::components::no_portfolio::NoPortfolio;
 use crate::dunning as store;
 use crate::i18n::dunning::D;
 use crate::i18n::use_i18n;
@@ -69,10 +70,7 @@ pub fn Dunning() -> impl IntoView {
     let app = use_app();
     let body = move || {
         let Some(p) = app.portfolio.get() else {
-            return view! {
-                <section class="panel"><p class="muted">{move || i.t(D::NoPortfolio)}</p></section>
-            }
-            .into_any();
+            return view! { <NoPortfolio label=D::NoPortfolio/> }.into_any();
         };
         view! { <PlanPanel portfolio=p/> <PolicyEditor/> <InterestPanel/> <LogPanel/> }.into_any()
     };

@@ -33,6 +33,7 @@ use credit_core::insurance::{cover, Cover};
 use leptos::prelude::*;
 
 use crate::components::as_of::AsOfInput;
+use crate::components::no_portfolio::NoPortfolio;
 use crate::i18n::insurance::In;
 use crate::i18n::use_i18n;
 use crate::insurance as store;
@@ -52,10 +53,7 @@ pub fn Insurance() -> impl IntoView {
     let app = use_app();
     let body = move || {
         let Some(p) = app.portfolio.get() else {
-            return view! {
-                <section class="panel"><p class="muted">{move || i.t(In::NoPortfolio)}</p></section>
-            }
-            .into_any();
+            return view! { <NoPortfolio label=In::NoPortfolio/> }.into_any();
         };
         // The cover, computed once for the cover panel and the claim
         // simulator's list of buyers.
