@@ -51,6 +51,17 @@ pub(super) fn buyers_from_headings(table: &Table, mapping: &Mapping) -> bool {
 ///
 /// # Errors
 /// As [`file_kind`].
+///
+/// # Example
+/// ```
+/// use credit_core::import::{file_kind, file_kind_of, guess_mapping, read_table, FileKind, ReadOptions};
+/// // Xero's report: the contact's name on a row of its own above its lines.
+/// let csv = "Date,Invoice Number,Due Date,Total\nAcme Ltd\n2026-11-01,INV-1,2026-12-01,100\n";
+/// let t = read_table(csv.as_bytes(), &ReadOptions::default()).unwrap();
+/// let m = guess_mapping(&t.headers);
+/// assert!(file_kind(&m).is_err());
+/// assert_eq!(file_kind_of(&t, &m), Ok(FileKind::Invoices));
+/// ```
 pub fn file_kind_of(table: &Table, mapping: &Mapping) -> Result<FileKind, ImportError> {
     match file_kind(mapping) {
         Err(ImportError::MissingColumns(missing))
@@ -67,6 +78,19 @@ pub fn file_kind_of(table: &Table, mapping: &Mapping) -> Result<FileKind, Import
 ///
 /// # Errors
 /// [`ImportError::MissingColumns`] naming what an invoice file would need.
+///
+/// # Example
+/// ```
+/// use credit_core::import::{file_kind, guess_mapping, Field, FileKind, ImportError};
+/// let headers = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
+/// let m = guess_mapping(&headers("Invoice,Customer,Invoice date,Due date,Amount"));
+/// assert_eq!(file_kind(&m), Ok(FileKind::Invoices));
+/// let m = guess_mapping(&headers("Invoice,Paid,Payment date"));
+/// assert_eq!(file_kind(&m), Ok(FileKind::Payments));
+/// let m = guess_mapping(&headers("Invoice,Customer,Amount"));
+/// assert_eq!(file_kind(&m),
+///     Err(ImportError::MissingColumns(vec![Field::IssueDate, Field::DueDate])));
+/// ```
 pub fn file_kind(mapping: &Mapping) -> Result<FileKind, ImportError> {
     let has = |f| mapping.has(f);
     let customer = has(Field::CustomerId) || has(Field::CustomerName);

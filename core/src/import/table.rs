@@ -43,6 +43,14 @@ pub struct Table {
 
 impl Table {
     /// The file's row number (1-based) of data row `i`.
+    ///
+    /// # Example
+    /// ```
+    /// use credit_core::import::{read_table, ReadOptions};
+    /// let csv = "Open items\n\nInvoice,Customer,Amount\nA-1,C1,10\n";
+    /// let t = read_table(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    /// assert_eq!((t.header_row, t.row_number(0)), (3, 4));
+    /// ```
     pub fn row_number(&self, i: usize) -> usize {
         self.header_row + 1 + i
     }
