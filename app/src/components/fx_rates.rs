@@ -10,8 +10,8 @@ use credit_core::money::Currency;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::i18n::use_i18n;
 use crate::i18n::messages;
+use crate::i18n::use_i18n;
 use crate::protocol::{Reply, Request};
 use crate::state::use_app;
 use crate::worker;

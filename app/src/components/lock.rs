@@ -16,8 +16,8 @@ use leptos::task::spawn_local;
 use crate::browser;
 use crate::crypto;
 use crate::db::{self, Meta};
-use crate::i18n::{use_i18n, Lang};
 use crate::i18n::messages;
+use crate::i18n::{use_i18n, Lang};
 use crate::state::{autolock_minutes, use_app, AUTOLOCK_KEY};
 
 /// The fewest characters of a passphrase.
