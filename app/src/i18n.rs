@@ -98,15 +98,6 @@ impl I18n {
     pub fn lang(&self) -> Lang {
         self.lang.get()
     }
-
-    /// One of two texts by the current language (reactive). The pages of
-    /// the ledger issue (import, portfolios) write each label's English and
-    /// Chinese side by side with this: neither can be left out.
-    pub fn pick(&self, en: &'static str, zh: &'static str) -> &'static str {
-        match self.lang.get() {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
     }
 }
 

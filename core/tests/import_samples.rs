@@ -1,6 +1,9 @@
 //! Table tests over the sample files in `tests/data/import/`: each file is
 //! read, mapped from its headers and previewed; the counts, totals, date
-//! range and errors are those worked out by hand below.
+//! range and errors are those worked out by hand (the clean files' in
+//! `tests/data/import_samples.csv`, the others below).
+
+mod common;
 
 use credit_core::import::{
     guess_mapping, merge, preview, read_table, DateOrder, Encoding, ErrorReason, MergePolicy,
@@ -29,72 +32,45 @@ fn day(s: &str) -> NaiveDate {
     credit_core::dates::parse_iso(s).unwrap()
 }
 
-/// (file, encoding, delimiter, invoices, buyers, currency, Σ gross, Σ paid,
-/// first issue date, last issue date)
-/// A clean sample and what it holds.
-type Clean = (
-    &'static str,
-    Encoding,
-    char,
-    usize,
-    usize,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+/// An encoding as the table names it.
+fn encoding(name: &str) -> Encoding {
+    match name {
+        "utf8" => Encoding::Utf8,
+        "gb18030" => Encoding::Gb18030,
+        other => panic!("unknown encoding {other}"),
+    }
+}
 
-const CLEAN: [Clean; 3] = [
-    // 12,000 + 8,500.50 + 25,000 + 3,200 − 1,200 + 45,678.90; paid 12,000 + 10,000.
-    (
-        "invoices_en.csv",
-        Encoding::Utf8,
-        ',',
-        6,
-        4,
-        "CNY",
-        "93179.40",
-        "22000",
-        "2025-01-15",
-        "2025-05-20",
-    ),
-    // 120,000 + 56,789.5 + 88,000; paid 20,000 (FP-001's 0 is no payment).
-    (
-        "invoices_zh_gbk.csv",
-        Encoding::Gb18030,
-        ',',
-        3,
-        2,
-        "CNY",
-        "264789.50",
-        "20000",
-        "2025-01-05",
-        "2025-03-01",
-    ),
-    // 1,234.56 + 12.5 + 2,000 + 1,000 (1.000 read with the file's comma).
-    (
-        "invoices_semicolon.csv",
-        Encoding::Utf8,
-        ';',
-        4,
-        2,
-        "EUR",
-        "4247.06",
-        "0",
-        "2025-01-31",
-        "2025-03-10",
-    ),
-];
+/// A delimiter as the table names it.
+fn delimiter(name: &str) -> char {
+    match name {
+        "comma" => ',',
+        "semicolon" => ';',
+        "tab" => '\t',
+        other => panic!("unknown delimiter {other}"),
+    }
+}
 
+/// The clean samples of `tests/data/import_samples.csv`: each file's
+/// encoding, delimiter, counts, totals and dates, worked out by hand.
 #[test]
 fn clean_files() {
-    for (file, enc, delim, invoices, buyers, cur, gross, paid, lo, hi) in CLEAN {
+    let rows = common::rows("import_samples.csv");
+    assert_eq!(rows.len(), 3);
+    for r in rows {
+        let [file, enc, delim, invoices, buyers, cur, gross, paid, lo, hi] = r.as_slice() else {
+            panic!("a row of 10 cells: {r:?}");
+        };
+        let file = file.as_str();
         let (e, d, p) = load(file, &ParseOptions::default());
         assert!(p.errors.is_empty(), "{file}: {:?}", p.errors);
-        assert_eq!((e, d), (enc, delim), "{file}");
-        assert_eq!(p.invoices.len(), invoices, "{file}");
-        assert_eq!(p.summary.buyers, buyers, "{file}");
+        assert_eq!((e, d), (encoding(enc), delimiter(delim)), "{file}");
+        assert_eq!(
+            p.invoices.len(),
+            invoices.parse::<usize>().unwrap(),
+            "{file}"
+        );
+        assert_eq!(p.summary.buyers, buyers.parse::<usize>().unwrap(), "{file}");
         assert_eq!(p.summary.totals.len(), 1, "{file}");
         let t = &p.summary.totals[0];
         assert_eq!(t.currency, Currency::new(cur).unwrap(), "{file}");

@@ -10,8 +10,8 @@ use leptos::task::spawn_local;
 
 use crate::components::lock::{AutoLockSetting, EncryptionControls, SelfTest};
 use crate::db::{self, Meta};
-use crate::i18n::messages;
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::import::{self as text, Im};
+use crate::i18n::{messages, use_i18n, Lang};
 use crate::pages::import::CURRENCIES;
 use crate::protocol::{Failure, Reply, Request};
 use crate::state::use_app;
@@ -26,11 +26,7 @@ fn megabytes(bytes: f64) -> String {
 
 fn saved_at(ms: u64, lang: Lang) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let tag = match lang {
-        Lang::En => "en-GB",
-        Lang::Zh => "zh-CN",
-    };
-    String::from(d.to_locale_string(tag, &wasm_bindgen::JsValue::UNDEFINED))
+    String::from(d.to_locale_string(text::date_locale(lang), &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 /// The portfolios page.
@@ -64,7 +60,7 @@ pub fn Portfolios() -> impl IntoView {
     let create = move |_| {
         let name = new_name.get_untracked();
         let name = if name.trim().is_empty() {
-            i.pick("New portfolio", "新组合").to_string()
+            i.t(Im::DefaultPortfolioName).to_string()
         } else {
             match clean_name(&name) {
                 Ok(n) => n,
@@ -123,11 +119,7 @@ pub fn Portfolios() -> impl IntoView {
                         }
                         None => app.open_stored(id),
                     }
-                    message.set(Some(format!(
-                        "{} “{}”.",
-                        i.pick("Restored as", "已恢复为"),
-                        name
-                    )));
+                    message.set(Some(text::restored_as(i.lang.get_untracked(), &name)));
                 }
                 Reply::Failed(f) => report(f),
                 _ => {}
@@ -208,11 +200,11 @@ pub fn Portfolios() -> impl IntoView {
                                         Err(e) => db_report(e),
                                     }
                                 });
-                            }>{i.pick("Save", "保存")}</button>
+                            }>{i.t(Im::Save)}</button>
                         }.into_any(),
                         None => view! { <span>{name.clone()}</span> }.into_any(),
                     }}
-                    {is_open.then(|| view! { <span class="badge" data-testid="portfolio-current">{i.pick("open", "已打开")}</span> })}
+                    {is_open.then(|| view! { <span class="badge" data-testid="portfolio-current">{i.t(Im::OpenBadge)}</span> })}
                 </td>
                 <td>{m.currency.code().to_string()}</td>
                 <td class="num" data-testid="portfolio-customers">{m.customers}</td>
@@ -220,22 +212,22 @@ pub fn Portfolios() -> impl IntoView {
                 <td class="muted">{saved_at(m.saved_ms, lang)}</td>
                 <td class="lock-cell"><EncryptionControls meta=m.clone() message=lock_message/></td>
                 <td class="row-actions">
-                    <button data-testid="portfolio-open" disabled=is_open on:click=move |_| app.open_stored(id_open.clone())>{i.pick("Open", "打开")}</button>
-                    <button class="secondary" data-testid="portfolio-rename" on:click=move |_| renaming.set(Some((id_ren.clone(), m.name.clone())))>{i.pick("Rename", "重命名")}</button>
+                    <button data-testid="portfolio-open" disabled=is_open on:click=move |_| app.open_stored(id_open.clone())>{i.t(Im::Open)}</button>
+                    <button class="secondary" data-testid="portfolio-rename" on:click=move |_| renaming.set(Some((id_ren.clone(), m.name.clone())))>{i.t(Im::Rename)}</button>
                     <button class="secondary" data-testid="portfolio-duplicate" disabled=move || busy.get() on:click=move |_| {
-                        let (id, name) = (id_dup.clone(), format!("{} ({})", name_dup, i.pick("copy", "副本")));
+                        let (id, name) = (id_dup.clone(), text::copy_name(i.lang.get_untracked(), &name_dup));
                         spawn_local(async move {
                             match db::duplicate(&id, &name).await {
                                 Ok(meta) => { db::announce(&meta.id); app.refresh(); }
                                 Err(e) => db_report(e),
                             }
                         });
-                    }>{i.pick("Duplicate", "复制")}</button>
-                    <button class="secondary" data-testid="portfolio-backup" disabled=move || busy.get() on:click=move |_| backup(m_backup.clone())>{i.pick("Back up", "备份")}</button>
-                    <button class="danger" data-testid="portfolio-delete" on:click=move |_| deleting.set(Some(id_del.clone()))>{i.pick("Delete", "删除")}</button>
+                    }>{i.t(Im::Duplicate)}</button>
+                    <button class="secondary" data-testid="portfolio-backup" disabled=move || busy.get() on:click=move |_| backup(m_backup.clone())>{i.t(Im::BackUp)}</button>
+                    <button class="danger" data-testid="portfolio-delete" on:click=move |_| deleting.set(Some(id_del.clone()))>{i.t(Im::Delete)}</button>
                     <Show when=deleting_this.clone()>
                         <div class="confirm" role="alertdialog" data-testid="delete-confirm">
-                            <span>{i.pick("Delete this portfolio and all its invoices from this browser? This cannot be undone (keep a backup).", "从本浏览器删除该组合及其全部发票？此操作无法撤销（请先备份）。")}</span>
+                            <span>{i.t(Im::DeleteConfirm)}</span>
                             <button class="danger" data-testid="portfolio-delete-confirm" on:click={
                                 let id = id_del2.clone();
                                 move |_| {
@@ -257,8 +249,8 @@ pub fn Portfolios() -> impl IntoView {
                                         }
                                     });
                                 }
-                            }>{i.pick("Delete", "删除")}</button>
-                            <button class="secondary" data-testid="portfolio-delete-cancel" on:click=move |_| deleting.set(None)>{i.pick("Cancel", "取消")}</button>
+                            }>{i.t(Im::Delete)}</button>
+                            <button class="secondary" data-testid="portfolio-delete-cancel" on:click=move |_| deleting.set(None)>{i.t(Im::Cancel)}</button>
                         </div>
                     </Show>
                 </td>
@@ -268,17 +260,12 @@ pub fn Portfolios() -> impl IntoView {
 
     view! {
         <section class="page portfolios">
-            <h1>{move || i.pick("Portfolios", "组合")}</h1>
+            <h1>{move || i.t(Im::Portfolios)}</h1>
             <p class="muted" data-testid="storage-usage">
                 {move || match usage.get() {
-                    Some((used, quota, persisted)) => format!(
-                        "{} {} {} {} · {}",
-                        i.pick("Stored in this browser:", "本浏览器存储："),
-                        megabytes(used),
-                        i.pick("of", "/"),
-                        megabytes(quota),
-                        if persisted { i.pick("kept even when space runs low", "空间不足时也会保留") } else { i.pick("the browser may clear it when space runs low (not yet persistent)", "空间不足时浏览器可能清除（尚未设为持久）") }
-                    ),
+                    Some((used, quota, persisted)) => {
+                        text::storage_usage(i.lang(), &megabytes(used), &megabytes(quota), persisted)
+                    }
                     None => String::new(),
                 }}
             </p>
@@ -287,35 +274,35 @@ pub fn Portfolios() -> impl IntoView {
             {move || app.storage_error.get().map(|e| view! { <p class="error" role="alert" data-testid="storage-error">{messages::db_error(i.lang.get(), &e)}</p> })}
             <table class="data">
                 <thead><tr>
-                    <th>{move || i.pick("Name", "名称")}</th>
-                    <th>{move || i.pick("Currency", "币种")}</th>
-                    <th class="num">{move || i.pick("Buyers", "客户")}</th>
-                    <th class="num">{move || i.pick("Invoices", "发票")}</th>
-                    <th>{move || i.pick("Saved", "保存时间")}</th>
-                    <th>{move || i.pick("Encryption", "加密")}</th>
+                    <th>{move || i.t(Im::Name)}</th>
+                    <th>{move || i.t(Im::Currency)}</th>
+                    <th class="num">{move || i.t(Im::ColBuyers)}</th>
+                    <th class="num">{move || i.t(Im::ColInvoices)}</th>
+                    <th>{move || i.t(Im::Saved)}</th>
+                    <th>{move || i.t(Im::Encryption)}</th>
                     <th></th>
                 </tr></thead>
                 <tbody>
                     {move || app.portfolios.get().into_iter().map(row).collect_view()}
                 </tbody>
             </table>
-            {move || app.portfolios.get().is_empty().then(|| view! { <p class="muted" data-testid="no-portfolios">{i.pick("No portfolio stored yet: create one, import a ledger or restore a backup.", "尚未存储组合：新建、导入账簿或从备份恢复。")}</p> })}
+            {move || app.portfolios.get().is_empty().then(|| view! { <p class="muted" data-testid="no-portfolios">{i.t(Im::NoPortfolios)}</p> })}
             <div class="card form-grid">
-                <h2>{move || i.pick("New portfolio", "新建组合")}</h2>
-                <label>{move || i.pick("Name", "名称")}
+                <h2>{move || i.t(Im::NewPortfolio)}</h2>
+                <label>{move || i.t(Im::Name)}
                     <input data-testid="new-portfolio-name" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
                 </label>
-                <label>{move || i.pick("Base currency", "本位币")}
+                <label>{move || i.t(Im::BaseCurrency)}
                     <select data-testid="new-portfolio-currency" on:change=move |ev| currency.set(event_target_value(&ev))>
                         {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
                     </select>
                 </label>
-                <button data-testid="create-portfolio" disabled=move || busy.get() on:click=create>{move || i.pick("Create", "新建")}</button>
-                <a href="/import" data-testid="go-import">{move || i.pick("Import a ledger…", "导入账簿…")}</a>
+                <button data-testid="create-portfolio" disabled=move || busy.get() on:click=create>{move || i.t(Im::Create)}</button>
+                <a href="/import" data-testid="go-import">{move || i.t(Im::ImportLink)}</a>
             </div>
             <div class="card">
-                <h2>{move || i.pick("Restore a backup", "从备份恢复")}</h2>
-                <p class="muted">{move || i.pick("A backup is restored as a new portfolio; nothing stored is overwritten.", "备份将恢复为新的组合，不会覆盖已存储的内容。")}</p>
+                <h2>{move || i.t(Im::RestoreBackup)}</h2>
+                <p class="muted">{move || i.t(Im::RestoreHelp)}</p>
                 <input type="file" accept=".json,application/json" data-testid="restore-file" disabled=move || busy.get() on:change=restore/>
                 {move || pending.with(Option::is_some).then(|| view! {
                     <form class="lock-form" data-testid="restore-passphrase-form" on:submit=move |ev| {
@@ -324,18 +311,16 @@ pub fn Portfolios() -> impl IntoView {
                             restore_file(f, Some(restore_pass.get_untracked()));
                         }
                     }>
-                        <p>{move || i.pick("This backup is encrypted: enter its passphrase. The restored portfolio stays encrypted under it.", "该备份已加密：请输入口令。恢复后的组合仍以该口令加密。")}</p>
-                        <label><span>{move || i.pick("Passphrase", "口令")}</span>
+                        <p>{move || i.t(Im::EncryptedBackup)}</p>
+                        <label><span>{move || i.t(Im::Passphrase)}</span>
                             <input type="password" data-testid="restore-passphrase" prop:value=move || restore_pass.get() on:input=move |ev| restore_pass.set(event_target_value(&ev))/></label>
-                        <button type="submit" data-testid="restore-with-passphrase" disabled=move || busy.get()>{move || i.pick("Restore", "恢复")}</button>
+                        <button type="submit" data-testid="restore-with-passphrase" disabled=move || busy.get()>{move || i.t(Im::Restore)}</button>
                     </form>
                 })}
             </div>
             <div class="card">
-                <h2>{move || i.pick("Encryption at rest", "静态加密")}</h2>
-                <p class="muted">{move || i.pick(
-                    "An encrypted portfolio is stored as AES-256-GCM ciphertext, its key derived from your passphrase (PBKDF2-SHA256, 600,000 rounds) and held only in memory while it is unlocked. Its name and counts stay readable in this list; no buyer, amount or invoice number does.",
-                    "加密组合以 AES-256-GCM 密文存储，密钥由口令派生（PBKDF2-SHA256，60万轮），仅在解锁期间保存在内存中。列表中仍可见其名称与数量；买方、金额、发票号均不可读。")}</p>
+                <h2>{move || i.t(Im::EncryptionAtRest)}</h2>
+                <p class="muted">{move || i.t(Im::EncryptionHelp)}</p>
                 <AutoLockSetting/>
                 <SelfTest/>
             </div>

@@ -140,6 +140,14 @@ pub fn value_decimal(text: &str) -> Option<DecimalSep> {
 /// A file's decimal separator from its amount cells: the one the deciding
 /// values show; a point when none decides or they disagree (the disagreeing
 /// values then fail or parse by themselves).
+///
+/// # Example
+/// ```
+/// use credit_core::import::amount::{detect_decimal, DecimalSep};
+/// assert_eq!(detect_decimal(["1.234,50", "12,00"]), DecimalSep::Comma);
+/// assert_eq!(detect_decimal(["1,234.50", "7"]), DecimalSep::Point);
+/// assert_eq!(detect_decimal(["7"]), DecimalSep::Point); // nothing decides
+/// ```
 pub fn detect_decimal<'a>(values: impl IntoIterator<Item = &'a str>) -> DecimalSep {
     let (mut comma, mut point) = (0usize, 0usize);
     for v in values {

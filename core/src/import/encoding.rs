@@ -114,6 +114,16 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> (String, Encoding) {
 }
 
 /// Detects the encoding (see the module docs for the order).
+///
+/// # Example
+/// ```
+/// use credit_core::import::encoding::detect;
+/// use credit_core::import::Encoding;
+/// assert_eq!(detect("发票号,金额".as_bytes()), Encoding::Utf8);
+/// assert_eq!(detect(b"\xef\xbb\xbfa,b"), Encoding::Utf8Bom);
+/// assert_eq!(detect(b"\xff\xfea\0,\0b\0"), Encoding::Utf16Le);
+/// assert_eq!(detect(b"\xb7\xa2\xc6\xb1\xba\xc5,\xbd\xf0\xb6\xee"), Encoding::Gb18030); // 发票号,金额 in GBK
+/// ```
 pub fn detect(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Encoding::Utf8Bom;

@@ -416,6 +416,13 @@ impl Field {
 }
 
 /// Lower case, without spaces and punctuation (see the module docs).
+///
+/// # Example
+/// ```
+/// use credit_core::import::header::normalise;
+/// assert_eq!(normalise(" Invoice Date "), "invoicedate");
+/// assert_eq!(normalise("发票号："), "发票号");
+/// ```
 pub fn normalise(header: &str) -> String {
     header
         .trim_start_matches('\u{feff}')

@@ -279,6 +279,13 @@ fn cell_text(d: &DataRef<'_>) -> String {
 /// # Errors
 /// [`ImportError::Workbook`] for bytes that are not a workbook;
 /// [`ImportError::Empty`] for a workbook without a sheet or a header row.
+///
+/// # Example
+/// ```
+/// use credit_core::import::{xlsx::read_xlsx, ImportError, ReadOptions};
+/// let r = read_xlsx(b"PK\x03\x04 and no archive", &ReadOptions::default());
+/// assert!(matches!(r, Err(ImportError::Workbook(_))));
+/// ```
 pub fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Table, ImportError> {
     let workbook = |e: calamine::XlsxError| ImportError::Workbook(e.to_string());
     if let Some(n) = declared_unpacked(bytes).filter(|n| *n > MAX_UNPACKED) {
