@@ -98,7 +98,6 @@ impl I18n {
     pub fn lang(&self) -> Lang {
         self.lang.get()
     }
-    }
 }
 
 /// The handle from context.
