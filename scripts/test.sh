@@ -15,6 +15,9 @@ bash scripts/setup.sh --test
 step "cargo fmt --check"
 cargo fmt --all --check
 
+step "the app's architecture (scripts/arch-check.py: no module cycle, strings only in i18n/, pages within 400 lines)"
+python3 scripts/arch-check.py
+
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --all-features -- -D warnings
