@@ -1,15 +1,10 @@
-// Page object for Credit Assistant: what the tests touch, by data-testid.
+// Page object for the shell of Credit Assistant, on every page: loading,
+// navigation, language, the report date, the lock; and what the page
+// logs (console errors, requests). Each page has its own object in pages/.
 import { expect } from '@playwright/test';
+import { cents, setAsOf } from './pages/screen.js';
 
-/** Parses "1,234,567.89" (or "-1,234.50") into integer cents, exactly. */
-export function cents(text) {
-  const t = text.trim().replace(/,/g, '');
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(t);
-  if (!m) throw new Error(`not an amount: "${text}"`);
-  const frac = (m[3] || '').padEnd(2, '0');
-  const v = BigInt(m[2]) * 100n + BigInt(frac || '0');
-  return m[1] ? -v : v;
-}
+export { cents };
 
 export class AppPage {
   constructor(page) {
@@ -26,42 +21,56 @@ export class AppPage {
     page.on('requestfailed', (req) => this.failedRequests.push(`${req.url()} ${req.failure()?.errorText ?? ''}`));
   }
 
+  /** Loads a path and waits for the app to start. */
   async goto(path = '/') {
     await this.page.goto(path);
     await expect(this.page.getByTestId('app-name')).toBeVisible();
   }
 
+  /** Loads the demo portfolio (from the empty state). */
   async loadDemo() {
     await this.page.getByTestId('load-demo').click();
     await expect(this.page.getByTestId('ageing-total').or(this.page.getByTestId('customers-table')).or(this.page.getByTestId('invoices-table')).first()).toBeVisible();
   }
 
+  /** Loads the 100,000-invoice demo. */
   async loadLargeDemo() {
     await this.page.getByTestId('load-large-demo').click();
     await expect(this.page.getByTestId('ageing-total')).toBeVisible({ timeout: 60_000 });
   }
 
+  /** Switches the language ('en' or 'zh') and waits for <html lang>. */
   async setLang(lang) {
     await this.page.getByTestId(lang === 'zh' ? 'lang-zh' : 'lang-en').click();
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
   }
 
+  /** Clicks the navigation link `nav-<which>`. */
   async nav(which) {
     await this.page.getByTestId(`nav-${which}`).click();
   }
 
+  /** Sets the report date (ISO) in the header. */
   async setAsOf(isoDate) {
-    await this.page.getByTestId('as-of').fill(isoDate);
-    await this.page.getByTestId('as-of').dispatchEvent('change');
+    await setAsOf(this.page, isoDate);
   }
 
-  async bucketCents() {
-    const cells = await this.page.getByTestId('bucket-amount').allInnerTexts();
-    return cells.map(cents);
+  /** The report date in the header. */
+  async asOf() {
+    return this.page.getByTestId('as-of').inputValue();
   }
 
-  async totalCents() {
-    return cents(await this.page.getByTestId('ageing-total').innerText());
+  /** Types a passphrase into the unlock prompt and submits it. */
+  async submitPassphrase(pass) {
+    await this.page.getByTestId('unlock-passphrase').fill(pass);
+    await this.page.getByTestId('unlock').click();
+  }
+
+  /** Unlocks the open portfolio: the prompt shown, then gone. */
+  async unlock(pass) {
+    await expect(this.page.getByTestId('unlock-prompt')).toBeVisible();
+    await this.submitPassphrase(pass);
+    await expect(this.page.getByTestId('unlock-prompt')).toHaveCount(0, { timeout: 30_000 });
   }
 
   /** Texts of every label-like element (not data) on the page, in order. */

@@ -2,28 +2,7 @@
 // figure, the one-page A4 print), and a portfolio buyer's page that saves
 // an assessment and shows it after a reload.
 import { test, expect } from '@playwright/test';
-import { AppPage } from './app-page.js';
-
-const figures = {
-  'fin-sales': '50,000,000',
-  'fin-ebit': '4,000,000',
-  'fin-total-assets': '30,000,000',
-  'fin-total-liabilities': '12,000,000',
-  'fin-current-assets': '15,000,000',
-  'fin-current-liabilities': '8,000,000',
-  'fin-retained': '9,000,000',
-  'fin-equity': '18,000,000',
-};
-
-async function fillMeeting(page) {
-  await page.getByTestId('m-company').fill('Hangzhou Example Trading Co.');
-  await page.getByTestId('m-country').fill('CN');
-  await page.getByTestId('m-industry').fill('Machinery');
-  for (const [id, v] of Object.entries(figures)) await page.getByTestId(id).fill(v);
-  await page.getByTestId('years').fill('12');
-  await page.getByTestId('m-purchases').fill('6,000,000');
-  await page.getByTestId('m-terms-days').fill('60');
-}
+import { AppPage, CustomerPage, CustomersPage, MeetingPage } from './pages/index.js';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -32,6 +11,7 @@ test.beforeEach(async ({ page }) => {
 
 test('meeting mode: figures in, grade, limit, terms and risks out, in English, offline', async ({ page, context }) => {
   const app = new AppPage(page);
+  const meeting = new MeetingPage(page);
   await app.goto('/');
   await app.setLang('en');
   // Once loaded — the service worker installed with every file of the build,
@@ -41,51 +21,50 @@ test('meeting mode: figures in, grade, limit, terms and risks out, in English, o
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.waitForLoadState('networkidle');
   await context.setOffline(true);
-  await page.getByTestId('nav-meeting').click();
-  await fillMeeting(page);
-  const grade = Number(await page.getByTestId('grade-value').innerText());
+  await meeting.open();
+  await meeting.fillExample();
+  const grade = await meeting.gradeNumber();
   expect(grade).toBeGreaterThanOrEqual(1);
   expect(grade).toBeLessThanOrEqual(10);
-  await expect(page.getByTestId('recommended-limit')).toHaveText(/^CNY [\d,]+\.\d\d$/);
+  await expect(meeting.limit).toHaveText(/^CNY [\d,]+\.\d\d$/);
   // Every method with its inputs is shown: net worth, working capital, needs.
   await expect(page.getByTestId('limit-method')).toHaveCount(3);
   const drivers = await page.getByTestId('driver').count();
   expect(drivers).toBeGreaterThanOrEqual(2);
   expect(drivers).toBeLessThanOrEqual(3);
   // A new buyer: the new-buyer rule, whatever the grade.
-  await expect(page.getByTestId('new-buyer-rule')).toBeVisible();
-  await expect(page.getByTestId('terms')).toContainText(/guarantee|prepayment/);
+  await expect(meeting.newBuyerRule).toBeVisible();
+  await expect(meeting.terms).toContainText(/guarantee|prepayment/);
   // With a payment history instead, the rule goes away.
-  await page.getByTestId('m-new-buyer').uncheck();
-  await page.getByTestId('m-avg-delay').fill('3');
-  await page.getByTestId('m-worst-delay').fill('12');
-  await expect(page.getByTestId('new-buyer-rule')).toHaveCount(0);
+  await meeting.paymentHistory('3', '12');
+  await expect(meeting.newBuyerRule).toHaveCount(0);
   // A wrong figure is explained and not used.
-  const limitBefore = await page.getByTestId('recommended-limit').innerText();
+  const limitBefore = await meeting.limit.innerText();
   await page.getByTestId('fin-total-assets').fill('30,000,000x');
   await expect(page.getByTestId('fin-total-assets-error')).toHaveText('Not a number');
   await page.getByTestId('fin-total-liabilities').fill('-5');
   await expect(page.getByTestId('fin-total-liabilities-error')).toHaveText('Cannot be negative');
   await page.getByTestId('fin-total-assets').fill('30,000,000');
   await page.getByTestId('fin-total-liabilities').fill('12,000,000');
-  await expect(page.getByTestId('recommended-limit')).toHaveText(limitBefore);
+  await expect(meeting.limit).toHaveText(limitBefore);
   expect(app.consoleErrors, app.failedRequests.join('\n')).toEqual([]);
   await context.setOffline(false);
 });
 
 test('meeting mode in Chinese, printed on one A4 page', async ({ page }, testInfo) => {
   const app = new AppPage(page);
+  const meeting = new MeetingPage(page);
   await app.goto('/meeting');
   await app.setLang('zh');
-  await fillMeeting(page);
-  await expect(page.getByTestId('terms')).toHaveText(/[\u3400-\u9fff]/);
+  await meeting.fillExample();
+  await expect(meeting.terms).toHaveText(/[\u3400-\u9fff]/);
   await expect(page.getByTestId('key-risks')).toHaveText(/[\u3400-\u9fff]/);
   // The print view: no navigation or form, the buyer's name and the result.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('header.top')).toBeHidden();
   await expect(page.getByTestId('m-company')).toBeHidden();
   await expect(page.getByTestId('print-head')).toContainText('Hangzhou Example Trading Co.');
-  await expect(page.getByTestId('grade-value')).toBeVisible();
+  await expect(meeting.grade).toBeVisible();
   const shot = await page.screenshot({ fullPage: true });
   await testInfo.attach('meeting-print.png', { body: shot, contentType: 'image/png' });
   expect(shot.length).toBeGreaterThan(20_000);
@@ -97,26 +76,26 @@ test('meeting mode in Chinese, printed on one A4 page', async ({ page }, testInf
 
 test('a buyer of the portfolio: assess, save with a note, still there after a reload', async ({ page }) => {
   const app = new AppPage(page);
+  const customers = new CustomersPage(page);
+  const buyer = new CustomerPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  await app.nav('customers');
-  await page.getByTestId('customer-name').first().getByRole('link').click();
+  await customers.open();
+  await customers.openFirstBuyer();
   await expect(page).toHaveURL(/\/customers\/C\d+$/);
   await expect(page.getByTestId('behaviour')).toBeVisible();
   await expect(page.getByTestId('delay-bar')).toHaveCount(12);
   await expect(page.getByTestId('utilisation')).toBeVisible();
   await expect(page.getByTestId('no-decisions')).toBeVisible();
-  for (const [id, v] of Object.entries(figures)) await page.getByTestId(id).fill(v);
-  const grade = await page.getByTestId('grade-value').innerText();
-  await page.getByTestId('decided-limit').fill('1,000,000');
-  await page.getByTestId('decision-note').fill('Limit agreed with the sales director; review in Q3.');
-  await page.getByTestId('save-assessment').click();
+  await buyer.fillFigures();
+  const grade = await buyer.grade.innerText();
+  await buyer.saveAssessment({ limit: '1,000,000', note: 'Limit agreed with the sales director; review in Q3.' });
   await expect(page.getByTestId('saved')).toBeVisible();
-  await expect(page.getByTestId('decision-row')).toHaveCount(1);
+  await expect(buyer.decisions).toHaveCount(1);
   await page.reload();
-  await expect(page.getByTestId('decision-row')).toHaveCount(1);
+  await expect(buyer.decisions).toHaveCount(1);
   await expect(page.getByTestId('decision-grade')).toHaveText(grade);
-  await expect(page.getByTestId('decision-note-text')).toHaveText('Limit agreed with the sales director; review in Q3.');
+  await expect(buyer.note).toHaveText('Limit agreed with the sales director; review in Q3.');
   expect(app.consoleErrors).toEqual([]);
 });

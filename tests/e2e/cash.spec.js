@@ -2,27 +2,24 @@
 // actual, the discount calculator, a payment plan that moves the forecast,
 // working capital.
 import { test, expect } from '@playwright/test';
-import { AppPage, cents } from './app-page.js';
+import { AppPage, CashPage, cents } from './pages/index.js';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
 });
 
-async function weekCents(page, id = 'week-expected') {
-  return (await page.getByTestId(id).allInnerTexts()).map(cents);
-}
-
 test('13-week forecast: weekly totals within open AR; a scenario side by side; forecast against actual', async ({ page }) => {
   const app = new AppPage(page);
+  const cash = new CashPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  await app.nav('cash');
-  await expect(page.getByTestId('forecast-week')).toHaveCount(13);
-  const weeks = await weekCents(page);
-  const open = cents((await page.getByTestId('fc-open').innerText()).replace(/^[A-Z]{3}\s*/, ''));
-  const later = cents((await page.getByTestId('fc-later').innerText()).replace(/^[A-Z]{3}\s*/, ''));
+  await cash.open();
+  await expect(cash.weeks).toHaveCount(13);
+  const weeks = await cash.weekCents();
+  const open = await cash.amountOf('fc-open');
+  const later = await cash.amountOf('fc-later');
   const sum = weeks.reduce((a, b) => a + b, 0n);
   expect(sum).toBeGreaterThan(0n);
   expect(sum + later).toBeLessThanOrEqual(open);
@@ -30,11 +27,10 @@ test('13-week forecast: weekly totals within open AR; a scenario side by side; f
   await expect(page.getByTestId('forecast-bar')).toHaveCount(13);
 
   // A scenario: 90-day terms push collections of invoices not yet due later.
-  await page.getByTestId('scenario').selectOption('terms');
-  await page.getByTestId('scenario-days').fill('90');
+  await cash.scenario('terms', '90');
   await expect(page.getByTestId('week-scenario')).toHaveCount(13);
   await expect(page.getByTestId('scenario-bar')).toHaveCount(13);
-  const alt = await weekCents(page, 'week-scenario');
+  const alt = await cash.weekCents('week-scenario');
   const altSum = alt.reduce((a, b) => a + b, 0n);
   expect(altSum).toBeLessThan(sum);
   // A bad figure is refused with what and why.
@@ -49,10 +45,11 @@ test('13-week forecast: weekly totals within open AR; a scenario side by side; f
 
 test('terms calculator: 2/10 net 30 costs 37.2 % simple, 44.6 % effective', async ({ page }) => {
   const app = new AppPage(page);
+  const cash = new CashPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  await app.nav('cash');
+  await cash.open();
   await page.getByTestId('discount-text').fill('2/10/30');
   await expect(page.getByTestId('rate-simple')).toHaveText('37.2 %');
   await expect(page.getByTestId('rate-effective')).toHaveText('44.6 %');
@@ -67,11 +64,12 @@ test('terms calculator: 2/10 net 30 costs 37.2 % simple, 44.6 % effective', asyn
 
 test('a payment plan sums to its total, is saved to the buyer and moves the forecast, and survives a reload', async ({ page }) => {
   const app = new AppPage(page);
+  const cash = new CashPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  await app.nav('cash');
-  const before = await weekCents(page);
+  await cash.open();
+  const before = await cash.weekCents();
   await expect(page.getByTestId('fc-on-plans')).toContainText('0.00');
 
   const buyer = page.getByTestId('plan-buyer');
@@ -92,33 +90,36 @@ test('a payment plan sums to its total, is saved to the buyer and moves the fore
   await page.getByTestId('plan-note').fill('Agreed in the meeting');
   await page.getByTestId('plan-save').click();
   await expect(page.getByTestId('plan-saved')).toBeVisible();
-  await expect(page.getByTestId('saved-plan')).toHaveCount(1);
+  await expect(cash.savedPlans).toHaveCount(1);
   await expect(page.getByTestId('plan-state')).toContainText('On track');
 
   // The forecast moved: the buyer's overdue invoices are now expected on
   // the instalments.
   await expect(page.getByTestId('fc-on-plans')).not.toContainText(/^CNY 0\.00$/);
-  const after = await weekCents(page);
+  const after = await cash.weekCents();
   expect(after).not.toEqual(before);
 
   await page.reload();
-  await expect(page.getByTestId('saved-plan')).toHaveCount(1);
-  await expect(page.getByTestId('saved-plan')).toHaveAttribute('data-customer', value);
-  expect(await weekCents(page)).toEqual(after);
+  await expect(cash.savedPlans).toHaveCount(1);
+  await expect(cash.savedPlans).toHaveAttribute('data-customer', value);
+  expect(await cash.weekCents()).toEqual(after);
   expect(app.consoleErrors).toEqual([]);
 });
 
 test('working capital from the ledger and the figures typed in, kept with the portfolio', async ({ page }) => {
   const app = new AppPage(page);
+  const cash = new CashPage(page);
   await app.goto('/');
   await app.setLang('zh');
   await app.loadDemo();
-  await app.nav('cash');
-  await page.getByTestId('wc-inventory').fill('3,000,000');
-  await page.getByTestId('wc-payables').fill('2,000,000');
-  await page.getByTestId('wc-cogs').fill('12,000,000');
-  await page.getByTestId('wc-cash').fill('1,500,000');
-  await page.getByTestId('wc-liabilities').fill('5,000,000');
+  await cash.open();
+  await cash.fill({
+    'wc-inventory': '3,000,000',
+    'wc-payables': '2,000,000',
+    'wc-cogs': '12,000,000',
+    'wc-cash': '1,500,000',
+    'wc-liabilities': '5,000,000',
+  });
   await page.getByTestId('wc-liabilities').blur();
   await expect(page.getByTestId('wc-ccc')).toContainText('天');
   await expect(page.getByTestId('wc-cash-ratio')).toHaveText('0.3');

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppPage, cents } from './app-page.js';
+import { AppPage, CustomerPage, DunningPage, ImportPage, PortfoliosPage, cents } from './pages/index.js';
 
 const DATA = path.resolve(new URL('.', import.meta.url).pathname, '../../core/tests/data/import');
 
@@ -21,48 +21,49 @@ function nextDay(iso) {
 
 test('the plan, a letter in English and Chinese, printed; mark done; next day the next step is scheduled', async ({ page }) => {
   const app = new AppPage(page);
+  const dunning = new DunningPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  await app.nav('dunning');
-  const rows = page.getByTestId('plan-row');
+  await dunning.open();
+  const rows = dunning.rows;
   await expect(rows.first()).toBeVisible();
   const n = await rows.count();
   expect(n).toBeGreaterThan(0);
   // One line per buyer per step.
-  const keys = await rows.evaluateAll((rs) => rs.map((r) => `${r.dataset.customer}#${r.dataset.step}`));
+  const keys = await dunning.keys();
   expect(new Set(keys).size).toBe(keys.length);
-  const buyers = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.customer));
+  const buyers = await dunning.buyers();
   expect(new Set(buyers).size).toBe(buyers.length);
 
   // A line at the first step (Standard: +7 reminder letter), so a next step exists.
-  const row = page.locator('[data-testid=plan-row][data-step="0"]').first();
+  const row = dunning.planRow({ step: 0 }).first();
   await expect(row).toBeVisible();
   const customer = await row.getAttribute('data-customer');
   const invoices = (await row.getByTestId('plan-invoices').innerText()).split(', ');
   expect(invoices.length).toBeGreaterThan(0);
 
   // Its letter in English: the buyer, each invoice, the totals.
-  await row.getByTestId('plan-letter').click();
-  const body = page.getByTestId('letter-body');
+  await dunning.showLetter(row);
+  const body = dunning.letterBody;
   await expect(body).toContainText(customer);
   for (const id of invoices) await expect(body).toContainText(id);
   await expect(page.getByTestId('letter-subject')).not.toBeEmpty();
   // Chinese.
-  await page.getByTestId('letter-lang').selectOption('zh');
+  await dunning.letterLang('zh');
   await expect(body).toContainText(/[\u4e00-\u9fff]/);
   for (const id of invoices) await expect(body).toContainText(id);
   // An edit for this letter only shows on the sheet.
   await page.getByTestId('letter-body-input').fill('特此函告。');
   await expect(body).toHaveText('特此函告。');
-  await page.getByTestId('letter-lang').selectOption('en');
+  await dunning.letterLang('en');
   await expect(body).toContainText(customer);
   // Printed, in each language: the letter alone.
   for (const lang of ['zh', 'en']) {
-    await page.getByTestId('letter-lang').selectOption(lang);
+    await dunning.letterLang(lang);
     await page.emulateMedia({ media: 'print' });
-    await expect(page.getByTestId('letter-sheet')).toBeVisible();
-    await expect(page.getByTestId('letter-sheet')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    await expect(dunning.letterSheet).toBeVisible();
+    await expect(dunning.letterSheet).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
     await expect(page.getByTestId('plan-panel')).toBeHidden();
     await expect(page.getByTestId('nav-dashboard')).toBeHidden();
     const pdf = await page.pdf({ format: 'A4' });
@@ -72,63 +73,59 @@ test('the plan, a letter in English and Chinese, printed; mark done; next day th
   await expect(body).toContainText(customer);
 
   // Mark it done: it leaves the plan, the log has it, its next step is scheduled.
-  await row.getByTestId('plan-select').check();
-  await page.getByTestId('done-note').fill('sent by post');
-  await page.getByTestId('mark-done').click();
+  await dunning.markDone(row, 'sent by post');
   await expect(page.getByTestId('done-msg')).toBeVisible();
-  await expect(page.locator(`[data-testid=plan-row][data-customer="${customer}"][data-step="0"]`)).toHaveCount(0);
-  await expect(page.getByTestId('log-row')).toHaveCount(1);
-  await expect(page.getByTestId('log-row').first()).toContainText('sent by post');
+  await expect(dunning.planRow({ customer, step: 0 })).toHaveCount(0);
+  await expect(dunning.log).toHaveCount(1);
+  await expect(dunning.log.first()).toContainText('sent by post');
 
   // The next day: the step stays gone, the next one is scheduled with its date.
-  const asOf = await page.getByTestId('as-of').inputValue();
+  const asOf = await app.asOf();
   await app.setAsOf(nextDay(asOf));
-  await expect(page.getByTestId('plan-row').first()).toBeVisible();
-  await expect(page.locator(`[data-testid=plan-row][data-customer="${customer}"][data-step="0"]`)).toHaveCount(0);
-  await expect(page.locator(`[data-testid=upcoming-row][data-customer="${customer}"][data-step="1"]`)).toHaveCount(1);
+  await expect(dunning.rows.first()).toBeVisible();
+  await expect(dunning.planRow({ customer, step: 0 })).toHaveCount(0);
+  await expect(dunning.upcomingRow({ customer, step: 1 })).toHaveCount(1);
 
   // The log is kept with the portfolio (the demo: this browser) and shows on the buyer's page.
   await page.reload();
-  await app.nav('dunning');
-  await expect(page.getByTestId('log-row')).toHaveCount(1);
-  await page.goto(`/customers/${customer}`);
+  await dunning.open();
+  await expect(dunning.log).toHaveCount(1);
+  await new CustomerPage(page).goto(customer);
   await expect(page.getByTestId('buyer-dunning').getByTestId('log-row')).toHaveCount(1);
   expect(app.consoleErrors).toEqual([]);
 });
 
 test('late interest under the EU regime with a reference rate; the plan as CSV', async ({ page }) => {
   const app = new AppPage(page);
+  const dunning = new DunningPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  await app.nav('dunning');
+  await dunning.open();
   // No rate yet: the page says that no interest is charged.
   await expect(page.getByTestId('interest-no-rate')).toBeVisible();
   await page.getByTestId('interest-regime').selectOption('eu');
   await page.getByTestId('ref-rate-add').click();
   await page.getByTestId('ref-rate-from').fill('2020-01-01');
   await page.getByTestId('ref-rate-value').fill('x1');
-  await page.getByTestId('interest-save').click();
+  await dunning.saveInterest();
   // A bad rate is refused with its row and value; nothing is kept.
   await expect(page.getByTestId('interest-errors')).toContainText("'x1'");
   await page.getByTestId('ref-rate-value').fill('2.15');
   await page.getByTestId('letter-company').fill('Example Export Ltd');
   await page.getByTestId('letter-bank').fill('IBAN DE00 1234');
-  await page.getByTestId('interest-save').click();
+  await dunning.saveInterest();
   await expect(page.getByTestId('interest-saved')).toBeVisible();
   await expect(page.getByTestId('interest-no-rate')).toHaveCount(0);
   const interest = (await page.getByTestId('plan-interest').allInnerTexts()).map(cents);
   expect(interest.some((x) => x > 0n)).toBe(true);
   // The letter carries the bank details.
-  await page.getByTestId('plan-letter').first().click();
-  await expect(page.getByTestId('letter-body')).toContainText('IBAN DE00 1234');
+  await dunning.id('plan-letter').first().click();
+  await expect(dunning.letterBody).toContainText('IBAN DE00 1234');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('plan-export-csv').click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^dunning-plan-.*\.csv$/);
-  const text = (await (await download.createReadStream()).toArray()).join('');
+  const file = await dunning.exportFile('plan-export-csv');
+  expect(file.name).toMatch(/^dunning-plan-.*\.csv$/);
+  const text = file.text;
   const lines = text.replace(/^\ufeff/, '').trim().split(/\r?\n/);
   expect(lines.length).toBeGreaterThan(1);
   expect(app.consoleErrors).toEqual([]);
@@ -136,95 +133,89 @@ test('late interest under the EU regime with a reference rate; the plan as CSV',
 
 test('the policy editor: a bad offset is refused; the Firm preset stops deliveries and puts the buyer on hold', async ({ page }) => {
   const app = new AppPage(page);
+  const dunning = new DunningPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  await app.nav('dunning');
+  await dunning.open();
   await page.getByTestId('policy-preset').selectOption('firm');
   await expect(page.getByTestId('policy-step')).toHaveCount(3);
-  await page.getByTestId('step-offset').nth(1).fill('1x');
-  await page.getByTestId('policy-save').click();
+  await dunning.stepOffset(1, '1x');
+  await dunning.savePolicy();
   await expect(page.getByTestId('policy-errors')).toContainText("'1x'");
-  await page.getByTestId('step-offset').nth(1).fill('15');
-  await page.getByTestId('policy-save').click();
+  await dunning.stepOffset(1, '15');
+  await dunning.savePolicy();
   await expect(page.getByTestId('policy-saved')).toBeVisible();
   // The plan follows the Firm policy: its second step stops deliveries.
-  const row = page.locator('[data-testid=plan-row][data-step="1"]').first();
+  const row = dunning.planRow({ step: 1 }).first();
   await expect(row).toBeVisible();
   const customer = await row.getAttribute('data-customer');
-  await row.getByTestId('plan-select').check();
-  await page.getByTestId('mark-done').click();
-  await expect(page.locator(`[data-testid=plan-row][data-customer="${customer}"][data-step="1"]`)).toHaveCount(0);
-  await page.goto(`/customers/${customer}`);
+  await dunning.markDone(row);
+  await expect(dunning.planRow({ customer, step: 1 })).toHaveCount(0);
+  const buyer = new CustomerPage(page);
+  await buyer.goto(customer);
   await expect(page.getByTestId('buyer-hold')).toBeVisible();
-  await page.getByTestId('lift-hold').click();
+  await buyer.liftHold();
   await expect(page.getByTestId('buyer-hold')).toHaveCount(0);
   expect(app.consoleErrors).toEqual([]);
 });
 
 test('a stored portfolio keeps its action log, in its backup too', async ({ page }) => {
   const app = new AppPage(page);
+  const dunning = new DunningPage(page);
   await app.goto('/');
   await app.setLang('en');
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-target').selectOption('new');
-  await page.getByTestId('import-new-name').fill('Dunned');
-  await page.getByTestId('import-file').setInputFiles(path.join(DATA, 'invoices_en.csv'));
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
+  const importer = new ImportPage(page);
+  const portfolios = new PortfoliosPage(page);
+  await importer.startNew('Dunned');
+  await importer.choose(path.join(DATA, 'invoices_en.csv'));
+  await importer.commit();
   // Every open invoice of this 2025 ledger is long overdue: one line per buyer.
-  await app.nav('dunning');
-  const rows = page.getByTestId('plan-row');
+  await dunning.open();
+  const rows = dunning.rows;
   await expect(rows.first()).toBeVisible();
   const buyers = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.customer));
   expect(new Set(buyers).size).toBe(buyers.length);
   expect(buyers).toContain('C004');
-  const row = page.locator('[data-testid=plan-row][data-customer="C004"]');
+  const row = dunning.planRow({ customer: 'C004' });
   await expect(row.getByTestId('plan-invoices')).toHaveText('INV-1006');
-  await row.getByTestId('plan-select').check();
-  await page.getByTestId('done-note').fill('handed to counsel');
-  await page.getByTestId('mark-done').click();
+  await dunning.markDone(row, 'handed to counsel');
   await expect(page.getByTestId('done-msg')).toBeVisible();
-  await expect(page.locator('[data-testid=plan-row][data-customer="C004"]')).toHaveCount(0);
+  await expect(dunning.planRow({ customer: 'C004' })).toHaveCount(0);
   // Kept in IndexedDB: still there after a reload.
   await page.reload();
-  await app.nav('dunning');
-  await expect(page.getByTestId('log-row')).toHaveCount(1);
+  await dunning.open();
+  await expect(dunning.log).toHaveCount(1);
   // In the backup: delete the portfolio, restore it, the log is back.
-  await page.getByTestId('nav-portfolios').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('portfolio-row').first().getByTestId('portfolio-backup').click(),
-  ]);
-  const backupPath = await download.path();
+  await portfolios.open();
+  const backupPath = await portfolios.backup(portfolios.rows.first());
   const text = fs.readFileSync(backupPath, 'utf8');
   expect(text).toContain('handed to counsel');
   expect(text).toContain('INV-1006');
-  await page.getByTestId('portfolio-row').first().getByTestId('portfolio-delete').click();
-  await page.getByTestId('portfolio-delete-confirm').click();
-  await expect(page.getByTestId('portfolio-row')).toHaveCount(0);
-  await page.getByTestId('restore-file').setInputFiles(backupPath);
-  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
-  await app.nav('dunning');
-  await expect(page.getByTestId('log-row')).toHaveCount(1);
-  await expect(page.getByTestId('log-row').first()).toContainText('handed to counsel');
-  await expect(page.locator('[data-testid=plan-row][data-customer="C004"]')).toHaveCount(0);
+  await portfolios.delete(portfolios.rows.first());
+  await expect(portfolios.rows).toHaveCount(0);
+  await portfolios.restore(backupPath);
+  await expect(portfolios.rows).toHaveCount(1);
+  await dunning.open();
+  await expect(dunning.log).toHaveCount(1);
+  await expect(dunning.log.first()).toContainText('handed to counsel');
+  await expect(dunning.planRow({ customer: 'C004' })).toHaveCount(0);
   expect(app.consoleErrors).toEqual([]);
 });
 
 test('a stored log that cannot be read is never written over', async ({ page }) => {
   const app = new AppPage(page);
+  const dunning = new DunningPage(page);
   await app.goto('/');
   await app.setLang('en');
   // A log as a newer version might have written it.
   const newer = '{"schema":99,"entries":[]}';
   await page.evaluate((v) => localStorage.setItem('credit-assistant.demo.extras', JSON.stringify({ 'dunning.log': v })), newer);
   await app.loadDemo();
-  await app.nav('dunning');
-  const row = page.getByTestId('plan-row').first();
+  await dunning.open();
+  const row = dunning.rows.first();
   await expect(row).toBeVisible();
-  await row.getByTestId('plan-select').check();
-  await page.getByTestId('mark-done').click();
+  await dunning.markDone(row);
   await expect(page.getByTestId('done-error')).toContainText('nothing was written');
   await expect(page.getByTestId('done-msg')).toHaveCount(0);
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('credit-assistant.demo.extras'))['dunning.log']);

@@ -10,7 +10,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppPage, cents } from './app-page.js';
+import { AlertsPage, AppPage, CustomersPage, DashboardPage, DunningPage, ImportPage, cents, csvFile } from './pages/index.js';
 
 const DIR = path.resolve(new URL('.', import.meta.url).pathname, '../../core/tests/data/ledgers');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(DIR, 'expected.json'), 'utf8'));
@@ -26,26 +26,6 @@ function nets(key, date) {
   return out;
 }
 
-/** The buyers page as of a date: {id: {total, buckets}} in cents. */
-async function buyersPage(app, date) {
-  const page = app.page;
-  await app.nav('customers');
-  await app.setAsOf(date);
-  await expect(page.getByTestId('customers-table')).toBeVisible();
-  const rows = page.getByTestId('customer-row');
-  const out = {};
-  for (const row of await rows.all()) {
-    const cells = await row.locator('td').allInnerTexts();
-    const id = cells[0].trim();
-    // id, name, country, industry, status, six buckets, total, …
-    out[id] = {
-      buckets: cells.slice(5, 11).map(cents),
-      total: cents(await row.getByTestId('customer-total').innerText()),
-    };
-  }
-  return out;
-}
-
 /**
  * Imports a sample into a new portfolio in four clicks — Import, the file,
  * Import, the dashboard (the caller's) — and returns the preview's balances.
@@ -53,23 +33,17 @@ async function buyersPage(app, date) {
  * QuickBooks' and Xero's reports carry none, so they are read in the
  * currency of the browser's region (a US QuickBooks user, a UK Xero user).
  */
-async function importSample(app, file, currency) {
-  const page = app.page;
-  await app.nav('import');                                                   // 1
-  await page.getByTestId('import-file').setInputFiles(path.join(DIR, file)); // 2
-  await expect(page.getByTestId('import-summary')).toBeVisible();
-  await expect(page.getByTestId('import-currency')).toHaveValue(currency);
-  await expect(page.getByTestId('preset-recognised')).toBeVisible();
-  await expect(page.getByTestId('summary-error-rows')).toHaveText('0');
+async function importSample(importer, file, currency) {
+  await importer.open();                                                     // 1
+  await importer.choose(path.join(DIR, file));                               // 2
+  await expect(importer.summary).toBeVisible();
+  await expect(importer.id('import-currency')).toHaveValue(currency);
+  await expect(importer.id('preset-recognised')).toBeVisible();
+  await expect(importer.id('summary-error-rows')).toHaveText('0');
   // What was recognised and left out is said before anything is stored.
-  await expect(page.getByTestId('import-warning').first()).toBeVisible();
-  const balances = {};
-  for (const row of await page.getByTestId('balance-row').all()) {
-    balances[(await row.getByTestId('balance-buyer').innerText()).trim()] =
-      cents(await row.getByTestId('balance-amount').innerText());
-  }
-  await page.getByTestId('import-commit').click();                           // 3
-  await expect(page.getByTestId('import-done')).toBeVisible();
+  await expect(importer.id('import-warning').first()).toBeVisible();
+  const balances = await importer.balances();
+  await importer.commit();                                                   // 3
   return balances;
 }
 
@@ -93,23 +67,26 @@ for (const [file, key, label] of SAMPLES) {
   if (/xero/.test(file)) test.use({ locale: 'en-GB' });
   test(`${file}: recognised as ${label}, balances and ageing as computed independently`, async ({ page }) => {
     const app = new AppPage(page);
+    const importer = new ImportPage(page);
+    const dashboard = new DashboardPage(page);
+    const customers = new CustomersPage(page);
     await app.goto('/');
     const want = EXPECTED[key];
-    const balances = await importSample(app, file, want.currency);
+    const balances = await importSample(importer, file, want.currency);
     // The preview shows what the dashboard will: the net per buyer.
     expect(balances).toEqual(nets(key, '2026-11-30'));
-    await page.getByTestId('import-open-dashboard').click();                 // 4
-    await expect(page.getByTestId('ageing-total')).toBeVisible();
+    await importer.openDashboard();                                          // 4
+    await expect(dashboard.ageingTotal).toBeVisible();
     for (const date of Object.keys(want.as_of)) {
-      const got = await buyersPage(app, date);
+      const got = await customers.figuresAsOf(date);
       const at = want.as_of[date];
       for (const [id, w] of Object.entries(at.buyers)) {
         expect(got[id], `${file} ${date} ${id}`).toBeTruthy();
         expect(got[id].total, `${file} ${date} ${id}`).toBe(cents(w.net));
         expect(got[id].buckets, `${file} ${date} ${id}`).toEqual(BUCKETS.map((b) => cents(w[b])));
       }
-      await app.nav('dashboard');
-      expect(await app.totalCents()).toBe(cents(at.total.net));
+      await dashboard.open();
+      expect(await dashboard.totalCents()).toBe(cents(at.total.net));
       if (at.left_out_after_as_of > 0) {
         await expect(page.getByTestId('not-yet-issued')).toContainText(String(at.left_out_after_as_of));
       } else {
@@ -123,64 +100,70 @@ for (const [file, key, label] of SAMPLES) {
 
 test('a buyer in net credit is marked, raises no alert and is not dunned', async ({ page }) => {
   const app = new AppPage(page);
+  const importer = new ImportPage(page);
+  const customers = new CustomersPage(page);
+  const alerts = new AlertsPage(page);
+  const dunning = new DunningPage(page);
   await app.goto('/');
   const key = 'kingdee_ar.csv';
-  await importSample(app, key, 'CNY');
+  await importSample(importer, key, 'CNY');
   const date = '2026-11-30';
   const credit = Object.entries(EXPECTED[key].as_of[date].buyers)
     .filter(([, w]) => cents(w.net) < 0n)
     .map(([id]) => id);
   expect(credit.length).toBeGreaterThan(0);
-  await buyersPage(app, date);
+  await customers.figuresAsOf(date);
   for (const id of credit) {
-    const row = page.getByTestId('customer-row').filter({ hasText: id });
+    const row = customers.row(id);
     await expect(row.getByTestId('net-credit')).toBeVisible();
   }
   // Buyers that owe are not marked.
   await expect(page.getByTestId('net-credit')).toHaveCount(credit.length);
-  await app.nav('alerts');
-  await expect(page.getByTestId('alert-count')).toBeVisible();
-  const alerted = await page.getByTestId('alert-row').evaluateAll((rows) => rows.map((r) => r.dataset.customer));
+  await alerts.open();
+  await expect(alerts.count).toBeVisible();
+  const alerted = await alerts.rows.evaluateAll((rows) => rows.map((r) => r.dataset.customer));
   expect(alerted.length).toBeGreaterThan(0);
   for (const id of credit) expect(alerted).not.toContain(id);
-  await app.nav('dunning');
-  await expect(page.getByTestId('plan-row').first()).toBeVisible();
-  const dunned = await page.getByTestId('plan-row').evaluateAll((rows) => rows.map((r) => r.dataset.customer));
+  await dunning.open();
+  await expect(dunning.rows.first()).toBeVisible();
+  const dunned = await dunning.buyers();
   for (const id of credit) expect(dunned).not.toContain(id);
   // In Chinese too.
   await app.setLang('zh');
-  await app.nav('customers');
+  await customers.open();
   await expect(page.getByTestId('net-credit').first()).toHaveText('净贷方（我方欠对方）');
   expect(app.consoleErrors).toEqual([]);
 });
 
 test('credits in a column or applied to the oldest invoices first keep every net', async ({ page }) => {
   const app = new AppPage(page);
+  const importer = new ImportPage(page);
+  const dashboard = new DashboardPage(page);
   await app.goto('/');
   const key = 'sap_fbl5n_de.csv';
-  await importSample(app, key, 'EUR');
-  await app.nav('dashboard');
+  await importSample(importer, key, 'EUR');
+  await dashboard.open();
   await app.setAsOf('2026-11-30');
   const total = cents(EXPECTED[key].as_of['2026-11-30'].total.net);
-  expect(await app.totalCents()).toBe(total);
-  const byDate = await app.bucketCents();
-  await page.getByTestId('credit-placement').selectOption('column');
+  expect(await dashboard.totalCents()).toBe(total);
+  const byDate = await dashboard.bucketCents();
+  await dashboard.placeCredits('column');
   await expect(page.getByTestId('credits-column')).toBeVisible();
-  expect(await app.totalCents()).toBe(total);
+  expect(await dashboard.totalCents()).toBe(total);
   const column = cents(await page.getByTestId('credits-column').innerText());
   expect(column).toBeLessThan(0n);
-  expect((await app.bucketCents()).reduce((a, b) => a + b, 0n) + column).toBe(total);
-  const columnBuckets = await app.bucketCents();
-  await page.getByTestId('credit-placement').selectOption('oldest_first');
-  await expect.poll(() => app.bucketCents()).not.toEqual(columnBuckets);
-  expect(await app.totalCents()).toBe(total);
-  const oldest = await app.bucketCents();
+  expect((await dashboard.bucketCents()).reduce((a, b) => a + b, 0n) + column).toBe(total);
+  const columnBuckets = await dashboard.bucketCents();
+  await dashboard.placeCredits('oldest_first');
+  await expect.poll(() => dashboard.bucketCents()).not.toEqual(columnBuckets);
+  expect(await dashboard.totalCents()).toBe(total);
+  const oldest = await dashboard.bucketCents();
   expect(oldest).not.toEqual(byDate);
   // The setting is kept with the portfolio.
   await page.reload();
   await app.setAsOf('2026-11-30');
   await expect(page.getByTestId('credit-placement')).toHaveValue('oldest_first');
-  expect(await app.bucketCents()).toEqual(oldest);
+  expect(await dashboard.bucketCents()).toEqual(oldest);
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -193,31 +176,32 @@ test('the next open-items list closes what was paid and updates what changed', a
     'A-2,C1,2026-10-05,2026-11-04,800.00,800.00',
     'A-3,C2,2026-10-12,2026-11-11,400.00,400.00',
   ].join('\n');
+  const importer = new ImportPage(page);
+  const customers = new CustomersPage(page);
   const week2 = [
     'Invoice,Customer,Invoice date,Due date,Amount,Outstanding',
     'A-2,C1,2026-10-05,2026-11-04,800.00,300.00',
     'A-3,C2,2026-10-12,2026-11-11,400.00,400.00',
     'A-4,C2,2026-11-25,2026-12-25,900.00,900.00',
   ].join('\n');
-  await app.nav('import');
-  await page.getByTestId('import-new-name').fill('Weekly');
-  await page.getByTestId('import-file').setInputFiles({ name: 'week1.csv', mimeType: 'text/csv', buffer: Buffer.from(week1) });
-  await expect(page.getByTestId('import-summary')).toBeVisible();
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await app.nav('import');
-  await expect(page.getByTestId('import-target')).not.toHaveValue('new');
-  await page.getByTestId('import-file').setInputFiles({ name: 'week2.csv', mimeType: 'text/csv', buffer: Buffer.from(week2) });
-  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await importer.open();
+  await importer.name('Weekly');
+  await importer.choose(csvFile('week1.csv', week1));
+  await expect(importer.summary).toBeVisible();
+  await importer.commit();
+  await importer.open();
+  await expect(importer.target).not.toHaveValue('new');
+  await importer.choose(csvFile('week2.csv', week2));
+  await expect(importer.summary).toBeVisible();
   await page.getByTestId('import-reconcile').check();
-  await page.getByTestId('import-commit').click();
+  await importer.commitButton.click();
   await expect(page.getByTestId('import-reconciled')).toContainText('1 closed as paid, 1 updated, 1 unchanged');
   // A report date after both lists (the import dates them today).
-  const got = await buyersPage(app, '2030-12-31');
+  const got = await customers.figuresAsOf('2030-12-31');
   expect(got.C1.total).toBe(30000n);   // A-1 paid, 300 of A-2 left
   expect(got.C2.total).toBe(130000n);  // A-3 400 + A-4 900
   // Before the re-import, the ledger is as it stood then: nothing closed.
-  const before = await buyersPage(app, '2026-11-20');
+  const before = await customers.figuresAsOf('2026-11-20');
   expect(before.C1.total).toBe(180000n);
   expect(before.C2.total).toBe(40000n);
   expect(app.consoleErrors).toEqual([]);
@@ -231,9 +215,10 @@ test('a receivables report that maps as a customer list says so, naming the miss
     'CUST-1,Acme Ltd,"12,500.00",2026-11-30',
     'CUST-2,Beta GmbH,"3,200.50",2026-11-30',
   ].join('\n');
-  await app.nav('import');
-  await page.getByTestId('import-file').setInputFiles({ name: 'ar-summary.csv', mimeType: 'text/csv', buffer: Buffer.from(report) });
-  await expect(page.getByTestId('import-summary')).toBeVisible();
+  const importer = new ImportPage(page);
+  await importer.open();
+  await importer.choose(csvFile('ar-summary.csv', report));
+  await expect(importer.summary).toBeVisible();
   await expect(page.getByTestId('summary-kind')).toHaveText('customers');
   const warning = page.getByTestId('import-warning').filter({ hasText: 'receivables report' });
   await expect(warning).toContainText('Invoice number');

@@ -1,20 +1,9 @@
 // CSV export: the files the dashboard and the invoice list offer hold the
 // figures the pages show, as UTF-8 with a BOM and a header row.
-import { readFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
-import { AppPage, cents } from './app-page.js';
+import { AppPage, DashboardPage, InvoicesPage, cents } from './pages/index.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
-
-/** Clicks an export button; returns the download's name, bytes and text. */
-async function exportFile(page, testId) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId(testId).click(),
-  ]);
-  const bytes = await readFile(await download.path());
-  return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
-}
 
 /** RFC 4180: rows of cells; the BOM, if any, skipped. */
 function parseCsv(text) {
@@ -63,16 +52,17 @@ test.beforeEach(async ({ page }) => {
 
 test('the ageing export holds the bucket amounts the dashboard shows', async ({ page }) => {
   const app = new AppPage(page);
+  const dashboard = new DashboardPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  const asOf = await page.getByTestId('as-of').inputValue();
-  const shown = await app.bucketCents();
-  const shownTotal = await app.totalCents();
-  const shownDisputed = cents(await page.getByTestId('disputed-total').innerText());
+  const asOf = await app.asOf();
+  const shown = await dashboard.bucketCents();
+  const shownTotal = await dashboard.totalCents();
+  const shownDisputed = await dashboard.disputedCents();
   expect(shown.length).toBe(6);
 
-  const file = await exportFile(page, 'export-ageing');
+  const file = await dashboard.exportFile('export-ageing');
   expectFileName(file.name, 'ageing', asOf);
   const rows = parseCsv(file.text);
   const header = rows[0];
@@ -108,15 +98,16 @@ test('the ageing export holds the bucket amounts the dashboard shows', async ({ 
 
 test('the key-figure export holds the DSO the KPI card shows', async ({ page }) => {
   const app = new AppPage(page);
+  const dashboard = new DashboardPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  const asOf = await page.getByTestId('as-of').inputValue();
-  const card = await page.getByTestId('kpi-dso').getByTestId('kpi-value').innerText();
+  const asOf = await app.asOf();
+  const card = await dashboard.kpi('dso').innerText();
   const m = /^(-?\d+\.\d) days$/.exec(card.trim());
   expect(m, card).not.toBeNull();
 
-  const file = await exportFile(page, 'export-kpis');
+  const file = await dashboard.exportFile('export-kpis');
   expectFileName(file.name, 'kpis', asOf);
   expectBomAndHeader(file, 'kpi,value');
   const kpi = Object.fromEntries(parseCsv(file.text).slice(1));
@@ -128,9 +119,9 @@ test('the key-figure export holds the DSO the KPI card shows', async ({ page }) 
   earlier.setUTCDate(earlier.getUTCDate() - 75);
   const iso = earlier.toISOString().slice(0, 10);
   await app.setAsOf(iso);
-  await expect(page.getByTestId('kpi-dso').getByTestId('kpi-value')).not.toHaveText(card);
-  const card2 = await page.getByTestId('kpi-dso').getByTestId('kpi-value').innerText();
-  const file2 = await exportFile(page, 'export-kpis');
+  await expect(dashboard.kpi('dso')).not.toHaveText(card);
+  const card2 = await dashboard.kpi('dso').innerText();
+  const file2 = await dashboard.exportFile('export-kpis');
   expectFileName(file2.name, 'kpis', iso);
   const kpi2 = Object.fromEntries(parseCsv(file2.text).slice(1));
   expect(kpi2.as_of).toBe(iso);
@@ -140,34 +131,32 @@ test('the key-figure export holds the DSO the KPI card shows', async ({ page }) 
 
 test('the invoice export holds every invoice the filter matches, on every page', async ({ page }) => {
   const app = new AppPage(page);
+  const invoices = new InvoicesPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
-  await app.nav('invoices');
-  await expect(page.getByTestId('invoice-row')).toHaveCount(50);
-  const asOf = await page.getByTestId('as-of').inputValue();
-  const count = async () => {
-    const m = /(\d+)/.exec(await page.getByTestId('row-count').innerText());
-    return Number(m[1]);
-  };
+  await invoices.open();
+  await expect(invoices.rows).toHaveCount(50);
+  const asOf = await app.asOf();
+  const count = () => invoices.count();
   const header = 'invoice_id,customer_id,customer_name,issue_date,due_date,currency,gross,vat,paid,payment_date,disputed,dispute_reason,dispute_date';
 
   // Unfiltered: every invoice.
   const all = await count();
   expect(all).toBeGreaterThan(1000);
-  const fileAll = await exportFile(page, 'export-invoices');
+  const fileAll = await invoices.exportFile('export-invoices');
   expectFileName(fileAll.name, 'invoices', asOf);
   expectBomAndHeader(fileAll, header);
   expect(parseCsv(fileAll.text).length - 1).toBe(all);
 
   // Overdue only: fewer, more than one page, and each one overdue.
-  await page.getByTestId('filter-status').selectOption('overdue');
+  await invoices.filterStatus('overdue');
   await expect.poll(count).toBeLessThan(all);
   const overdue = await count();
   expect(overdue).toBeGreaterThan(50);
-  await expect(page.getByTestId('invoice-row')).toHaveCount(50);
-  const visible = await page.getByTestId('invoice-id').allInnerTexts();
-  const file = await exportFile(page, 'export-invoices');
+  await expect(invoices.rows).toHaveCount(50);
+  const visible = await invoices.ids();
+  const file = await invoices.exportFile('export-invoices');
   expectBomAndHeader(file, header);
   const rows = parseCsv(file.text).slice(1);
   expect(rows.length).toBe(overdue);

@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppPage, DashboardPage, ImportPage, PortfoliosPage, csvFile } from './pages/index.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const dist = path.resolve(here, '..', process.env.E2E_DIST || '../dist');
@@ -61,36 +62,31 @@ test('the static server never serves a file outside its directory', async ({ bas
 // refused with the reason in the user's language, and nothing changes; a
 // name with spaces around it is kept trimmed.
 test('portfolio names are trimmed, never empty and bounded', async ({ page }) => {
-  const { AppPage } = await import('./app-page.js');
   const app = new AppPage(page);
+  const portfolios = new PortfoliosPage(page);
   await app.goto('/');
   await page.evaluate(() => localStorage.clear());
   await app.goto('/portfolios');
   await app.setLang('en');
-  await page.getByTestId('new-portfolio-name').fill('  Ledger 2026  ');
-  await page.getByTestId('create-portfolio').click();
-  await page.getByTestId('nav-portfolios').click();
-  const row = page.getByTestId('portfolio-row');
+  await portfolios.create('  Ledger 2026  ');
+  await portfolios.open();
+  const row = portfolios.rows;
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('portfolio-row-name')).toHaveText(/^Ledger 2026\s*(open|已打开)?$/);
 
-  await page.getByTestId('new-portfolio-name').fill('x'.repeat(200_000));
-  await page.getByTestId('create-portfolio').click();
-  await expect(page.getByTestId('portfolio-message')).toHaveText('The name has 200000 characters; at most 120. Nothing was changed.');
+  await portfolios.create('x'.repeat(200_000));
+  await expect(portfolios.message).toHaveText('The name has 200000 characters; at most 120. Nothing was changed.');
   await expect(row).toHaveCount(1);
 
-  await row.getByTestId('portfolio-rename').click();
-  await page.getByTestId('portfolio-rename-input').fill('   ');
-  await page.getByTestId('portfolio-rename-save').click();
-  await expect(page.getByTestId('portfolio-message')).toHaveText('The name is empty. Nothing was changed.');
+  await portfolios.rename(row, '   ');
+  await expect(portfolios.message).toHaveText('The name is empty. Nothing was changed.');
   await app.setLang('zh');
-  await page.getByTestId('portfolio-rename-save').click();
-  await expect(page.getByTestId('portfolio-message')).toHaveText('名称为空。未做任何更改。');
-  await page.getByTestId('portfolio-rename-input').fill('  账本  ');
-  await page.getByTestId('portfolio-rename-save').click();
+  await portfolios.saveRename();
+  await expect(portfolios.message).toHaveText('名称为空。未做任何更改。');
+  await portfolios.renameTo('  账本  ');
   await expect(row.getByTestId('portfolio-row-name')).toContainText('账本');
   await page.reload();
-  await expect(page.getByTestId('portfolio-row').getByTestId('portfolio-row-name')).toHaveText(/^账本\s*(open|已打开)?$/);
+  await expect(portfolios.rows.getByTestId('portfolio-row-name')).toHaveText(/^账本\s*(open|已打开)?$/);
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -99,30 +95,29 @@ test('portfolio names are trimmed, never empty and bounded', async ({ page }) =>
 // ("required columns are missing") each end in a clear message, in the
 // user's language, and nothing is stored; the app keeps working.
 test('hostile files are refused with the reason, in both languages', async ({ page }) => {
-  const { AppPage } = await import('./app-page.js');
   const app = new AppPage(page);
+  const importer = new ImportPage(page);
+  const dashboard = new DashboardPage(page);
   await app.goto('/');
   await page.evaluate(() => localStorage.clear());
   await app.goto('/');
   await app.setLang('en');
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-target').selectOption('new');
-  await page.getByTestId('import-new-name').fill('Hostile');
+  await importer.startNew('Hostile');
 
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-  await page.getByTestId('import-file').setInputFiles({ name: 'ledger.csv', mimeType: 'text/csv', buffer: png });
-  await expect(page.getByTestId('import-failure')).toHaveText(/^This is not a CSV or XLSX file: it looks like a PNG image\./);
+  await importer.choose({ name: 'ledger.csv', mimeType: 'text/csv', buffer: png });
+  await expect(importer.failure).toHaveText(/^This is not a CSV or XLSX file: it looks like a PNG image\./);
   await app.setLang('zh');
-  await expect(page.getByTestId('import-failure')).toHaveText(/^这不是 CSV 或 XLSX 文件：它看起来是PNG 图片。/);
+  await expect(importer.failure).toHaveText(/^这不是 CSV 或 XLSX 文件：它看起来是PNG 图片。/);
   await app.setLang('en');
 
   const wide = `${Array.from({ length: 200_000 }, (_, k) => `c${k}`).join(',')}\n`;
-  await page.getByTestId('import-file').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(wide) });
-  await expect(page.getByTestId('import-failure')).toHaveText('The file has 200000 columns; at most 1000 are read.');
+  await importer.choose(csvFile('wide.csv', wide));
+  await expect(importer.failure).toHaveText('The file has 200000 columns; at most 1000 are read.');
 
   const huge = 'invoice,customer,issue date,due date,amount\nA-1,C1,2026-10-01,2026-10-31,1000000000000000000000000000\nA-2,C1,2026-10-01,2026-10-31,100.00\n';
-  await page.getByTestId('import-file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(huge) });
-  await expect(page.getByTestId('import-errors')).toBeVisible();
+  await importer.choose(csvFile('huge.csv', huge));
+  await expect(importer.errors).toBeVisible();
   const row = page.getByTestId('import-error-row').first();
   await expect(row.getByTestId('error-row')).toHaveText('2');
   await expect(row.getByTestId('error-column')).toHaveText('amount');
@@ -130,15 +125,14 @@ test('hostile files are refused with the reason, in both languages', async ({ pa
   await app.setLang('zh');
   await expect(row.getByTestId('error-reason')).toHaveText('超出报表可汇总的最大金额（1,000,000,000,000,000）');
   // The good row imports; every page still works.
-  await expect(page.getByTestId('import-commit')).toBeDisabled();
-  await page.getByTestId('import-valid-only').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
+  await expect(importer.commitButton).toBeDisabled();
+  await importer.importValidOnly();
   for (const nav of ['dashboard', 'customers', 'invoices', 'alerts', 'cash']) {
-    await page.getByTestId(`nav-${nav}`).click();
+    await app.nav(nav);
     await expect(page.getByTestId('app-name')).toBeVisible();
   }
-  await page.getByTestId('nav-dashboard').click();
-  await expect(page.getByTestId('ageing-total')).toContainText('100.00');
+  await dashboard.open();
+  await expect(dashboard.ageingTotal).toContainText('100.00');
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -147,24 +141,22 @@ test('hostile files are refused with the reason, in both languages', async ({ pa
 // screen for ever. Now: the reason at once, in the user's language, and
 // the next file imports.
 test('an XLSX whose cells span the whole sheet is refused at once', async ({ page }) => {
-  const { AppPage } = await import('./app-page.js');
   const app = new AppPage(page);
+  const importer = new ImportPage(page);
   await app.goto('/');
   await page.evaluate(() => localStorage.clear());
   await app.goto('/');
   await app.setLang('en');
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-target').selectOption('new');
-  await page.getByTestId('import-new-name').fill('Far cells');
+  await importer.startNew('Far cells');
   const far = path.resolve(here, '../../core/fuzz/seeds/import/hostile_far_cells.xlsx');
-  await page.getByTestId('import-file').setInputFiles(far);
-  await expect(page.getByTestId('import-failure')).toHaveText('The file has 16384 columns; at most 1000 are read.');
+  await importer.choose(far);
+  await expect(importer.failure).toHaveText('The file has 16384 columns; at most 1000 are read.');
   await app.setLang('zh');
-  await expect(page.getByTestId('import-failure')).toContainText('16384');
+  await expect(importer.failure).toContainText('16384');
   await app.setLang('en');
   const ok = 'invoice,customer,issue date,due date,amount\nA-1,C1,2026-10-01,2026-10-31,100.00\n';
-  await page.getByTestId('import-file').setInputFiles({ name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from(ok) });
-  await expect(page.getByTestId('import-summary')).toBeVisible();
-  await expect(page.getByTestId('import-failure')).toHaveCount(0);
+  await importer.choose(csvFile('ok.csv', ok));
+  await expect(importer.summary).toBeVisible();
+  await expect(importer.failure).toHaveCount(0);
   expect(app.consoleErrors).toEqual([]);
 });

@@ -4,7 +4,7 @@
 // worker serves it with the network gone, and offers a new version.
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
-import { AppPage, cents } from './app-page.js';
+import { AppPage, CashPage, CustomerPage, DashboardPage, ImportPage, PortfoliosPage } from './pages/index.js';
 
 const DATA = path.resolve(new URL('.', import.meta.url).pathname, '../../core/tests/data/import');
 
@@ -65,6 +65,8 @@ test('the built page carries its CSP (by hash), SRI on every asset, and the head
 test('no CSP violation and no console error through every page, the worker and the embed', async ({ page, baseURL }) => {
   await watchCsp(page);
   const app = new AppPage(page);
+  const portfolios = new PortfoliosPage(page);
+  const importer = new ImportPage(page);
   await app.goto('/');
   await app.setLang('en');
   await app.loadDemo();
@@ -76,12 +78,11 @@ test('no CSP violation and no console error through every page, the worker and t
     seen.push(...(await page.evaluate(() => window.__csp)));
   }
   // The worker starts (a new portfolio is written by it) under the policy.
-  await page.getByTestId('new-portfolio-name').fill('CSP check');
-  await page.getByTestId('create-portfolio').click();
-  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-file').setInputFiles(path.join(DATA, 'invoices_en.csv'));
-  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await portfolios.create('CSP check');
+  await expect(portfolios.rows).toHaveCount(1);
+  await importer.open();
+  await importer.choose(path.join(DATA, 'invoices_en.csv'));
+  await expect(importer.summary).toBeVisible();
   seen.push(...(await page.evaluate(() => window.__csp)));
   // The embedded self-check.
   await page.goto('/self-check?embed=1&lang=en');
@@ -103,17 +104,15 @@ test('no CSP violation and no console error through every page, the worker and t
 
 test('offline: with the network gone the app opens, the stored ledger is there, deep links work', async ({ page, context }) => {
   const app = new AppPage(page);
+  const importer = new ImportPage(page);
+  const dashboard = new DashboardPage(page);
+  const buyer = new CustomerPage(page);
+  const cash = new CashPage(page);
   await app.goto('/');
   await app.setLang('en');
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-target').selectOption('new');
-  await page.getByTestId('import-new-name').fill('On the plane');
-  await page.getByTestId('import-file').setInputFiles(path.join(DATA, 'invoices_en.csv'));
-  await expect(page.getByTestId('import-summary')).toBeVisible();
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('nav-dashboard').click();
-  const total = cents(await page.getByTestId('ageing-total').innerText());
+  await importer.importFile(path.join(DATA, 'invoices_en.csv'), 'On the plane');
+  await dashboard.open();
+  const total = await dashboard.totalCents();
   await controlled(page);
   // Every file of the build is cached before the worker activates.
   await expect.poll(() => page.evaluate(async () => {
@@ -125,12 +124,12 @@ test('offline: with the network gone the app opens, the stored ledger is there, 
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('app-name')).toBeVisible();
-  expect(cents(await page.getByTestId('ageing-total').innerText())).toBe(total);
+  expect(await dashboard.totalCents()).toBe(total);
   await expect(page.getByTestId('open-portfolio')).toHaveText('On the plane');
-  await page.goto('/customers/C004');
-  await expect(page.getByTestId('customer-heading')).toContainText('Orion Parts');
+  await buyer.goto('C004');
+  await expect(buyer.heading).toContainText('Orion Parts');
   await page.goto('/cash');
-  await expect(page.getByTestId('forecast-week')).toHaveCount(13);
+  await expect(cash.weeks).toHaveCount(13);
   await context.setOffline(false);
 });
 

@@ -4,11 +4,11 @@
 // backups, the idle auto-lock, and the known-answer self-test in this
 // browser's WebCrypto.
 import { test, expect } from '@playwright/test';
-import fs from 'node:fs';
 import path from 'node:path';
-import { AppPage, cents } from './app-page.js';
+import { AppPage, CustomerPage, CustomersPage, DashboardPage, ImportPage, PortfoliosPage } from './pages/index.js';
 
 const DATA = path.resolve(new URL('.', import.meta.url).pathname, '../../core/tests/data/import');
+const LEDGER = path.join(DATA, 'invoices_en.csv');
 const PASS = 'correct horse battery staple';
 // Buyer names, ids and invoice numbers of invoices_en.csv (the store
 // writes an id once and the ones after it as their difference, so only the
@@ -49,51 +49,30 @@ async function rawDb(page) {
   }));
 }
 
-async function importLedger(page, name) {
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-target').selectOption('new');
-  await page.getByTestId('import-new-name').fill(name);
-  await page.getByTestId('import-file').setInputFiles(path.join(DATA, 'invoices_en.csv'));
-  await expect(page.getByTestId('import-summary')).toBeVisible();
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-}
-
-async function total(page) {
-  await page.getByTestId('nav-dashboard').click();
-  await expect(page.getByTestId('ageing-total')).toBeVisible();
-  return cents(await page.getByTestId('ageing-total').innerText());
-}
-
-async function encrypt(page, pass = PASS) {
-  await page.getByTestId('nav-portfolios').click();
-  const row = page.getByTestId('portfolio-row').first();
-  await row.getByTestId('portfolio-encrypt').click();
-  await expect(row.getByTestId('passphrase-warning')).toContainText('lost');
-  await row.getByTestId('new-passphrase').fill(pass);
-  await row.getByTestId('new-passphrase-again').fill(pass);
-  await row.getByTestId('passphrase-understood').check();
-  await row.getByTestId('set-passphrase').click();
-  await expect(page.getByTestId('portfolio-encrypted')).toContainText('unlocked', { timeout: 30_000 });
-  // Said once the storage is rewritten (the scrub after encrypting).
-  await expect(page.getByTestId('lock-message')).toContainText('Encrypted.', { timeout: 30_000 });
+/** Encrypts the first portfolio, warned that a lost passphrase loses it;
+ *  done once the storage is rewritten (the scrub after encrypting). */
+async function encrypt(portfolios, pass = PASS) {
+  await portfolios.encrypt(pass, { warning: 'lost' });
+  await expect(portfolios.page.getByTestId('lock-message')).toContainText('Encrypted.', { timeout: 30_000 });
 }
 
 const ivs = (raw) => raw.binary.map((b) => b.head.slice(8, 32)); // after "CAE1"
 
 test('an encrypted portfolio leaves nothing readable in IndexedDB; locked after a reload; wrong passphrase; unlock', async ({ page }) => {
   const app = new AppPage(page);
+  const dashboard = new DashboardPage(page);
+  const importer = new ImportPage(page);
+  const portfolios = new PortfoliosPage(page);
+  const customers = new CustomersPage(page);
+  const buyer = new CustomerPage(page);
   await app.goto('/');
   await app.setLang('en');
-  await importLedger(page, 'Acme ledger');
-  const before = await total(page);
+  await importer.importFile(LEDGER, 'Acme ledger');
+  const before = await dashboard.openTotal();
   // Net of Blue River's credit note of 1,200.
   expect(before).toBe(7117940n);
   // A saved assessment: its audit trail is kept with the portfolio.
-  await page.goto('/customers/C004');
-  await page.getByTestId('decision-note').fill('Orion CFO confirmed the order book');
-  await page.getByTestId('save-assessment').click();
-  await expect(page.getByTestId('decision-row')).toHaveCount(1);
+  await buyer.addNote('C004', 'Orion CFO confirmed the order book');
   await expect.poll(async () => (await rawDb(page)).texts.join('\n')).toContain('Orion CFO confirmed');
 
   // In the clear, the disk shows buyers, invoice numbers and the note (so
@@ -101,7 +80,7 @@ test('an encrypted portfolio leaves nothing readable in IndexedDB; locked after 
   const clear = (await rawDb(page)).texts.join('\n');
   for (const s of [...SECRETS, 'Orion CFO confirmed']) expect(clear, s).toContain(s);
 
-  await encrypt(page);
+  await encrypt(portfolios);
   const sealed = await rawDb(page);
   const all = sealed.texts.join('\n');
   expect(all).not.toContain('Orion CFO confirmed');
@@ -116,11 +95,7 @@ test('an encrypted portfolio leaves nothing readable in IndexedDB; locked after 
 
   // Changing the passphrase rewrites every record under fresh IVs: no IV
   // is ever used twice.
-  const row = page.getByTestId('portfolio-row').first();
-  await row.getByTestId('portfolio-change-passphrase').click();
-  await row.getByTestId('new-passphrase').fill(PASS + '!');
-  await row.getByTestId('new-passphrase-again').fill(PASS + '!');
-  await row.getByTestId('set-passphrase').click();
+  await portfolios.changePassphrase(portfolios.rows.first(), PASS + '!');
   await expect(page.getByTestId('lock-message')).toContainText('changed', { timeout: 30_000 });
   const again = await rawDb(page);
   const seen = [...ivs(sealed), ...ivs(again)];
@@ -129,45 +104,43 @@ test('an encrypted portfolio leaves nothing readable in IndexedDB; locked after 
   // A reload comes back locked: nothing of the ledger on screen.
   await page.reload();
   await expect(page.getByTestId('unlock-prompt')).toBeVisible();
-  await expect(page.getByTestId('ageing-total')).toHaveCount(0);
+  await expect(dashboard.ageingTotal).toHaveCount(0);
   // The old passphrase no longer opens it; nothing changes.
-  await page.getByTestId('unlock-passphrase').fill(PASS);
-  await page.getByTestId('unlock').click();
+  await app.submitPassphrase(PASS);
   await expect(page.getByTestId('unlock-error')).toContainText('Wrong passphrase', { timeout: 30_000 });
   expect((await rawDb(page)).binary).toEqual(again.binary);
-  await page.getByTestId('unlock-passphrase').fill(PASS + '!');
-  await page.getByTestId('unlock').click();
+  await app.submitPassphrase(PASS + '!');
   await expect(page.getByTestId('unlock-prompt')).toHaveCount(0, { timeout: 30_000 });
-  expect(await total(page)).toBe(before);
+  expect(await dashboard.openTotal()).toBe(before);
   // (Within the page: a reload would lock it again — the key is in memory only.)
-  await page.getByTestId('nav-customers').click();
-  await page.locator('a[href="/customers/C004"]').first().click();
-  await expect(page.getByTestId('decision-note-text')).toHaveText('Orion CFO confirmed the order book');
+  await customers.open();
+  await customers.openBuyer('C004');
+  await expect(buyer.note).toHaveText('Orion CFO confirmed the order book');
   expect(app.consoleErrors).toEqual([]);
 });
 
 test('an encrypted backup needs its passphrase and restores encrypted; idle auto-lock', async ({ page }) => {
   const app = new AppPage(page);
+  const dashboard = new DashboardPage(page);
+  const importer = new ImportPage(page);
+  const portfolios = new PortfoliosPage(page);
   await app.goto('/');
   await app.setLang('en');
-  await importLedger(page, 'Acme ledger');
-  const before = await total(page);
-  await encrypt(page);
-  const row = page.getByTestId('portfolio-row').first();
-  const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('portfolio-backup').click()]);
-  const text = fs.readFileSync(await download.path(), 'utf8');
+  await importer.importFile(LEDGER, 'Acme ledger');
+  const before = await dashboard.openTotal();
+  await encrypt(portfolios);
+  const text = await portfolios.backupText(portfolios.rows.first());
   const file = JSON.parse(text);
   expect(file.format).toBe('credit-assistant-backup-encrypted');
   expect(file.kdf).toMatchObject({ name: 'PBKDF2-SHA256', iterations: 600000 });
   for (const s of SECRETS) expect(text).not.toContain(s);
 
   // Restore: asks for the passphrase; a wrong one adds nothing.
-  await page.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await portfolios.restoreText('b.json', text);
   await expect(page.getByTestId('restore-passphrase-form')).toBeVisible();
-  await page.getByTestId('restore-passphrase').fill('not it at all');
-  await page.getByTestId('restore-with-passphrase').click();
-  await expect(page.getByTestId('portfolio-message')).toContainText('Wrong passphrase', { timeout: 30_000 });
-  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
+  await portfolios.restorePassphrase('not it at all');
+  await expect(portfolios.message).toContainText('Wrong passphrase', { timeout: 30_000 });
+  await expect(portfolios.rows).toHaveCount(1);
 
   // Issue 23, case 8: one bit of the ciphertext flipped, the right
   // passphrase: "damaged", not "wrong passphrase", and nothing added.
@@ -175,33 +148,32 @@ test('an encrypted backup needs its passphrase and restores encrypted; idle auto
   const data = Buffer.from(file.data, 'base64');
   data[data.length >> 1] ^= 0x04;
   const damaged = JSON.stringify({ ...file, data: data.toString('base64') });
-  await page.getByTestId('restore-file').setInputFiles({ name: 'd.json', mimeType: 'application/json', buffer: Buffer.from(damaged) });
-  await page.getByTestId('restore-passphrase').fill(PASS);
-  await page.getByTestId('restore-with-passphrase').click();
-  await expect(page.getByTestId('portfolio-message')).toContainText('the backup is damaged', { timeout: 30_000 });
-  await expect(page.getByTestId('portfolio-message')).not.toContainText('Wrong passphrase');
-  await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
+  await portfolios.restoreText('d.json', damaged);
+  await portfolios.restorePassphrase(PASS);
+  await expect(portfolios.message).toContainText('the backup is damaged', { timeout: 30_000 });
+  await expect(portfolios.message).not.toContainText('Wrong passphrase');
+  await expect(portfolios.rows).toHaveCount(1);
 
-  await page.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByTestId('restore-passphrase').fill(PASS);
-  await page.getByTestId('restore-with-passphrase').click();
-  await expect(page.getByTestId('portfolio-row')).toHaveCount(2, { timeout: 30_000 });
-  await expect(page.getByTestId('portfolio-encrypted')).toHaveCount(2);
-  expect(await total(page)).toBe(before);
+  await portfolios.restoreText('b.json', text);
+  await portfolios.restorePassphrase(PASS);
+  await expect(portfolios.rows).toHaveCount(2, { timeout: 30_000 });
+  await expect(portfolios.encrypted).toHaveCount(2);
+  expect(await dashboard.openTotal()).toBe(before);
 
   // Idle auto-lock: with a 3-second delay, the open portfolio locks.
   await page.evaluate(() => localStorage.setItem('credit-assistant.autolock-minutes', '0.05'));
   await expect(page.getByTestId('unlock-prompt')).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByTestId('ageing-total')).toHaveCount(0);
+  await expect(dashboard.ageingTotal).toHaveCount(0);
   expect(app.consoleErrors).toEqual([]);
 });
 
 test('the encryption self-test passes in this browser (known answers, flipped bit, wrong passphrase)', async ({ page }) => {
   const app = new AppPage(page);
+  const portfolios = new PortfoliosPage(page);
   await app.goto('/');
   await app.setLang('en');
-  await page.getByTestId('nav-portfolios').click();
-  await page.getByTestId('crypto-self-test').click();
+  await portfolios.open();
+  await portfolios.selfTest();
   await expect(page.getByTestId('self-test-result')).toHaveText('All checks passed.', { timeout: 30_000 });
   const checks = page.getByTestId('self-test-check');
   await expect(checks).toHaveCount(5);

@@ -24,12 +24,13 @@ import { test, expect, chromium } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppPage, cents } from './app-page.js';
+import { AppPage, CustomerPage, CustomersPage, DashboardPage, ImportPage, PortfoliosPage } from './pages/index.js';
 import { scanProfile } from './profile-scan.js';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const DATA = path.resolve(HERE, '../../core/tests/data/import');
 const SCRUB_JS = fs.readFileSync(path.resolve(HERE, '../../static/storage-scrub.js'), 'utf8');
+const LEDGER = path.join(DATA, 'invoices_en.csv');
 const PASS = 'correct horse battery staple';
 const NOTE = 'Orion CFO confirmed the order book, ref NOTE-7Q4X';
 // Buyer names and the first invoice number of invoices_en.csv, and the
@@ -64,7 +65,18 @@ async function launch(dir) {
     locale: use.locale ?? 'en-US',
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  return { context, page, app: new AppPage(page) };
+  return { context, page, app: new AppPage(page), ...screens(page) };
+}
+
+/** The page objects of a page. */
+function screens(page) {
+  return {
+    dashboard: new DashboardPage(page),
+    importer: new ImportPage(page),
+    portfolios: new PortfoliosPage(page),
+    customers: new CustomersPage(page),
+    buyer: new CustomerPage(page),
+  };
 }
 
 /** Kills the browser of `dir` (SIGKILL, no shutdown), as a crash would:
@@ -130,49 +142,10 @@ async function dump(page) {
   });
 }
 
-async function importLedger(page, name) {
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-target').selectOption('new');
-  await page.getByTestId('import-new-name').fill(name);
-  await page.getByTestId('import-file').setInputFiles(path.join(DATA, 'invoices_en.csv'));
-  await expect(page.getByTestId('import-summary')).toBeVisible();
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-}
-
-async function total(page) {
-  await page.getByTestId('nav-dashboard').click();
-  await expect(page.getByTestId('ageing-total')).toBeVisible();
-  return cents(await page.getByTestId('ageing-total').innerText());
-}
-
 // Loaded at the buyer's address: the app starting on that page opens the
 // database from several places at once, and every one of those connections
 // must close on versionchange, or the scrub that follows is blocked.
-async function addNote(page) {
-  await page.goto('/customers/C004');
-  await page.getByTestId('decision-note').fill(NOTE);
-  await page.getByTestId('save-assessment').click();
-  await expect(page.getByTestId('decision-row')).toHaveCount(1);
-}
-
-async function encrypt(page) {
-  await page.getByTestId('nav-portfolios').click();
-  const row = page.getByTestId('portfolio-row').first();
-  await row.getByTestId('portfolio-encrypt').click();
-  await row.getByTestId('new-passphrase').fill(PASS);
-  await row.getByTestId('new-passphrase-again').fill(PASS);
-  await row.getByTestId('passphrase-understood').check();
-  await row.getByTestId('set-passphrase').click();
-  await expect(page.getByTestId('portfolio-encrypted')).toContainText('unlocked', { timeout: 30_000 });
-}
-
-async function unlock(page) {
-  await expect(page.getByTestId('unlock-prompt')).toBeVisible();
-  await page.getByTestId('unlock-passphrase').fill(PASS);
-  await page.getByTestId('unlock').click();
-  await expect(page.getByTestId('unlock-prompt')).toHaveCount(0, { timeout: 30_000 });
-}
+const addNote = (buyer) => buyer.addNote(BUYER_ID, NOTE);
 
 /** Which secrets a scan shows (sorted, unique). */
 const shown = (hits) => [...new Set(hits.map((h) => h.marker))].sort();
@@ -194,18 +167,18 @@ function expectClean(dir, label) {
 
 test('encrypting and scrubbing leaves no plaintext in the profile; the figures are intact after a relaunch and unlock', async () => {
   const dir = newProfile();
-  let { context, page, app } = await launch(dir);
+  let { context, page, app, dashboard, importer, portfolios, customers, buyer } = await launch(dir);
   await app.goto('/');
   await app.setLang('en');
   const wired = await appScrubs(page);
-  await importLedger(page, 'Acme ledger');
-  const before = await total(page);
+  await importer.importFile(LEDGER, 'Acme ledger');
+  const before = await dashboard.openTotal();
   expect(before).toBe(7117940n);
-  await addNote(page);
+  await addNote(buyer);
   // The scan sees the plaintext while it is there (so that it can fail).
   await expect.poll(() => shown(scanProfile(dir, SECRETS))).toEqual([...SECRETS].sort());
 
-  await encrypt(page);
+  await portfolios.encrypt(PASS);
   // What is on disk once the app says it is encrypted (without a scrub:
   // all of it, the issue).
   test.info().annotations.push({ type: 'after encrypting (live scan)', description: shown(scanProfile(dir, SECRETS)).join(', ') || 'nothing' });
@@ -216,19 +189,19 @@ test('encrypting and scrubbing leaves no plaintext in the profile; the figures a
   // The page goes on with the re-created database (its connection closed
   // on versionchange): a reload comes back locked, and unlocks.
   await page.reload();
-  await unlock(page);
-  expect(await total(page)).toBe(before);
+  await app.unlock(PASS);
+  expect(await dashboard.openTotal()).toBe(before);
   await context.close();
 
   expectClean(dir, 'after the scrub, browser closed');
 
-  ({ context, page, app } = await launch(dir));
+  ({ context, page, app, dashboard, customers, buyer } = await launch(dir));
   await page.goto('/');
-  await unlock(page);
-  expect(await total(page)).toBe(before);
-  await page.getByTestId('nav-customers').click();
-  await page.locator('a[href="/customers/C004"]').first().click();
-  await expect(page.getByTestId('decision-note-text')).toHaveText(NOTE);
+  await app.unlock(PASS);
+  expect(await dashboard.openTotal()).toBe(before);
+  await customers.open();
+  await customers.openBuyer(BUYER_ID);
+  await expect(buyer.note).toHaveText(NOTE);
   expect(app.consoleErrors).toEqual([]);
   await context.close();
   expectClean(dir, 'after a relaunch');
@@ -236,18 +209,17 @@ test('encrypting and scrubbing leaves no plaintext in the profile; the figures a
 
 test('deleting a portfolio and scrubbing leaves nothing of it in the profile', async () => {
   const dir = newProfile();
-  const { context, page, app } = await launch(dir);
+  const { context, page, app, importer, portfolios, buyer } = await launch(dir);
   await app.goto('/');
   await app.setLang('en');
   const wired = await appScrubs(page);
-  await importLedger(page, 'Acme ledger');
-  await addNote(page);
+  await importer.importFile(LEDGER, 'Acme ledger');
+  await addNote(buyer);
   await expect.poll(() => shown(scanProfile(dir, SECRETS))).toEqual([...SECRETS].sort());
 
-  await page.getByTestId('nav-portfolios').click();
-  await page.getByTestId('portfolio-row').first().getByTestId('portfolio-delete').click();
-  await page.getByTestId('portfolio-delete-confirm').click();
-  await expect(page.getByTestId('portfolio-row')).toHaveCount(0);
+  await portfolios.open();
+  await portfolios.delete(portfolios.rows.first());
+  await expect(portfolios.rows).toHaveCount(0);
   test.info().annotations.push({ type: 'after deleting (live scan)', description: shown(scanProfile(dir, SECRETS)).join(', ') || 'nothing' });
 
   const result = await scrubAfter(page, wired);
@@ -271,12 +243,12 @@ test('deleting a portfolio and scrubbing leaves nothing of it in the profile', a
 for (const step of ['copied', 'main-deleted', 'main-recreated']) {
   test(`a scrub killed at "${step}" loses nothing: recovery at the next start restores the portfolio`, async () => {
     const dir = newProfile();
-    let { page, app } = await launch(dir);
+    let { page, app, dashboard, importer, portfolios, buyer } = await launch(dir);
     await app.goto('/');
     await app.setLang('en');
-    await importLedger(page, 'Acme ledger');
-    const before = await total(page);
-    await addNote(page);
+    await importer.importFile(LEDGER, 'Acme ledger');
+    const before = await dashboard.openTotal();
+    await addNote(buyer);
     const stored = await dump(page);
     expect(Object.values(stored.records).flat().length).toBeGreaterThanOrEqual(3);
 
@@ -292,7 +264,7 @@ for (const step of ['copied', 'main-deleted', 'main-recreated']) {
     await killBrowser(dir);
 
     let context;
-    ({ context, page, app } = await launch(dir));
+    ({ context, page, app, dashboard, portfolios, buyer } = await launch(dir));
     // Where the recovery runs: a document of the site without the app, so
     // that nothing opens the database first (past the service worker,
     // which answers every navigation with the app), or the app itself.
@@ -326,13 +298,13 @@ for (const step of ['copied', 'main-deleted', 'main-recreated']) {
     app.consoleErrors.length = 0; // the icon's document asks for a favicon (404)
     await page.goto('/');
     await expect(page.getByTestId('app-name')).toBeVisible();
-    await page.getByTestId('nav-portfolios').click();
-    await expect(page.getByTestId('portfolio-row')).toHaveCount(1);
-    const open = page.getByTestId('portfolio-row').first().getByTestId('portfolio-open');
+    await portfolios.open();
+    await expect(portfolios.rows).toHaveCount(1);
+    const open = portfolios.rows.first().getByTestId('portfolio-open');
     if (await open.isEnabled()) await open.click();
-    expect(await total(page)).toBe(before);
-    await page.goto('/customers/C004');
-    await expect(page.getByTestId('decision-note-text')).toHaveText(NOTE);
+    expect(await dashboard.openTotal()).toBe(before);
+    await buyer.goto(BUYER_ID);
+    await expect(buyer.note).toHaveText(NOTE);
     expect(app.consoleErrors).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@
 // version's upgrade is never blocked (case 9) and ids of every shape make
 // working links (case 10).
 import { test, expect } from '@playwright/test';
-import { AppPage, cents } from './app-page.js';
+import { AppPage, CustomerPage, CustomersPage, DashboardPage, ImportPage, InvoicesPage, cents } from './pages/index.js';
 
 // The service worker would answer the worker's files from its cache, out
 // of reach of page.route: these tests tamper with what the server sends.
@@ -10,12 +10,6 @@ test.use({ serviceWorkers: 'block' });
 
 const HEAD = 'invoice,customer,issue date,due date,amount\n';
 const csv = (rows) => Buffer.from(HEAD + rows.map((r) => r.join(',')).join('\n') + '\n');
-
-async function startImport(page, name) {
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-target').selectOption('new');
-  await page.getByTestId('import-new-name').fill(name);
-}
 
 test.beforeEach(async ({ page }) => {
   const app = new AppPage(page);
@@ -30,6 +24,7 @@ test.beforeEach(async ({ page }) => {
 // server sends the right files again, "Try again" works.
 for (const [what, pattern] of [['JS', '**/credit-worker.js'], ['wasm', '**/credit-worker_bg.wasm']]) {
   test(`a worker whose ${what} was altered does not run, and says so`, async ({ page, context }) => {
+    const importer = new ImportPage(page);
     const tamper = async (route) => {
       const res = await route.fetch();
       const body = await res.body();
@@ -38,15 +33,15 @@ for (const [what, pattern] of [['JS', '**/credit-worker.js'], ['wasm', '**/credi
       await route.fulfill({ response: res, body: altered });
     };
     await context.route(pattern, tamper);
-    await startImport(page, 'Tampered');
-    await page.getByTestId('import-file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: csv([['A-1', 'C1', '2026-10-01', '2026-10-31', '10.00']]) });
-    await expect(page.getByTestId('import-failure')).toHaveText(
+    await importer.startNew('Tampered');
+    await importer.choose({ name: 'a.csv', mimeType: 'text/csv', buffer: csv([['A-1', 'C1', '2026-10-01', '2026-10-31', '10.00']]) });
+    await expect(importer.failure).toHaveText(
       'The file reader stopped (its code did not pass the integrity check or could not be loaded): nothing was changed. Try again; if it happens again, the file may be too large or damaged. Try again',
     );
     await context.unroute(pattern, tamper);
-    await page.getByTestId('import-retry').click();
-    await expect(page.getByTestId('import-summary')).toBeVisible();
-    await expect(page.getByTestId('import-failure')).toHaveCount(0);
+    await importer.retry();
+    await expect(importer.summary).toBeVisible();
+    await expect(importer.failure).toHaveCount(0);
   });
 }
 
@@ -55,41 +50,42 @@ for (const [what, pattern] of [['JS', '**/credit-worker.js'], ['wasm', '**/credi
 // without a word the page stops it, says so in the user's language and
 // offers a retry that starts a fresh worker.
 test('a silent worker is stopped after a minute, with a retry', async ({ page, context }) => {
+  const importer = new ImportPage(page);
   await page.clock.install();
   await page.reload();
   await page.getByTestId('app-name').waitFor();
   const hold = [];
   const never = (route) => hold.push(route);
   await context.route('**/credit-worker.js', never);
-  await startImport(page, 'Silent');
-  await page.getByTestId('import-file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: csv([['A-1', 'C1', '2026-10-01', '2026-10-31', '10.00']]) });
+  await importer.startNew('Silent');
+  await importer.choose({ name: 'a.csv', mimeType: 'text/csv', buffer: csv([['A-1', 'C1', '2026-10-01', '2026-10-31', '10.00']]) });
   await expect.poll(() => hold.length).toBeGreaterThan(0);
   await page.clock.runFor(59_000);
-  await expect(page.getByTestId('import-failure')).toHaveCount(0);
+  await expect(importer.failure).toHaveCount(0);
   await page.clock.runFor(2_000);
-  await expect(page.getByTestId('import-failure')).toContainText('The file reader stopped (no answer for 60 s)');
+  await expect(importer.failure).toContainText('The file reader stopped (no answer for 60 s)');
   await new AppPage(page).setLang('zh');
-  await expect(page.getByTestId('import-failure')).toContainText('文件读取器已停止（60 秒无响应）');
+  await expect(importer.failure).toContainText('文件读取器已停止（60 秒无响应）');
   await context.unroute('**/credit-worker.js', never);
-  await page.getByTestId('import-retry').click();
-  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await importer.retry();
+  await expect(importer.summary).toBeVisible();
 });
 
 // Case 6: file A (large, still being read) then file B at once: the page
 // shows B's preview and imports B — A's reading is stopped, not mixed in.
 test('of two files chosen quickly, the second is previewed and imported', async ({ page }) => {
   const app = new AppPage(page);
+  const importer = new ImportPage(page);
+  const dashboard = new DashboardPage(page);
   const big = Array.from({ length: 150_000 }, (_, k) => [`A-${k}`, `C${k % 500}`, '2026-10-01', '2026-10-31', '1.00']);
-  await startImport(page, 'Second file');
-  const input = page.getByTestId('import-file');
-  await input.setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: csv(big) });
-  await input.setInputFiles({ name: 'b.csv', mimeType: 'text/csv', buffer: csv([['B-1', 'B1', '2026-10-01', '2026-10-31', '123.45'], ['B-2', 'B2', '2026-10-01', '2026-10-31', '200.00']]) });
-  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 30_000 });
+  await importer.startNew('Second file');
+  await importer.choose({ name: 'a.csv', mimeType: 'text/csv', buffer: csv(big) });
+  await importer.choose({ name: 'b.csv', mimeType: 'text/csv', buffer: csv([['B-1', 'B1', '2026-10-01', '2026-10-31', '123.45'], ['B-2', 'B2', '2026-10-01', '2026-10-31', '200.00']]) });
+  await expect(importer.summary).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('summary-rows')).toHaveText('2');
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-open-dashboard').click();
-  expect(await app.totalCents()).toBe(cents('323.45'));
+  await importer.commit();
+  await importer.openDashboard();
+  expect(await dashboard.totalCents()).toBe(cents('323.45'));
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -97,12 +93,12 @@ test('of two files chosen quickly, the second is previewed and imported', async 
 // at a newer version is not blocked; this tab says a newer version took
 // over and offers a reload.
 test('a newer version upgrading the storage is never blocked', async ({ page, context }) => {
-  await startImport(page, 'Held open');
-  await page.getByTestId('import-file').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: csv([['A-1', 'C1', '2026-10-01', '2026-10-31', '10.00']]) });
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
-  await page.getByTestId('import-open-dashboard').click();
-  await expect(page.getByTestId('ageing-total')).toContainText('10.00');
+  const importer = new ImportPage(page);
+  await importer.startNew('Held open');
+  await importer.choose({ name: 'a.csv', mimeType: 'text/csv', buffer: csv([['A-1', 'C1', '2026-10-01', '2026-10-31', '10.00']]) });
+  await importer.commit();
+  await importer.openDashboard();
+  await expect(new DashboardPage(page).ageingTotal).toContainText('10.00');
 
   const other = await context.newPage();
   await other.goto('/not-a-page.txt');
@@ -130,20 +126,23 @@ test('a newer version upgrading the storage is never blocked', async ({ page, co
 // Case 10: ids with `/`, `?`, `#`, `%` or `..` link to their own page and
 // to their own invoices.
 test('buyer ids of every shape link to their pages', async ({ page }) => {
+  const importer = new ImportPage(page);
   const ids = ['A/B', 'A?x=1', 'A#f', '..', 'P%41', '.~', 'x~2F', '客户/甲'];
-  await startImport(page, 'Odd ids');
+  await importer.startNew('Odd ids');
   const rows = ids.map((id, k) => [`I-${k}`, `"${id}"`, '2026-10-01', '2026-10-31', `${k + 1}0.00`]);
-  await page.getByTestId('import-file').setInputFiles({ name: 'ids.csv', mimeType: 'text/csv', buffer: csv(rows) });
-  await page.getByTestId('import-commit').click();
-  await expect(page.getByTestId('import-done')).toBeVisible();
+  await importer.choose({ name: 'ids.csv', mimeType: 'text/csv', buffer: csv(rows) });
+  await importer.commit();
+  const customers = new CustomersPage(page);
+  const buyer = new CustomerPage(page);
+  const invoices = new InvoicesPage(page);
   for (const [k, id] of ids.entries()) {
-    await page.getByTestId('nav-customers').click();
-    const row = () => page.getByTestId('customer-row').filter({ has: page.getByRole('cell', { name: id, exact: true }) });
+    await customers.open();
+    const row = () => customers.rowOfId(id);
     await row().getByTestId('customer-name').getByRole('link').click();
-    await expect(page.getByTestId('customer-heading').locator('.muted')).toHaveText(id);
-    await page.getByTestId('nav-customers').click();
+    await expect(buyer.heading.locator('.muted')).toHaveText(id);
+    await customers.open();
     await row().getByRole('link', { name: 'Invoices', exact: true }).click();
-    await expect(page.getByTestId('invoice-row'), `${id} at ${page.url()}`).toHaveCount(1);
-    await expect(page.getByTestId('invoice-row')).toContainText(`I-${k}`);
+    await expect(invoices.rows, `${id} at ${page.url()}`).toHaveCount(1);
+    await expect(invoices.rows).toContainText(`I-${k}`);
   }
 });
