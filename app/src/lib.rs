@@ -8,10 +8,15 @@
 //! - [`protocol`]: the messages between the page and the worker, and the one
 //!   serialisable error type that crosses that boundary ([`protocol::Failure`]).
 //!
-//! Nothing here knows the page's state, components or language: the page
-//! translates [`db::DbError`] and [`protocol::Failure`] in `i18n/messages.rs`.
+//! - [`i18n`]: every string of the app, in both languages (the page's labels
+//!   and messages, and the notices the worker words for a preview), with
+//!   [`format`] for amounts, dates and percentages.
+//!
+//! Nothing here knows the page's state or components.
 
 pub mod crypto;
 pub mod db;
+pub mod format;
+pub mod i18n;
 pub mod keys;
 pub mod protocol;

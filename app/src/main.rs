@@ -4,14 +4,12 @@
 mod app;
 // The storage library (`src/lib.rs`), shared with the worker; named at the
 // crate root so that `crate::db` and the like read the same everywhere.
-use credit_app::{crypto, db, keys, protocol};
+use credit_app::{crypto, db, format, i18n, keys, protocol};
 mod browser;
 mod components;
 mod dunning;
 mod extras;
-mod format;
 mod grades;
-mod i18n;
 mod insurance;
 mod monitoring;
 mod open;

@@ -434,37 +434,6 @@ pub fn field_name(f: Field) -> String {
         .unwrap_or_default()
 }
 
-/// The label of a field (by its serde name), in Chinese or English: the
-/// import page's mapping and the worker's notices.
-pub fn field_label(zh_lang: bool, name: &str) -> String {
-    let (en, zh) = match name {
-        "invoice_id" => ("Invoice number", "发票号"),
-        "customer_id" => ("Buyer id", "客户编号"),
-        "customer_name" => ("Buyer name", "客户名称"),
-        "issue_date" => ("Issue date", "开票日期"),
-        "due_date" => ("Due date", "到期日"),
-        "currency" => ("Currency", "币种"),
-        "gross" => ("Amount (gross)", "金额（含税）"),
-        "vat" => ("VAT", "税额"),
-        "paid" => ("Paid amount", "已付金额"),
-        "payment_date" => ("Payment date", "付款日期"),
-        "disputed" => ("Disputed", "争议"),
-        "dispute_reason" => ("Dispute reason", "争议原因"),
-        "dispute_date" => ("Dispute date", "争议日期"),
-        "terms_days" => ("Terms (days)", "账期（天）"),
-        "country" => ("Country", "国家"),
-        "industry" => ("Industry", "行业"),
-        "credit_limit" => ("Credit limit", "信用额度"),
-        "doc_type" => ("Document type", "单据类型"),
-        "outstanding" => ("Open amount (balance)", "未收金额（余额）"),
-        "debit" => ("Debit", "借方"),
-        "credit" => ("Credit", "贷方"),
-        "credit_note" => ("Credit note amount", "红字/贷项金额"),
-        other => (other, other),
-    };
-    if zh_lang { zh } else { en }.to_string()
-}
-
 /// A note about a previewed file, worded in both languages by the worker
 /// (so the page carries neither the wording nor the warnings' types).
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]

@@ -560,7 +560,11 @@ async fn check(
     balances.sort_by(|a, b| b.2.abs().cmp(&a.2.abs()).then_with(|| a.0.cmp(&b.0)));
     balances.truncate(protocol::BALANCES_SHOWN);
     let reply = Previewed {
-        warnings: pv.warnings.iter().filter_map(notice).collect(),
+        warnings: pv
+            .warnings
+            .iter()
+            .filter_map(credit_app::i18n::import::preview_notice)
+            .collect(),
         balances,
         balances_count,
         file_date: opts.file_date,
@@ -619,68 +623,6 @@ fn locale_currency(tag: &str) -> Option<credit_core::money::Currency> {
         },
     };
     credit_core::money::Currency::new(code).ok()
-}
-
-/// A preview's warning in both languages (see [`protocol::Notice`]).
-fn notice(w: &import::ImportWarning) -> Option<protocol::Notice> {
-    use import::ImportWarning as W;
-    let rows = |r: &[usize]| {
-        let mut s = r
-            .iter()
-            .take(8)
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        if r.len() > 8 {
-            s.push_str(", …");
-        }
-        s
-    };
-    let (class, en, zh) = match w {
-        W::LooksLikeInvoices { missing } => {
-            let names = |zh: bool, sep: &str| {
-                missing
-                    .iter()
-                    .map(|f| protocol::field_label(zh, &protocol::field_name(*f)))
-                    .collect::<Vec<_>>()
-                    .join(sep)
-            };
-            (
-                "warn",
-                format!("This file looks like a receivables report, but it is mapped as a customer list, so it would import no invoices. Map these columns: {}.", names(false, ", ")),
-                format!("此文件看起来是应收账款报表，但当前映射为客户清单，将不会导入任何发票。请映射这些列：{}。", names(true, "、")),
-            )
-        }
-        W::TotalRowsLeftOut { rows: r } => (
-            "muted",
-            format!("{} total row(s) left out (rows {}).", r.len(), rows(r)),
-            format!("已略去 {} 个合计行（第 {} 行）。", r.len(), rows(r)),
-        ),
-        W::SectionRowsLeftOut { rows: r } => (
-            "muted",
-            format!("{} heading row(s) left out (rows {}).", r.len(), rows(r)),
-            format!("已略去 {} 个分组标题行（第 {} 行）。", r.len(), rows(r)),
-        ),
-        W::PresetRecognised { preset } => (
-            "ok",
-            format!(
-                "Read as {}: document types and signs as that export writes them.",
-                preset.label_en()
-            ),
-            format!("按{}读取：单据类型和正负号按该导出格式识别。", preset.label_zh()),
-        ),
-        W::ReportDate { date } => (
-            "muted",
-            format!("The file's date is {date}: paid amounts without a payment date are dated then at the latest."),
-            format!("文件日期为 {date}：无付款日期的已付金额最晚按该日计。"),
-        ),
-        _ => return None,
-    };
-    Some(protocol::Notice {
-        class: class.to_string(),
-        en,
-        zh,
-    })
 }
 
 async fn commit(

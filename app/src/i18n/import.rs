@@ -5,7 +5,8 @@ use credit_core::import::header::Field;
 use credit_core::import::{FileKind, Preset};
 
 use super::{Lang, Texts};
-use crate::protocol::{field_label, field_name, Committed, Notice};
+use crate::protocol::{field_name, Committed, Notice};
+use credit_core::import::ImportWarning;
 
 /// A label of the import and portfolios pages.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -364,7 +365,7 @@ pub fn preset(lang: Lang, p: Preset) -> &'static str {
 
 /// A field's label in the mapping's drop-downs.
 pub fn field(lang: Lang, f: Field) -> String {
-    field_label(lang == Lang::Zh, &field_name(f))
+    field_label(lang, &field_name(f))
 }
 
 /// What a file holds, in the summary.
@@ -530,4 +531,101 @@ pub fn date_locale(lang: Lang) -> &'static str {
         Lang::En => "en-GB",
         Lang::Zh => "zh-CN",
     }
+}
+
+/// The label of a field (by its serde name), in Chinese or English: the
+/// import page's mapping and the worker's notices.
+pub fn field_label(lang: Lang, name: &str) -> String {
+    let (en, zh) = match name {
+        "invoice_id" => ("Invoice number", "发票号"),
+        "customer_id" => ("Buyer id", "客户编号"),
+        "customer_name" => ("Buyer name", "客户名称"),
+        "issue_date" => ("Issue date", "开票日期"),
+        "due_date" => ("Due date", "到期日"),
+        "currency" => ("Currency", "币种"),
+        "gross" => ("Amount (gross)", "金额（含税）"),
+        "vat" => ("VAT", "税额"),
+        "paid" => ("Paid amount", "已付金额"),
+        "payment_date" => ("Payment date", "付款日期"),
+        "disputed" => ("Disputed", "争议"),
+        "dispute_reason" => ("Dispute reason", "争议原因"),
+        "dispute_date" => ("Dispute date", "争议日期"),
+        "terms_days" => ("Terms (days)", "账期（天）"),
+        "country" => ("Country", "国家"),
+        "industry" => ("Industry", "行业"),
+        "credit_limit" => ("Credit limit", "信用额度"),
+        "doc_type" => ("Document type", "单据类型"),
+        "outstanding" => ("Open amount (balance)", "未收金额（余额）"),
+        "debit" => ("Debit", "借方"),
+        "credit" => ("Credit", "贷方"),
+        "credit_note" => ("Credit note amount", "红字/贷项金额"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+    .to_string()
+}
+
+/// A preview's warning in both languages (see [`Notice`]).
+pub fn preview_notice(w: &ImportWarning) -> Option<Notice> {
+    use ImportWarning as W;
+    let rows = |r: &[usize]| {
+        let mut s = r
+            .iter()
+            .take(8)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if r.len() > 8 {
+            s.push_str(", …");
+        }
+        s
+    };
+    let (class, en, zh) = match w {
+        W::LooksLikeInvoices { missing } => {
+            let names = |lang: Lang, sep: &str| {
+                missing
+                    .iter()
+                    .map(|f| field_label(lang, &field_name(*f)))
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            };
+            (
+                "warn",
+                format!("This file looks like a receivables report, but it is mapped as a customer list, so it would import no invoices. Map these columns: {}.", names(Lang::En, ", ")),
+                format!("此文件看起来是应收账款报表，但当前映射为客户清单，将不会导入任何发票。请映射这些列：{}。", names(Lang::Zh, "、")),
+            )
+        }
+        W::TotalRowsLeftOut { rows: r } => (
+            "muted",
+            format!("{} total row(s) left out (rows {}).", r.len(), rows(r)),
+            format!("已略去 {} 个合计行（第 {} 行）。", r.len(), rows(r)),
+        ),
+        W::SectionRowsLeftOut { rows: r } => (
+            "muted",
+            format!("{} heading row(s) left out (rows {}).", r.len(), rows(r)),
+            format!("已略去 {} 个分组标题行（第 {} 行）。", r.len(), rows(r)),
+        ),
+        W::PresetRecognised { preset } => (
+            "ok",
+            format!(
+                "Read as {}: document types and signs as that export writes them.",
+                preset.label_en()
+            ),
+            format!("按{}读取：单据类型和正负号按该导出格式识别。", preset.label_zh()),
+        ),
+        W::ReportDate { date } => (
+            "muted",
+            format!("The file's date is {date}: paid amounts without a payment date are dated then at the latest."),
+            format!("文件日期为 {date}：无付款日期的已付金额最晚按该日计。"),
+        ),
+        _ => return None,
+    };
+    Some(Notice {
+        class: class.to_string(),
+        en,
+        zh,
+    })
 }

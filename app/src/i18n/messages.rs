@@ -87,7 +87,7 @@ pub fn failure(lang: Lang, f: &Failure) -> String {
         Failure::MissingColumns { fields } => {
             let list = fields
                 .iter()
-                .map(|f| crate::protocol::field_label(lang == Lang::Zh, f))
+                .map(|f| crate::i18n::import::field_label(lang, f))
                 .collect::<Vec<_>>()
                 .join(if zh { "、" } else { ", " });
             if zh {
