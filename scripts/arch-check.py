@@ -141,7 +141,7 @@ LANG_CHOICE = [
     (re.compile(r"\.pick\("), "a string chosen with .pick(en, zh)"),
     (re.compile(r"\bfn l\("), "a local fn l(lang, en, zh)"),
     (re.compile(r"\bif !?(en|zh|zh_lang|is_zh|is_en)\b"), "a string chosen with `if en`"),
-    (re.compile(r"Lang::(En|Zh)\s*(=>|\|)"), "a match arm on the language"),
+    (re.compile(r"Lang::(En|Zh)\s*\)?\s*(=>|\|)"), "a match arm on the language"),
     (re.compile(r"[=!]=\s*Lang::(En|Zh)|Lang::(En|Zh)\s*[=!]="), "a comparison with a language"),
 ]
 FALLBACK = re.compile(r"_\s*=>\s*K::")

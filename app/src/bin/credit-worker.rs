@@ -306,26 +306,10 @@ fn js_text(v: &JsValue) -> String {
         .unwrap_or_else(|| format!("{v:?}"))
 }
 
-// The refusals below say these limits as literals (shorter code).
-const _: () = assert!(credit_core::import::MAX_COLUMNS == 1000);
-const _: () = assert!(credit_core::import::MAX_CELL_CHARS == 100_000);
-
-/// What `credit_core::import::binary_kind` names, in Chinese.
-fn looks_like_zh(en: &str) -> &'static str {
-    match en {
-        "a PNG image" => "PNG 图片",
-        "a JPEG image" => "JPEG 图片",
-        "a GIF image" => "GIF 图片",
-        "a PDF document" => "PDF 文档",
-        "a gzip archive" | "a RAR archive" | "a 7-Zip archive" => "压缩包",
-        e if e.starts_with("an old Excel") => {
-            "旧版 Excel（.xls）或 Word 文件，请另存为 XLSX 或 CSV"
-        }
-        _ => "二进制数据",
-    }
-}
-
 fn import_failure(e: ImportError) -> Failure {
+    if let Some(f) = credit_app::i18n::import::refusal(&e) {
+        return f;
+    }
     match e {
         ImportError::Empty => Failure::Empty,
         ImportError::Csv(CsvError::UnclosedQuote { row }) => Failure::Unclosed { row },
@@ -337,23 +321,6 @@ fn import_failure(e: ImportError) -> Failure {
         ImportError::RowErrors { count } => Failure::RowErrors { count },
         ImportError::UnknownInvoices(ids) => Failure::UnknownInvoices {
             ids: ids.into_iter().take(10).collect(),
-        },
-        ImportError::NotText { looks_like } => Failure::Refused {
-            en: format!("This is not a CSV or XLSX file: it looks like {looks_like}."),
-            zh: format!(
-                "这不是 CSV 或 XLSX 文件：它看起来是{}。",
-                looks_like_zh(looks_like)
-            ),
-        },
-        ImportError::TooWide { columns } => Failure::Refused {
-            en: format!("The file has {columns} columns; at most 1000 are read."),
-            zh: format!("文件有 {columns} 列，最多读取 1000 列。"),
-        },
-        ImportError::CellTooLong { row, column, chars } => Failure::Refused {
-            en: format!(
-                "Row {row}, column {column}: a cell of {chars} characters; at most 100000."
-            ),
-            zh: format!("第 {row} 行第 {column} 列：单元格有 {chars} 个字符，最多 100000 个。"),
         },
         other => Failure::Workbook {
             detail: other.to_string(),

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::svg::scale;
 use crate::format;
+use crate::i18n::shell::S;
 use crate::i18n::{use_i18n, Lang};
 
 const W: i64 = 320;
@@ -34,14 +35,11 @@ impl Metric {
         }
     }
 
-    fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Metric::Dso, Lang::En) => "DSO (days)",
-            (Metric::Dso, Lang::Zh) => "应收账款周转天数（天）",
-            (Metric::Delay, Lang::En) => "Average payment delay (days)",
-            (Metric::Delay, Lang::Zh) => "平均付款延迟（天）",
-            (Metric::Overdue, Lang::En) => "Overdue ratio",
-            (Metric::Overdue, Lang::Zh) => "逾期占比",
+    fn title(self) -> S {
+        match self {
+            Metric::Dso => S::TrendDso,
+            Metric::Delay => S::TrendDelay,
+            Metric::Overdue => S::TrendOverdue,
         }
     }
 
@@ -110,9 +108,9 @@ fn one(months: &[MonthTrend], metric: Metric, lang: Lang) -> impl IntoView {
     view! {
         <figure class="trend" data-testid=format!("trend-{}", metric.key())>
             <figcaption>
-                {metric.title(lang)} ": " <strong data-testid="trend-latest">{metric.show(last, lang)}</strong>
+                {crate::i18n::text(lang, metric.title())} ": " <strong data-testid="trend-latest">{metric.show(last, lang)}</strong>
             </figcaption>
-            <svg class="trend-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=metric.title(lang)>
+            <svg class="trend-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=crate::i18n::text(lang, metric.title())>
                 <line class="axis" x1=SIDE.to_string() x2=(W - SIDE).to_string() y1=(H - BOTTOM).to_string() y2=(H - BOTTOM).to_string()/>
                 {lines}
                 <text class="bar-label start" x=SIDE.to_string() y=(H - 6).to_string()>{first_label}</text>

@@ -14,6 +14,9 @@ use super::K;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[allow(missing_docs)]
 pub enum S {
+    TrendDso,
+    TrendDelay,
+    TrendOverdue,
     Alerts,
     Dunning,
     Insurance,
@@ -65,6 +68,9 @@ pub enum S {
 impl Texts for S {
     fn en(self) -> &'static str {
         match self {
+            S::TrendDso => "DSO (days)",
+            S::TrendDelay => "Average payment delay (days)",
+            S::TrendOverdue => "Overdue ratio",
             S::Alerts => "Alerts",
             S::Dunning => "Dunning",
             S::Insurance => "Insurance",
@@ -115,6 +121,9 @@ impl Texts for S {
     }
     fn zh(self) -> &'static str {
         match self {
+            S::TrendDso => "应收账款周转天数（天）",
+            S::TrendDelay => "平均付款延迟（天）",
+            S::TrendOverdue => "逾期占比",
             S::Alerts => "预警",
             S::Dunning => "催收",
             S::Insurance => "保险",
