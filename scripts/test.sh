@@ -16,6 +16,7 @@ step "cargo fmt --check"
 cargo fmt --all --check
 
 step "the app's architecture (scripts/arch-check.py: no module cycle, strings only in i18n/, pages within 400 lines)"
+python3 scripts/arch-check.py --self-test
 python3 scripts/arch-check.py
 
 step "cargo clippy --all-targets -- -D warnings"

@@ -293,6 +293,12 @@ test('a foreign-currency ledger asks for its rate, then is aged in the base curr
   await dashboard.open();
   await expect(page.getByTestId('report-error')).toBeVisible();
   await expect(page.getByTestId('fx-missing')).toContainText('EUR');
+  // The reason is the core's typed error, said in the user's language.
+  await expect(page.getByTestId('report-error')).toContainText('No exchange rate for EUR');
+  await app.setLang('zh');
+  await expect(page.getByTestId('report-error')).toContainText('没有 EUR');
+  await expect(page.getByTestId('report-error')).not.toContainText('exchange rate');
+  await app.setLang('en');
   // A rate that is not a number is refused, and nothing changes.
   await dashboard.addRate('abc');
   await expect(page.getByTestId('fx-error')).toContainText('abc');
