@@ -558,3 +558,19 @@ pub fn paper_why(lang: Lang, it: &ReadinessItem) -> String {
         Lang::Zh => it.why_zh.clone(),
     }
 }
+
+/// Why the cover, the deadlines, a claim or the worth of the policy could
+/// not be computed. A missing rate reads as on every other page; a policy's
+/// bad terms keep the core's wording of the policy (`PolicyError`, which
+/// the CLI prints too).
+pub fn insurance_error(lang: Lang, e: &credit_core::insurance::InsuranceError) -> String {
+    use credit_core::insurance::InsuranceError;
+    match (lang, e) {
+        (_, InsuranceError::Money(m)) => super::reports::money_error(lang, m),
+        (Lang::En, InsuranceError::UnknownBuyer(id)) => {
+            format!("Buyer '{id}' is not in the portfolio.")
+        }
+        (Lang::Zh, InsuranceError::UnknownBuyer(id)) => format!("组合中没有买方“{id}”。"),
+        (_, InsuranceError::Policy(_)) => e.message(super::dunning::core_lang(lang)),
+    }
+}

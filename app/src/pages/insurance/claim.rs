@@ -86,7 +86,7 @@ pub(super) fn ClaimPanel(portfolio: Arc<Open>, report: CoverReport) -> impl Into
         Some(
             simulate_claim(&p, as_of, &pol, &n, &input)
                 .map(Arc::new)
-                .map_err(|e| e.message(il(lang))),
+                .map_err(|e| crate::i18n::insurance::insurance_error(lang, &e)),
         )
     });
     let cur = portfolio.base_currency();
@@ -160,7 +160,10 @@ pub(super) fn ClaimPanel(portfolio: Arc<Open>, report: CoverReport) -> impl Into
         let legal = event.get() == DefaultEvent::Insolvency;
         let r = match readiness(&p, as_of, &pol, &id, &ticked, logged, &n, legal) {
             Ok(r) => r,
-            Err(e) => return Some(view! { <p class="error">{e.message(il(lang))}</p> }.into_any()),
+            Err(e) => return Some(
+                view! { <p class="error">{crate::i18n::insurance::insurance_error(lang, &e)}</p> }
+                    .into_any(),
+            ),
         };
         let items = r
             .items

@@ -25,7 +25,7 @@ pub(super) fn CoverPanel(report: CoverReport) -> impl IntoView {
         let lang = i.lang.get();
         let c = match report.get() {
             Ok(c) => c,
-            Err(e) => return view! { <section class="panel"><p class="error" data-testid="cover-error">{e.message(crate::insurance::lang(lang))}</p></section> }.into_any(),
+            Err(e) => return view! { <section class="panel"><p class="error" data-testid="cover-error">{crate::i18n::insurance::insurance_error(lang, &e)}</p></section> }.into_any(),
         };
         let cur = c.currency;
         let fact = |label: In, v: String, id: &'static str| {

@@ -49,7 +49,7 @@ pub(super) fn DeadlinesPanel(portfolio: Arc<Open>) -> impl IntoView {
         let as_of = app.as_of.get();
         let all = match list.get() {
             Ok(v) => v,
-            Err(e) => return view! { <section class="panel"><p class="error" data-testid="deadlines-error">{e.message(crate::insurance::lang(lang))}</p></section> }.into_any(),
+            Err(e) => return view! { <section class="panel"><p class="error" data-testid="deadlines-error">{crate::i18n::insurance::insurance_error(lang, &e)}</p></section> }.into_any(),
         };
         let week: Vec<_> = due_within(&all, as_of, 7).into_iter().cloned().collect();
         let row = move |d: Deadline, testid: &'static str| {

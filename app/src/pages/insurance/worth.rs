@@ -37,7 +37,7 @@ pub(super) fn WorthPanel(portfolio: Arc<Open>) -> impl IntoView {
         let w = match w.get() {
             Ok(w) => w,
             Err(e) => {
-                return view! { <section class="panel"><p class="error">{e.message(crate::insurance::lang(lang))}</p></section> }
+                return view! { <section class="panel"><p class="error">{crate::i18n::insurance::insurance_error(lang, &e)}</p></section> }
                     .into_any()
             }
         };
