@@ -128,8 +128,6 @@ pub struct AppState {
     pub extras: RwSignal<Extras>,
     /// The alerts for `as_of` (`credit_core::monitor`), most severe first.
     pub alerts: Memo<Report<Vec<Alert>>>,
-    /// Bumped when an assessment is saved, so the alerts reread the grades.
-    pub grades_rev: RwSignal<u32>,
     /// Every buyer's grade for `as_of`, the same everywhere (saved, else
     /// computed from the ledger, else not assessed: `crate::grades`).
     pub ratings: Memo<Arc<HashMap<String, Rating>>>,
@@ -178,16 +176,13 @@ impl AppState {
         );
         let extras = RwSignal::new(Extras::new());
         let open_meta: RwSignal<Option<Meta>> = RwSignal::new(None);
-        let grades_rev = RwSignal::new(0u32);
         let ratings = Memo::new_with_compare(
             move |_| {
                 let Some(p) = portfolio.get() else {
                     return Arc::default();
                 };
                 let d = as_of.get();
-                grades_rev.track();
-                let stored = open_meta.with(Option::is_some);
-                let trails = extras.with(|x| crate::storage::trails(stored, x, &p.name));
+                let trails = extras.with(crate::storage::trails);
                 Arc::new(crate::grades::ratings(&p, trails, d))
             },
             changed,
@@ -223,7 +218,6 @@ impl AppState {
             storage_error: RwSignal::new(None),
             extras,
             alerts,
-            grades_rev,
             ratings,
             locked: RwSignal::new(None),
         };
@@ -254,7 +248,9 @@ impl AppState {
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default();
         self.extras.set(extras);
+        let name = p.name.clone();
         self.portfolio.set(Some(Arc::new(Open::new(p))));
+        decisions::migrate(self, &name);
     }
 
     /// One of the open portfolio's extras, read as JSON (`None` when it is

@@ -5,10 +5,13 @@
 //! (inputs and all) per buyer. For a stored portfolio it is kept **with the
 //! portfolio** — in its extras, key `decisions.<buyer id>` — so it is in its
 //! backup and, for an encrypted portfolio, encrypted with it
-//! ([`PortfolioDecisionLog`]); the demo, which is never stored, keeps it in
-//! `localStorage` ([`LocalDecisionLog`]). Trails that an earlier version
-//! kept in `localStorage` for a stored portfolio move into it when it is
-//! opened ([`migrate`]). A new record is appended to the stored list as
+//! (`state::PortfolioDecisionLog`); the demo, which is never stored, keeps
+//! its extras, the trail with them, in `localStorage`. Either way the trail
+//! is reactive data: the grades recompute when a record is saved. Trails
+//! that an earlier version kept under their own `localStorage` keys (the
+//! demo's, and a stored portfolio's before trails moved into it) move into
+//! the extras when the portfolio is opened (`state::decisions::migrate`).
+//! A new record is appended to the stored list as
 //! text, and the page reads back only what it shows ([`DecisionSummary`]):
 //! neither needs the code to decode every input, which keeps the download
 //! small. A write is whole or not at all; a stored list that is not one is
@@ -19,8 +22,6 @@ use credit_core::money::Currency;
 use credit_core::terms::TermsRecommendation;
 use credit_core::{Decimal, NaiveDate};
 use serde::Deserialize;
-
-use crate::browser;
 
 /// What the history table shows of a saved assessment.
 #[derive(Clone, PartialEq, Debug, Deserialize)]
@@ -64,13 +65,6 @@ pub trait DecisionLog {
     fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String>;
 }
 
-/// [`DecisionLog`] in `localStorage`.
-pub struct LocalDecisionLog;
-
-fn key(portfolio: &str, customer_id: &str) -> String {
-    format!("credit-assistant.decisions.{portfolio}.{customer_id}")
-}
-
 /// The stored list with one more record: `[` … `]` text, appended to.
 pub fn appended(stored: Option<&str>, record_json: &str) -> Result<String, String> {
     let Some(s) = stored.map(str::trim) else {
@@ -87,47 +81,20 @@ pub fn appended(stored: Option<&str>, record_json: &str) -> Result<String, Strin
     })
 }
 
-impl DecisionLog for LocalDecisionLog {
-    fn load(&self, portfolio: &str, customer_id: &str) -> Vec<DecisionSummary> {
-        browser::load(&key(portfolio, customer_id))
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default()
-    }
-
-    fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String> {
-        let k = key(portfolio, &record.customer_id);
-        let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
-        let list = appended(browser::load(&k).as_deref(), &json)?;
-        browser::try_save(&k, &list)
-    }
-}
-
-/// The extras key of a buyer's audit trail in a stored portfolio.
+/// The extras key of a buyer's audit trail.
 pub const DECISIONS_PREFIX: &str = "decisions.";
 
-/// The `localStorage` prefix of a portfolio's trails (the demo's, and an
-/// earlier version's for stored portfolios).
+/// The `localStorage` prefix an earlier version kept a portfolio's trails
+/// under (the demo's, and a stored portfolio's).
 pub fn local_prefix(portfolio: &str) -> String {
     format!("credit-assistant.decisions.{portfolio}.")
 }
 
-/// Every buyer's trail from its parts: the extras of a stored portfolio, or
-/// `localStorage` for the demo.
-pub fn trails(
-    stored: bool,
-    extras: &credit_core::store::Extras,
-    portfolio: &str,
-) -> Vec<(String, String)> {
-    if stored {
-        return extras
-            .iter()
-            .filter_map(|(k, v)| Some((k.strip_prefix(DECISIONS_PREFIX)?.to_string(), v.clone())))
-            .collect();
-    }
-    let prefix = local_prefix(portfolio);
-    browser::keys_with_prefix(&prefix)
-        .into_iter()
-        .filter_map(|k| Some((k.strip_prefix(&prefix)?.to_string(), browser::load(&k)?)))
+/// Every buyer's trail in a portfolio's extras, as (buyer id, JSON list).
+pub fn trails(extras: &credit_core::store::Extras) -> Vec<(String, String)> {
+    extras
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix(DECISIONS_PREFIX)?.to_string(), v.clone())))
         .collect()
 }
 

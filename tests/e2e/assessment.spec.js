@@ -99,3 +99,36 @@ test('a buyer of the portfolio: assess, save with a note, still there after a re
   await expect(buyer.note).toHaveText('Limit agreed with the sales director; review in Q3.');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a saved assessment an earlier version kept under its own localStorage key moves into the demo, and grades the buyer', async ({ page }) => {
+  const app = new AppPage(page);
+  const customers = new CustomersPage(page);
+  const buyer = new CustomerPage(page);
+  await app.goto('/');
+  await app.setLang('en');
+  await app.loadDemo();
+  await customers.open();
+  await customers.openFirstBuyer();
+  await expect(page.getByTestId('no-decisions')).toBeVisible();
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+  // The record as the previous version wrote it, under its own key.
+  const legacy = `credit-assistant.decisions.演示组合 Demo portfolio (seed 2026).${id}`;
+  const record = [{
+    date: '2026-06-30', customer_id: id, currency: 'CNY', grade: 3, confidence: '0.8',
+    recommended_limit: '120000', decided_limit: '100000', note: 'Saved by an earlier version',
+    terms: { basis: 'OpenAccount', max_days: 60, security: [], new_buyer_rule: false },
+  }];
+  await page.evaluate(([k, v]) => localStorage.setItem(k, JSON.stringify(v)), [legacy, record]);
+  await page.reload();
+  await expect(buyer.decisions).toHaveCount(1);
+  await expect(buyer.note).toHaveText('Saved by an earlier version');
+  await expect(page.getByTestId('decision-grade')).toHaveText('3');
+  // Moved, not copied: the old key is gone and the demo's extras hold it.
+  const after = await page.evaluate((k) => ({
+    old: localStorage.getItem(k),
+    extras: Object.keys(JSON.parse(localStorage.getItem('credit-assistant.demo.extras') || '{}')),
+  }), legacy);
+  expect(after.old).toBeNull();
+  expect(after.extras).toContain(`decisions.${id}`);
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -62,7 +62,7 @@ fn options(app: &AppState, p: &Open, as_of: NaiveDate, scenario: Scenario) -> Fo
     let ratings = if as_of == app.as_of.get_untracked() {
         app.ratings.get()
     } else {
-        let trails = app.all_trails(&p.name);
+        let trails = app.all_trails();
         Arc::new(crate::grades::ratings(p, trails, as_of))
     };
     let pd: HashMap<String, Decimal> = ratings

@@ -168,7 +168,6 @@ fn CustomerView(id: String) -> impl IntoView {
         let r = PortfolioDecisionLog(app).append(&pname, &rec);
         if r.is_ok() {
             history.set(PortfolioDecisionLog(app).load(&pname, &rec.customer_id));
-            app.grades_rev.update(|n| *n += 1);
             note.set(String::new());
         }
         save_msg.set(Some(r));

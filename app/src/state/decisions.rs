@@ -7,27 +7,22 @@ use leptos::prelude::*;
 use super::AppState;
 use crate::browser;
 use crate::storage::{
-    appended, local_prefix, trails, DecisionLog, DecisionSummary, LocalDecisionLog,
-    DECISIONS_PREFIX,
+    appended, local_prefix, trails, DecisionLog, DecisionSummary, DECISIONS_PREFIX,
 };
 
 impl AppState {
     /// Every buyer's trail of the open portfolio as (buyer id, JSON list).
-    pub fn all_trails(&self, portfolio: &str) -> Vec<(String, String)> {
-        let stored = self.open_meta.with(Option::is_some);
-        self.extras.with(|x| trails(stored, x, portfolio))
+    pub fn all_trails(&self) -> Vec<(String, String)> {
+        self.extras.with(trails)
     }
 }
 
-/// The audit trail of the open portfolio: in its extras when it is stored,
-/// in `localStorage` for the demo.
+/// The audit trail of the open portfolio, in its extras (kept with a
+/// stored portfolio, in `localStorage` for the demo).
 pub struct PortfolioDecisionLog(pub AppState);
 
 impl DecisionLog for PortfolioDecisionLog {
-    fn load(&self, portfolio: &str, customer_id: &str) -> Vec<DecisionSummary> {
-        if self.0.open_meta.get_untracked().is_none() {
-            return LocalDecisionLog.load(portfolio, customer_id);
-        }
+    fn load(&self, _portfolio: &str, customer_id: &str) -> Vec<DecisionSummary> {
         self.0
             .extras
             .with_untracked(|x| x.get(&format!("{DECISIONS_PREFIX}{customer_id}")).cloned())
@@ -35,10 +30,7 @@ impl DecisionLog for PortfolioDecisionLog {
             .unwrap_or_default()
     }
 
-    fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String> {
-        if self.0.open_meta.get_untracked().is_none() {
-            return LocalDecisionLog.append(portfolio, record);
-        }
+    fn append(&self, _portfolio: &str, record: &AssessmentRecord) -> Result<(), String> {
         let k = format!("{DECISIONS_PREFIX}{}", record.customer_id);
         let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
         let stored = self.0.extras.with_untracked(|x| x.get(&k).cloned());

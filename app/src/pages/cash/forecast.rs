@@ -47,7 +47,6 @@ pub(super) fn ForecastPanel(portfolio: Arc<Open>) -> impl IntoView {
     let base = Memo::new_with_compare(
         move |_| -> Result<Arc<Forecast>, MoneyError> {
             let d = app.as_of.get();
-            app.grades_rev.track();
             let opts = options(&app, &p, d, Scenario::Ledger);
             forecast(&p, &p.index, d, &opts).map(Arc::new)
         },
