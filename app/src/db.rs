@@ -80,14 +80,18 @@ impl Meta {
 }
 
 /// Why a storage operation failed. Whatever failed, what was stored before
-/// is unchanged.
-#[derive(Clone, PartialEq, Eq, Debug)]
+/// is unchanged. Its `Display` is English, for the console; the page says
+/// it in the user's language (`i18n::messages::db_error`).
+#[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
 pub enum DbError {
     /// No such portfolio.
+    #[error("no such portfolio")]
     NotFound,
     /// The stored records cannot be decoded.
+    #[error("the stored portfolio cannot be read: {0}")]
     Corrupt(String),
     /// Written by a newer version of the app.
+    #[error("written by a newer version (schema {found}; this one reads up to {supported})")]
     NewerSchema {
         /// The record's schema.
         found: u32,
@@ -95,14 +99,19 @@ pub enum DbError {
         supported: u32,
     },
     /// The browser's storage quota is exhausted.
+    #[error("the browser's storage is full")]
     Quota,
     /// Another tab saved this portfolio since it was read.
+    #[error("another tab saved this portfolio meanwhile")]
     Conflict,
     /// The portfolio is encrypted and no key for it is held: unlock it.
+    #[error("the portfolio is encrypted and locked")]
     Locked,
     /// The passphrase does not open the portfolio (nothing was changed).
+    #[error("wrong passphrase")]
     WrongPassphrase,
     /// Anything else the browser reported.
+    #[error("{0}")]
     Other(String),
 }
 

@@ -17,8 +17,6 @@ pub mod messages;
 pub mod reports;
 pub mod shell;
 
-use leptos::prelude::*;
-
 /// A language the app speaks.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Lang {
@@ -78,31 +76,6 @@ pub fn text<T: Texts>(lang: Lang, k: T) -> &'static str {
         Lang::En => k.en(),
         Lang::Zh => k.zh(),
     }
-}
-
-/// The language handle every component reads.
-#[derive(Clone, Copy)]
-pub struct I18n {
-    /// The chosen language.
-    pub lang: RwSignal<Lang>,
-}
-
-impl I18n {
-    /// The text of a key in the current language (reactive).
-    pub fn t<T: Texts>(&self, k: T) -> &'static str {
-        text(self.lang.get(), k)
-    }
-
-    /// The current language (reactive), for the functions of `i18n/` that
-    /// write strings with figures in them.
-    pub fn lang(&self) -> Lang {
-        self.lang.get()
-    }
-}
-
-/// The handle from context.
-pub fn use_i18n() -> I18n {
-    expect_context::<I18n>()
 }
 
 /// Every string of the app.

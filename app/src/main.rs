@@ -4,12 +4,20 @@
 mod app;
 // The storage library (`src/lib.rs`), shared with the worker; named at the
 // crate root so that `crate::db` and the like read the same everywhere.
-use credit_app::{crypto, db, format, i18n, keys, protocol};
+use credit_app::{crypto, db, format, keys, protocol};
+
+/// The language layer: every string (the library's `i18n`) and the page's
+/// reactive handle on the chosen language (`i18n_handle`).
+mod i18n {
+    pub use crate::i18n_handle::{use_i18n, I18n};
+    pub use credit_app::i18n::*;
+}
 mod browser;
 mod components;
 mod dunning;
 mod extras;
 mod grades;
+mod i18n_handle;
 mod insurance;
 mod monitoring;
 mod open;

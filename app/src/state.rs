@@ -116,7 +116,10 @@ pub struct AppState {
     /// The stored portfolio that is open (`None`: the demo, or nothing).
     pub open_meta: RwSignal<Option<Meta>>,
     /// Every stored portfolio.
-    pub portfolios: RwSignal<Vec<Meta>>,
+    pub portfolios: Memo<Vec<Meta>>,
+    /// The read of that list (IndexedDB), rerun by [`AppState::refresh`]:
+    /// the Portfolios page shows it in a `<Transition>`.
+    pub portfolio_list: LocalResource<Result<Vec<Meta>, DbError>>,
     /// A stored portfolio is being read.
     pub loading: RwSignal<bool>,
     /// Why the last storage operation failed.
@@ -175,6 +178,19 @@ impl AppState {
             changed,
         );
         let extras = RwSignal::new(Extras::new());
+        let storage_error = RwSignal::new(None);
+        // Reads through a resource: the list of stored portfolios, and the
+        // last list read (kept while the next read is under way).
+        let portfolio_list = LocalResource::new(db::list);
+        let portfolios = Memo::new(move |prev: Option<&Vec<Meta>>| match portfolio_list.get() {
+            Some(Ok(list)) => list,
+            _ => prev.cloned().unwrap_or_default(),
+        });
+        Effect::new(move |_| {
+            if let Some(Err(e)) = portfolio_list.get() {
+                storage_error.set(Some(e));
+            }
+        });
         let open_meta: RwSignal<Option<Meta>> = RwSignal::new(None);
         let ratings = Memo::new_with_compare(
             move |_| {
@@ -213,9 +229,10 @@ impl AppState {
             ageing,
             kpis,
             open_meta,
-            portfolios: RwSignal::new(Vec::new()),
+            portfolios,
+            portfolio_list,
             loading: RwSignal::new(false),
-            storage_error: RwSignal::new(None),
+            storage_error,
             extras,
             alerts,
             ratings,
@@ -230,7 +247,6 @@ impl AppState {
                 _ => {}
             }
         }
-        state.refresh();
         state.listen();
         state.idle_lock();
         crate::worker::progress();
@@ -315,13 +331,7 @@ impl AppState {
 
     /// Reads the list of stored portfolios.
     pub fn refresh(&self) {
-        let this = *self;
-        leptos::task::spawn_local(async move {
-            match db::list().await {
-                Ok(list) => this.portfolios.set(list),
-                Err(e) => this.storage_error.set(Some(e)),
-            }
-        });
+        self.portfolio_list.refetch();
     }
 
     /// Opens a stored portfolio, and remembers it for the next visit.

@@ -36,7 +36,7 @@ pub fn Portfolios() -> impl IntoView {
     let app = use_app();
     let usage = RwSignal::new(None::<(f64, f64, bool)>);
     let message = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let busy_other = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let currency = RwSignal::new("CNY".to_string());
     let renaming = RwSignal::new(None::<(String, String)>);
@@ -57,6 +57,13 @@ pub fn Portfolios() -> impl IntoView {
     let db_report =
         move |e: db::DbError| message.set(Some(messages::db_error(i.lang.get_untracked(), &e)));
 
+    // Writes through actions: creating a portfolio (in the worker), its
+    // pending state disabling the buttons that write.
+    let creating = Action::new_local(|req: &Request| {
+        let req = req.clone();
+        async move { worker::call(&req, None).await }
+    });
+    let busy = Signal::derive(move || busy_other.get() || creating.pending().get());
     let create = move |_| {
         let name = new_name.get_untracked();
         let name = if name.trim().is_empty() {
@@ -71,29 +78,31 @@ pub fn Portfolios() -> impl IntoView {
             }
         };
         let currency = Currency::new(&currency.get_untracked()).unwrap_or(Currency::CNY);
-        busy.set(true);
         message.set(None);
-        spawn_local(async move {
-            match worker::call(&Request::Create { name, currency }, None).await {
-                Reply::Saved { id, .. } => {
-                    crate::browser::request_persist();
-                    new_name.set(String::new());
-                    app.refresh();
-                    app.open_stored(id);
-                }
-                Reply::Failed(f) => report(f),
-                _ => {}
-            }
-            busy.set(false);
-        });
+        creating.dispatch(Request::Create { name, currency });
     };
+    // What the Create action brought back.
+    Effect::new(move |_| match creating.value().get() {
+        Some(Reply::Saved { id, .. }) => {
+            creating.value().set(None);
+            crate::browser::request_persist();
+            new_name.set(String::new());
+            app.refresh();
+            app.open_stored(id);
+        }
+        Some(Reply::Failed(f)) => {
+            creating.value().set(None);
+            report(f);
+        }
+        _ => {}
+    });
 
     // An encrypted backup asks for its passphrase; the file is kept until
     // then (in memory only).
     let pending = RwSignal::new_local(None::<web_sys::File>);
     let restore_pass = RwSignal::new(String::new());
     let restore_file = move |file: web_sys::File, passphrase: Option<String>| {
-        busy.set(true);
+        busy_other.set(true);
         message.set(None);
         spawn_local(async move {
             let req = Request::Restore {
@@ -124,7 +133,7 @@ pub fn Portfolios() -> impl IntoView {
                 Reply::Failed(f) => report(f),
                 _ => {}
             }
-            busy.set(false);
+            busy_other.set(false);
         });
     };
     let restore = move |ev: leptos::ev::Event| {
@@ -138,7 +147,7 @@ pub fn Portfolios() -> impl IntoView {
     };
 
     let backup = move |m: Meta| {
-        busy.set(true);
+        busy_other.set(true);
         message.set(None);
         spawn_local(async move {
             match worker::call(&Request::Backup { id: m.id.clone() }, None).await {
@@ -151,7 +160,7 @@ pub fn Portfolios() -> impl IntoView {
                 Reply::Failed(f) => report(f),
                 _ => {}
             }
-            busy.set(false);
+            busy_other.set(false);
         });
     };
 
@@ -283,7 +292,25 @@ pub fn Portfolios() -> impl IntoView {
                     <th></th>
                 </tr></thead>
                 <tbody>
-                    {move || app.portfolios.get().into_iter().map(row).collect_view()}
+                    // Reads through the resource, as the Leptos `fetch`
+                    // example does: the last list stays while the next is
+                    // read; a failed read is said in the user's language.
+                    <Transition fallback=|| ()>
+                        <ErrorBoundary fallback=move |errors| view! {
+                            <tr><td colspan="7" class="error" data-testid="portfolio-list-error">
+                                {move || errors.get().into_iter().map(|(_, e)| match (**e).downcast_ref::<db::DbError>() {
+                                    Some(e) => messages::db_error(i.lang(), e),
+                                    None => e.to_string(),
+                                }).collect::<Vec<_>>().join(" ")}
+                            </td></tr>
+                        }>
+                            {move || Suspend::new(async move {
+                                app.portfolio_list
+                                    .await
+                                    .map(|_| move || app.portfolios.get().into_iter().map(row).collect_view())
+                            })}
+                        </ErrorBoundary>
+                    </Transition>
                 </tbody>
             </table>
             {move || app.portfolios.get().is_empty().then(|| view! { <p class="muted" data-testid="no-portfolios">{i.t(Im::NoPortfolios)}</p> })}
