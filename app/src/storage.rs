@@ -1,7 +1,7 @@
 //! What the app keeps besides the ledger, behind one small trait per kind
 //! of record so the backing store can change without touching the pages.
 //!
-//! The audit trail of assessments: one JSON list of [`AssessmentRecord`]s
+//! The audit trail of assessments: one JSON list of `AssessmentRecord`s
 //! (inputs and all) per buyer. For a stored portfolio it is kept **with the
 //! portfolio** — in its extras, key `decisions.<buyer id>` — so it is in its
 //! backup and, for an encrypted portfolio, encrypted with it
@@ -17,7 +17,6 @@
 //! small. A write is whole or not at all; a stored list that is not one is
 //! never overwritten.
 
-use credit_core::decision::AssessmentRecord;
 use credit_core::money::Currency;
 use credit_core::terms::TermsRecommendation;
 use credit_core::{Decimal, NaiveDate};
@@ -57,12 +56,6 @@ fn yes() -> bool {
 pub trait DecisionLog {
     /// A buyer's saved assessments, oldest first.
     fn load(&self, portfolio: &str, customer_id: &str) -> Vec<DecisionSummary>;
-    /// Adds one.
-    ///
-    /// # Errors
-    /// A message when the browser refused the write (e.g. storage full) or
-    /// the stored list is unreadable; what was stored before is unchanged.
-    fn append(&self, portfolio: &str, record: &AssessmentRecord) -> Result<(), String>;
 }
 
 /// The stored list with one more record: `[` … `]` text, appended to.
@@ -101,6 +94,7 @@ pub fn trails(extras: &credit_core::store::Extras) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use credit_core::decision::AssessmentRecord;
 
     #[test]
     fn appends_to_the_stored_list_or_refuses() {

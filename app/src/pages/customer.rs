@@ -165,12 +165,16 @@ fn CustomerView(id: String) -> impl IntoView {
             decided.with(|v| amount(v, false).ok().flatten()),
             note.get(),
         );
-        let r = PortfolioDecisionLog(app).append(&pname, &rec);
-        if r.is_ok() {
-            history.set(PortfolioDecisionLog(app).load(&pname, &rec.customer_id));
+        // The history and "saved" once the write is kept, not before.
+        let (pn, buyer) = (pname.clone(), rec.customer_id.clone());
+        let r = app.save_decision(&rec, move || {
+            history.set(PortfolioDecisionLog(app).load(&pn, &buyer));
             note.set(String::new());
+            save_msg.set(Some(Ok(())));
+        });
+        if let Err(e) = r {
+            save_msg.set(Some(Err(e)));
         }
-        save_msg.set(Some(r));
     };
 
     let limit = c.credit_limit;

@@ -15,6 +15,26 @@ impl AppState {
     pub fn all_trails(&self) -> Vec<(String, String)> {
         self.extras.with(trails)
     }
+
+    /// Appends a saved assessment to its buyer's trail; `kept` runs once
+    /// the write is stored (for a stored portfolio, when IndexedDB has
+    /// committed it), so the page says "saved" only then.
+    ///
+    /// # Errors
+    /// A message when the record cannot be written or the stored list is
+    /// not a list; nothing is written then.
+    pub fn save_decision(
+        &self,
+        record: &AssessmentRecord,
+        kept: impl FnOnce() + 'static,
+    ) -> Result<(), String> {
+        let k = format!("{DECISIONS_PREFIX}{}", record.customer_id);
+        let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
+        let stored = self.extras.with_untracked(|x| x.get(&k).cloned());
+        let list = appended(stored.as_deref(), &json)?;
+        self.set_extras_then(vec![(k, list)], kept);
+        Ok(())
+    }
 }
 
 /// The audit trail of the open portfolio, in its extras (kept with a
@@ -28,15 +48,6 @@ impl DecisionLog for PortfolioDecisionLog {
             .with_untracked(|x| x.get(&format!("{DECISIONS_PREFIX}{customer_id}")).cloned())
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default()
-    }
-
-    fn append(&self, _portfolio: &str, record: &AssessmentRecord) -> Result<(), String> {
-        let k = format!("{DECISIONS_PREFIX}{}", record.customer_id);
-        let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
-        let stored = self.0.extras.with_untracked(|x| x.get(&k).cloned());
-        let list = appended(stored.as_deref(), &json)?;
-        self.0.set_extra_text(&k, list);
-        Ok(())
     }
 }
 
