@@ -52,4 +52,12 @@ trunk build --release
 node tests/sizes.mjs dist
 
 step "end-to-end tests in headless Chromium"
-(cd tests && npx playwright test)
+# A failure prints what the page showed (Playwright's error context: the
+# page's accessibility snapshot), so a run on a clean machine that fails
+# once says where, even when its test-results/ are gone.
+if ! (cd tests && npx playwright test); then
+  for f in tests/test-results/*/error-context.md; do
+    [ -f "$f" ] && { printf '\n--- %s\n' "$f"; head -c 20000 "$f"; }
+  done
+  exit 1
+fi

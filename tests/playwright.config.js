@@ -25,6 +25,10 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
+    // A click or a load that hangs fails with its call log, not at the
+    // test's timeout with none.
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'en-US',
     launchOptions: {

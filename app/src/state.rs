@@ -337,8 +337,16 @@ impl AppState {
     /// Opens a stored portfolio, and remembers it for the next visit.
     pub fn open_stored(&self, id: String) {
         let this = *self;
-        self.loading.set(true);
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local(async move { this.open_stored_now(id).await });
+    }
+
+    /// [`Self::open_stored`], finished when the portfolio is open (or its
+    /// failure shown) and remembered: a page that says "done" after it can
+    /// be reloaded at once and finds the same portfolio open.
+    pub async fn open_stored_now(&self, id: String) {
+        let this = *self;
+        this.loading.set(true);
+        {
             let t0 = browser::now_ms();
             match db::load(&id).await {
                 Ok((meta, p, extras)) => {
@@ -370,7 +378,7 @@ impl AppState {
                 }
             }
             this.loading.set(false);
-        });
+        }
     }
 
     /// Unlocks an encrypted portfolio with its passphrase and opens it.

@@ -142,7 +142,14 @@ test('a new version is offered, not forced; accepting it reloads under the new s
   await expect(page.getByTestId('update-banner')).toHaveCount(0);
   // A new build is deployed.
   expect((await request.post('/__test/bump-sw')).status()).toBe(204);
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  // Asked until the new worker is seen: an update() made while the page's
+  // own start-up check is still in flight joins that job (equivalent jobs
+  // are coalesced), which may have read sw.js before the bump.
+  await expect.poll(() => page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    await reg.update();
+    return !!(reg.installing || reg.waiting);
+  }), { timeout: 30_000 }).toBe(true);
   await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('update-banner')).toContainText('A new version is ready');
   // Nothing changed under the user: the page still runs until they choose.

@@ -61,11 +61,30 @@ async function launch(dir) {
     executablePath: use.launchOptions?.executablePath ?? '/usr/bin/chromium',
     args: use.launchOptions?.args ?? [],
     headless: true,
+    timeout: 60_000,
     baseURL: use.baseURL,
     locale: use.locale ?? 'en-US',
   });
+  // Every action and navigation bounded, so that a step that hangs fails
+  // with its call log rather than at the test's timeout with none.
+  context.setDefaultTimeout(30_000);
+  context.setDefaultNavigationTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, app: new AppPage(page), ...screens(page) };
+}
+
+/** `promise`, or a failure naming `what` after `ms`: for the waits that
+ *  have no timeout of their own (page.evaluate, closing the browser). */
+async function within(what, promise, ms = 30_000) {
+  let timer;
+  const late = new Promise((_, ko) => {
+    timer = setTimeout(() => ko(new Error(`${what}: still not finished after ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The page objects of a page. */
@@ -112,7 +131,7 @@ const appScrubs = (page) => page.evaluate(() => typeof self.scrubCreditStorage =
  *  waited for through the script's lock), or the call the app would make. */
 async function scrubAfter(page, wired) {
   if (wired) {
-    await page.evaluate(() => navigator.locks.request('credit-assistant-storage', () => {}));
+    await within("the storage lock (a scrub still holding it)", page.evaluate(() => navigator.locks.request('credit-assistant-storage', () => {})));
     return { by: 'the app' };
   }
   await withScrub(page);
@@ -122,8 +141,12 @@ async function scrubAfter(page, wired) {
 /** Every record of the app's database, as comparable text; and the
  *  databases of the origin. */
 async function dump(page) {
-  return page.evaluate(async () => {
-    const req = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+  return within('reading every record (an open blocked by a pending deletion?)', page.evaluate(async () => {
+    const req = (r) => new Promise((ok, ko) => {
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+      r.onblocked = () => ko(new Error('the open was blocked by another connection'));
+    });
     const names = (await indexedDB.databases()).map((d) => d.name).sort();
     if (!names.includes('credit-assistant')) return { names, records: null };
     const db = await req(indexedDB.open('credit-assistant'));
@@ -139,7 +162,7 @@ async function dump(page) {
     }
     db.close();
     return { names, version: db.version, records };
-  });
+  }));
 }
 
 // Loaded at the buyer's address: the app starting on that page opens the
@@ -191,7 +214,7 @@ test('encrypting and scrubbing leaves no plaintext in the profile; the figures a
   await page.reload();
   await app.unlock(PASS);
   expect(await dashboard.openTotal()).toBe(before);
-  await context.close();
+  await within("closing the browser", context.close());
 
   expectClean(dir, 'after the scrub, browser closed');
 
@@ -203,7 +226,7 @@ test('encrypting and scrubbing leaves no plaintext in the profile; the figures a
   await customers.openBuyer(BUYER_ID);
   await expect(buyer.note).toHaveText(NOTE);
   expect(app.consoleErrors).toEqual([]);
-  await context.close();
+  await within("closing the browser", context.close());
   expectClean(dir, 'after a relaunch');
 });
 
@@ -228,7 +251,7 @@ test('deleting a portfolio and scrubbing leaves nothing of it in the profile', a
   expect(after.names).toEqual(['credit-assistant']);
   expect(Object.values(after.records).flat()).toEqual([]);
   expect(app.consoleErrors).toEqual([]);
-  await context.close();
+  await within("closing the browser", context.close());
 
   expectClean(dir, 'after the scrub, browser closed');
 });
@@ -306,6 +329,6 @@ for (const step of ['copied', 'main-deleted', 'main-recreated']) {
     await buyer.goto(BUYER_ID);
     await expect(buyer.note).toHaveText(NOTE);
     expect(app.consoleErrors).toEqual([]);
-    await context.close();
+    await within("closing the browser", context.close());
   });
 }

@@ -126,7 +126,8 @@ pub fn Portfolios() -> impl IntoView {
                                 db_report(e);
                             }
                         }
-                        None => app.open_stored(id),
+                        // "Restored" once it is open and remembered.
+                        None => app.open_stored_now(id).await,
                     }
                     message.set(Some(text::restored_as(i.lang.get_untracked(), &name)));
                 }

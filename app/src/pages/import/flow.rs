@@ -218,7 +218,9 @@ impl Flow {
                     // The file and its preview are done with.
                     worker::release();
                     crate::browser::request_persist();
-                    f.app.open_stored(c.id.clone());
+                    // "Imported" once the portfolio is open and remembered
+                    // (a reload right after finds it open).
+                    f.app.open_stored_now(c.id.clone()).await;
                     f.app.refresh();
                     f.target_id.set(c.id.clone());
                     f.previewed.set(None);
