@@ -3,6 +3,8 @@
 // index.html, as a single-page app needs (configure any web server the same way).
 // It sends the security headers of the build's _headers file (the block of
 // the exact path, else the one of /*), as a production server would.
+// It sends the build's precompressed copies (NAME.br, NAME.gz) by the
+// request's Accept-Encoding, as a production server should.
 // For the service-worker update test, `POST /__test/bump-sw` makes sw.js
 // differ from then on (a comment appended), as a new build would.
 // Usage: node serve.mjs [dir=../dist] [port=4173]
@@ -45,6 +47,17 @@ function readHeaders() {
 }
 let bumps = 0;
 
+/** The codings an Accept-Encoding header accepts (those not given q=0). */
+function acceptedEncodings(header) {
+  const out = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) out.add(name);
+  }
+  return out;
+}
+
 http
   .createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -78,15 +91,27 @@ http
       }
       file = path.join(dir, 'index.html');
     }
-    res.writeHead(200, {
+    const headers = {
       ...security,
       'Content-Type': types[path.extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-cache',
-    });
+      Vary: 'Accept-Encoding',
+    };
     if (path.basename(file) === 'sw.js' && bumps > 0) {
+      res.writeHead(200, headers);
       res.end(`${fs.readFileSync(file, 'utf8')}\n// bump ${bumps}\n`);
       return;
     }
+    // The build's precompressed copy (NAME.br, NAME.gz) when the browser
+    // accepts it, as nginx's brotli_static/gzip_static do.
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    const copy = [['br', '.br'], ['gzip', '.gz']].find(([enc, ext]) => accepted.has(enc) && fs.existsSync(file + ext));
+    if (copy) {
+      headers['Content-Encoding'] = copy[0];
+      file += copy[1];
+    }
+    headers['Content-Length'] = fs.statSync(file).size;
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   })
   .listen(port, '127.0.0.1', () => console.log(`serving ${dir} on http://127.0.0.1:${port}/`));

@@ -18,12 +18,17 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const rows = [];
 for (const name of fs.readdirSync(dir).sort()) {
   const file = path.join(dir, name);
-  if (!fs.statSync(file).isFile()) continue;
+  // The precompressed copies (NAME.br, NAME.gz) are NAME as transferred,
+  // counted in NAME's row: the brotli column is the .br file's size.
+  if (!fs.statSync(file).isFile() || /\.(br|gz)$/.test(name)) continue;
   const buf = fs.readFileSync(file);
-  const gz = zlib.gzipSync(buf, { level: 9 }).length;
-  const br = zlib.brotliCompressSync(buf, {
+  // As a server sends it: the precompressed copy where the build wrote one,
+  // else the file itself (what does not get smaller is sent as it is).
+  const sent = (ext, make) => (fs.existsSync(`${file}.${ext}`) ? fs.statSync(`${file}.${ext}`).size : Math.min(buf.length, make()));
+  const gz = sent('gz', () => zlib.gzipSync(buf, { level: 9 }).length);
+  const br = sent('br', () => zlib.brotliCompressSync(buf, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-  }).length;
+  }).length);
   rows.push({ name, raw: buf.length, gz, br, worker: name.startsWith('credit-worker') });
 }
 const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, gz: a.gz + r.gz, br: a.br + r.br }), { raw: 0, gz: 0, br: 0 });

@@ -30,7 +30,13 @@ for (const [what, pattern] of [['JS', '**/credit-worker.js'], ['wasm', '**/credi
       const body = await res.body();
       const altered = Buffer.from(body);
       altered[altered.length >> 1] ^= 0x01;
-      await route.fulfill({ response: res, body: altered });
+      // The decoded bytes, altered, sent as they are: the server's
+      // Content-Encoding (a precompressed copy) no longer applies, and
+      // left on, the bytes would fail to decode rather than to check.
+      const headers = { ...res.headers() };
+      delete headers['content-encoding'];
+      delete headers['content-length'];
+      await route.fulfill({ status: res.status(), headers, body: altered });
     };
     await context.route(pattern, tamper);
     await importer.startNew('Tampered');
