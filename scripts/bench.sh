@@ -36,6 +36,7 @@ node tests/sizes.mjs dist
 
 echo "==> browser benchmark"
 (cd tests && node bench/app-bench.mjs 5)
+(cd tests && node bench/phone-selfcheck.mjs 3)
 
 echo "==> ledger benchmark: import of 100k and 1M rows in Chromium"
 # The criterion import benchmark writes target/import_bench.csv (1,000,000
