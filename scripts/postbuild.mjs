@@ -345,7 +345,7 @@ for (const f of fs.readdirSync(dir).sort()) {
   const gz = zlib.gzipSync(buf, { level: 9 });
   if (br.length < buf.length) fs.writeFileSync(file(`${f}.br`), br);
   if (gz.length < buf.length) fs.writeFileSync(file(`${f}.gz`), gz);
-  precompressed += 1;
+  if (br.length < buf.length || gz.length < buf.length) precompressed += 1;
 }
 
 console.log(`postbuild: CSP with ${inline.length} inline script hash(es), SRI checked, sw.js version ${version} (${assets.length} files), ${precompressed} precompressed (.br, .gz)`);

@@ -346,39 +346,37 @@ impl AppState {
     pub async fn open_stored_now(&self, id: String) {
         let this = *self;
         this.loading.set(true);
-        {
-            let t0 = browser::now_ms();
-            match db::load(&id).await {
-                Ok((meta, p, extras)) => {
-                    browser::save(OPEN_KEY, &meta.id);
-                    browser::save(DEMO_KEY, "");
-                    let t1 = browser::now_ms();
-                    let open = Open::new(p);
-                    // Read by the browser benchmark (tests/bench).
-                    browser::record_timing("load_ms", t1 - t0);
-                    browser::record_timing("index_ms", browser::now_ms() - t1);
-                    this.extras.set(extras);
-                    this.locked.set(None);
-                    let name = meta.name.clone();
-                    this.portfolio.set(Some(Arc::new(open)));
-                    this.open_meta.set(Some(meta));
-                    decisions::migrate(&this, &name);
-                    this.storage_error.set(None);
-                }
-                Err(DbError::Locked) => {
-                    if let Ok(m) = db::meta(&id).await {
-                        this.locked.set(Some(m));
-                    }
-                }
-                Err(e) => {
-                    if e == DbError::NotFound {
-                        browser::save(OPEN_KEY, "");
-                    }
-                    this.storage_error.set(Some(e));
+        let t0 = browser::now_ms();
+        match db::load(&id).await {
+            Ok((meta, p, extras)) => {
+                browser::save(OPEN_KEY, &meta.id);
+                browser::save(DEMO_KEY, "");
+                let t1 = browser::now_ms();
+                let open = Open::new(p);
+                // Read by the browser benchmark (tests/bench).
+                browser::record_timing("load_ms", t1 - t0);
+                browser::record_timing("index_ms", browser::now_ms() - t1);
+                this.extras.set(extras);
+                this.locked.set(None);
+                let name = meta.name.clone();
+                this.portfolio.set(Some(Arc::new(open)));
+                this.open_meta.set(Some(meta));
+                decisions::migrate(&this, &name);
+                this.storage_error.set(None);
+            }
+            Err(DbError::Locked) => {
+                if let Ok(m) = db::meta(&id).await {
+                    this.locked.set(Some(m));
                 }
             }
-            this.loading.set(false);
+            Err(e) => {
+                if e == DbError::NotFound {
+                    browser::save(OPEN_KEY, "");
+                }
+                this.storage_error.set(Some(e));
+            }
         }
+        this.loading.set(false);
     }
 
     /// Unlocks an encrypted portfolio with its passphrase and opens it.

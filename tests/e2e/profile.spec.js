@@ -65,10 +65,11 @@ async function launch(dir) {
     baseURL: use.baseURL,
     locale: use.locale ?? 'en-US',
   });
-  // Every action and navigation bounded, so that a step that hangs fails
-  // with its call log rather than at the test's timeout with none.
-  context.setDefaultTimeout(30_000);
-  context.setDefaultNavigationTimeout(30_000);
+  // The config's bounds on actions and navigations (a context launched
+  // here does not get them), so that a step that hangs fails with its call
+  // log rather than at the test's timeout with none.
+  context.setDefaultTimeout(use.actionTimeout);
+  context.setDefaultNavigationTimeout(use.navigationTimeout);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, app: new AppPage(page), ...screens(page) };
 }
@@ -141,12 +142,8 @@ async function scrubAfter(page, wired) {
 /** Every record of the app's database, as comparable text; and the
  *  databases of the origin. */
 async function dump(page) {
-  return within('reading every record (an open blocked by a pending deletion?)', page.evaluate(async () => {
-    const req = (r) => new Promise((ok, ko) => {
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
-      r.onblocked = () => ko(new Error('the open was blocked by another connection'));
-    });
+  return within('reading every record (an open queued behind a pending deletion?)', page.evaluate(async () => {
+    const req = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
     const names = (await indexedDB.databases()).map((d) => d.name).sort();
     if (!names.includes('credit-assistant')) return { names, records: null };
     const db = await req(indexedDB.open('credit-assistant'));
