@@ -53,6 +53,14 @@ if [ "${1:-}" = "--test" ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # A Chinese font, so the zh pages are drawn (and their reviewed
+  # screenshots, tests/e2e/screens.spec.js-snapshots/, show) real glyphs.
+  if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+    step "installing Debian's WenQuanYi Micro Hei font for the Chinese pages"
+    if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-wqy-microhei >/dev/null
+  fi
   # The hostile-file corpus (tests/hostile/) is generated and run by Python 3
   # (its standard library only).
   if ! command -v python3 >/dev/null 2>&1; then
@@ -61,7 +69,8 @@ if [ "${1:-}" = "--test" ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3 >/dev/null
   fi
-  # Playwright from npm, never `playwright install`: it drives Debian's Chromium.
+  # Playwright and axe-core (the accessibility check) from npm, pinned in
+  # tests/package-lock.json; never `playwright install`: it drives Debian's Chromium.
   if [ ! -d tests/node_modules/@playwright/test ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
     step "installing the end-to-end test packages"
     (cd tests && npm ci --no-audit --no-fund --loglevel=error)

@@ -56,55 +56,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <header class="top">
-                <div class="brand">
-                    <span class="logo" aria-hidden="true">"信"</span>
-                    <div>
-                        <div class="name" data-testid="app-name">{move || i.t(K::AppName)}</div>
-                        <div class="tagline">{move || i.t(K::Tagline)}</div>
-                    </div>
-                </div>
-                <nav class="main-nav">
-                    <A href="/" exact=true>
-                        <span data-testid="nav-dashboard">{move || i.t(K::NavDashboard)}</span>
-                    </A>
-                    <A href="/customers">
-                        <span data-testid="nav-customers">{move || i.t(K::NavCustomers)}</span>
-                    </A>
-                    <A href="/invoices">
-                        <span data-testid="nav-invoices">{move || i.t(K::NavInvoices)}</span>
-                    </A>
-                    <A href="/alerts">
-                        <span data-testid="nav-alerts">{move || i.t(S::Alerts)}</span>
-                    </A>
-                    <A href="/dunning">
-                        <span data-testid="nav-dunning">{move || i.t(S::Dunning)}</span>
-                    </A>
-                    <A href="/insurance">
-                        <span data-testid="nav-insurance">{move || i.t(S::Insurance)}</span>
-                    </A>
-                    <A href="/cash">
-                        <span data-testid="nav-cash">{move || i.t(S::Cash)}</span>
-                    </A>
-                    <A href="/portfolios">
-                        <span data-testid="nav-portfolios">{move || i.t(S::Portfolios)}</span>
-                    </A>
-                    <A href="/import">
-                        <span data-testid="nav-import">{move || i.t(S::Import)}</span>
-                    </A>
-                    <A href="/meeting">
-                        <span data-testid="nav-meeting">{move || i.t(K::NavMeeting)}</span>
-                    </A>
-                    <A href="/self-check">
-                        <span data-testid="nav-selfcheck">{move || i.t(K::NavSelfCheck)}</span>
-                    </A>
-                </nav>
-                <div class="tools">
-                    <OpenPortfolio/>
-                    <DemoButton/>
-                    <LangSwitch/>
-                </div>
-            </header>
+            <TopBar/>
             {move || taken.get().then(|| view! {
                 <div class="update-banner" role="alert" data-testid="taken-over">
                     {move || i.t(S::ANewerVersionOfThe)}
@@ -132,6 +84,76 @@ pub fn App() -> impl IntoView {
         </Router>
     }
     .into_any()
+}
+
+/// The top bar: brand, navigation and tools. On a phone the navigation is
+/// a menu behind one button (issue 22), closed again once a page is chosen
+/// (a click anywhere in it).
+#[component]
+fn TopBar() -> impl IntoView {
+    let i = crate::i18n::use_i18n();
+    let menu = RwSignal::new(false);
+    view! {
+        <header class="top">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"信"</span>
+                <div>
+                    <div class="name" data-testid="app-name">{move || i.t(K::AppName)}</div>
+                    <div class="tagline">{move || i.t(K::Tagline)}</div>
+                </div>
+            </div>
+            <button
+                type="button" class="menu-toggle secondary" data-testid="menu-toggle"
+                aria-controls="main-nav" aria-expanded=move || menu.get().to_string()
+                on:click=move |_| menu.update(|m| *m = !*m)
+            >
+                <span aria-hidden="true">"☰ "</span>{move || i.t(S::Menu)}
+            </button>
+            <nav
+                class="main-nav" id="main-nav" class:open=move || menu.get() aria-label=move || i.t(S::MainNavigation)
+                on:click=move |_| menu.set(false)
+            >
+                <A href="/" exact=true>
+                    <span data-testid="nav-dashboard">{move || i.t(K::NavDashboard)}</span>
+                </A>
+                <A href="/customers">
+                    <span data-testid="nav-customers">{move || i.t(K::NavCustomers)}</span>
+                </A>
+                <A href="/invoices">
+                    <span data-testid="nav-invoices">{move || i.t(K::NavInvoices)}</span>
+                </A>
+                <A href="/alerts">
+                    <span data-testid="nav-alerts">{move || i.t(S::Alerts)}</span>
+                </A>
+                <A href="/dunning">
+                    <span data-testid="nav-dunning">{move || i.t(S::Dunning)}</span>
+                </A>
+                <A href="/insurance">
+                    <span data-testid="nav-insurance">{move || i.t(S::Insurance)}</span>
+                </A>
+                <A href="/cash">
+                    <span data-testid="nav-cash">{move || i.t(S::Cash)}</span>
+                </A>
+                <A href="/portfolios">
+                    <span data-testid="nav-portfolios">{move || i.t(S::Portfolios)}</span>
+                </A>
+                <A href="/import">
+                    <span data-testid="nav-import">{move || i.t(S::Import)}</span>
+                </A>
+                <A href="/meeting">
+                    <span data-testid="nav-meeting">{move || i.t(K::NavMeeting)}</span>
+                </A>
+                <A href="/self-check">
+                    <span data-testid="nav-selfcheck">{move || i.t(K::NavSelfCheck)}</span>
+                </A>
+            </nav>
+            <div class="tools">
+                <OpenPortfolio/>
+                <DemoButton/>
+                <LangSwitch/>
+            </div>
+        </header>
+    }
 }
 
 /// Which portfolio is open (stored, or the demo), linking to the list.

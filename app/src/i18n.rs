@@ -78,6 +78,16 @@ pub fn text<T: Texts>(lang: Lang, k: T) -> &'static str {
     }
 }
 
+/// A count with its noun in English: "1 invoice", "3 invoices" (Chinese
+/// has no plural; its strings write the measure word themselves).
+pub fn en_count(n: i128, one: &str, many: &str) -> String {
+    if n == 1 || n == -1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Every string of the app.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[allow(missing_docs)]
@@ -143,6 +153,7 @@ pub enum K {
     Yes,
     No,
     Any,
+    OpenMostOverdue,
     AllBuyers,
     StatusNotDue,
     StatusOverdue,
@@ -438,4 +449,20 @@ pub enum K {
     ExportKpis,
     ExportInvoices,
     ExportFailed,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(en_count(1, "day", "days"), "1 day");
+        assert_eq!(en_count(0, "day", "days"), "0 days");
+        assert_eq!(en_count(2, "day", "days"), "2 days");
+        assert_eq!(en_count(-1, "day", "days"), "-1 day");
+        assert_eq!(alerts::alert_count(Lang::En, 1), "1 alert");
+        assert_eq!(alerts::alert_count(Lang::En, 74), "74 alerts");
+        assert_eq!(alerts::alert_count(Lang::Zh, 1), "共 1 条预警");
+    }
 }

@@ -36,4 +36,11 @@ fn main() {
         &wasm_bindgen::memory(),
     );
     leptos::mount::mount_to_body(app::App);
+    // The first page is drawn: index.html's loading notice goes.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
 }

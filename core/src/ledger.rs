@@ -25,6 +25,10 @@ pub struct InvoiceFilter {
     pub disputed: Option<bool>,
     /// Invoice ids containing this text (case-insensitive).
     pub id_contains: Option<String>,
+    /// Only invoices with something owed (not due or overdue), most
+    /// overdue first: the list a credit controller opens on (issue 22).
+    /// Otherwise rows are in ledger order.
+    pub open_most_overdue: bool,
 }
 
 /// One invoice as of a date.
@@ -113,12 +117,17 @@ pub fn filter(
         }
         let row = describe(i, inv, as_of, settings, &buckets);
         if filter.status.is_some_and(|s| s != row.status)
+            || (filter.open_most_overdue && row.open <= Decimal::ZERO)
             || filter.bucket.is_some_and(|b| row.bucket != Some(b))
             || filter.disputed.is_some_and(|d| d != row.disputed)
         {
             continue;
         }
         out.push(row);
+    }
+    if filter.open_most_overdue {
+        // Oldest first; a tie in ledger order (the sort is stable).
+        out.sort_by_key(|r| std::cmp::Reverse(r.age_days));
     }
     Ok(out)
 }
@@ -353,6 +362,15 @@ mod tests {
                 ..Default::default()
             }),
             ["INV-2"]
+        );
+        // Open only, most overdue first: INV-4 (166 days), INV-2 (121),
+        // INV-1 (not due); the paid INV-3 is left out.
+        assert_eq!(
+            by(InvoiceFilter {
+                open_most_overdue: true,
+                ..Default::default()
+            }),
+            ["INV-4", "INV-2", "INV-1"]
         );
         // A paid invoice is in no bucket.
         let row = &filter(&p, as_of, &s, &InvoiceFilter::default()).unwrap()[2];

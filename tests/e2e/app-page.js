@@ -2,7 +2,7 @@
 // navigation, language, the report date, the lock; and what the page
 // logs (console errors, requests). Each page has its own object in pages/.
 import { expect } from '@playwright/test';
-import { cents, setAsOf } from './pages/screen.js';
+import { cents, navigate, setAsOf } from './pages/screen.js';
 
 export { cents };
 
@@ -47,7 +47,7 @@ export class AppPage {
 
   /** Clicks the navigation link `nav-<which>`. */
   async nav(which) {
-    await this.page.getByTestId(`nav-${which}`).click();
+    await navigate(this.page, which);
   }
 
   /** Sets the report date (ISO) in the header. */

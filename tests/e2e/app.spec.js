@@ -1,7 +1,7 @@
 // The walking skeleton, end to end: load, demo, ageing, KPIs, languages,
 // as-of dates, lists, and no request leaving the origin.
 import { test, expect } from '@playwright/test';
-import { AppPage, CustomersPage, DashboardPage, InvoicesPage } from './pages/index.js';
+import { AppPage, CustomersPage, DashboardPage, InvoicesPage, cents } from './pages/index.js';
 
 test.beforeEach(async ({ page }) => {
   // Each test starts from a clean origin: no remembered language or demo.
@@ -162,6 +162,29 @@ test('invoices: a buyer link filters the list; status and paging work', async ({
   expect(new Set(buckets)).toEqual(new Set(['121+ days']));
 });
 
+test('the invoice list opens on open invoices, most overdue first, in both languages', async ({ page }) => {
+  const app = new AppPage(page);
+  const invoices = new InvoicesPage(page);
+  await app.goto('/');
+  await app.loadDemo();
+  for (const lang of ['en', 'zh']) {
+    await app.setLang(lang);
+    await invoices.open();
+    await expect(page.getByTestId('filter-status')).toHaveValue('open');
+    await expect(invoices.rows).toHaveCount(50);
+    const statuses = await invoices.statuses();
+    const owed = lang === 'en' ? ['Overdue', 'Not yet due'] : ['已逾期', '未到期'];
+    expect(statuses.filter((s) => !owed.includes(s))).toEqual([]);
+    const days = (await page.locator('[data-testid=invoice-row] td:nth-child(9)').allInnerTexts()).map(Number);
+    expect(days[0]).toBeGreaterThan(30);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    // Nothing owed is left out: every row has an open amount.
+    const open = await page.getByTestId('invoice-open').allInnerTexts();
+    expect(open.every((o) => cents(o) > 0)).toBe(true);
+  }
+  await app.setLang('en');
+});
+
 test('the invoice list stays responsive with 100,000 invoices', async ({ page }) => {
   const app = new AppPage(page);
   const invoices = new InvoicesPage(page);
@@ -172,6 +195,7 @@ test('the invoice list stays responsive with 100,000 invoices', async ({ page })
   const later = Number((await page.getByTestId('not-yet-issued').innerText()).replace(/\D+/g, ''));
   expect(later).toBeGreaterThan(0);
   await invoices.open();
+  await invoices.filterStatus('');
   await expect(invoices.rowCount).toContainText(String(100000 - later));
   await expect(invoices.rows).toHaveCount(50);
   await invoices.filterStatus('overdue');

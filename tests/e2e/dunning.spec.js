@@ -102,6 +102,9 @@ test('late interest under the EU regime with a reference rate; the plan as CSV',
   await app.setLang('en');
   await app.loadDemo();
   await dunning.open();
+  // The day's work first; the settings on their own tab.
+  await expect(page.getByTestId('interest-regime')).toHaveCount(0);
+  await dunning.tab('settings');
   // No rate yet: the page says that no interest is charged.
   await expect(page.getByTestId('interest-no-rate')).toBeVisible();
   await page.getByTestId('interest-regime').selectOption('eu');
@@ -117,6 +120,10 @@ test('late interest under the EU regime with a reference rate; the plan as CSV',
   await dunning.saveInterest();
   await expect(page.getByTestId('interest-saved')).toBeVisible();
   await expect(page.getByTestId('interest-no-rate')).toHaveCount(0);
+  // Back (the browser's button) to the day's work, where the plan now charges interest.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/dunning$/);
+  await expect(page.getByTestId('plan-row').first()).toBeVisible();
   const interest = (await page.getByTestId('plan-interest').allInnerTexts()).map(cents);
   expect(interest.some((x) => x > 0n)).toBe(true);
   // The letter carries the bank details.
@@ -138,6 +145,7 @@ test('the policy editor: a bad offset is refused; the Firm preset stops deliveri
   await app.setLang('en');
   await app.loadDemo();
   await dunning.open();
+  await dunning.tab('settings');
   await page.getByTestId('policy-preset').selectOption('firm');
   await expect(page.getByTestId('policy-step')).toHaveCount(3);
   await dunning.stepOffset(1, '1x');
@@ -147,6 +155,7 @@ test('the policy editor: a bad offset is refused; the Firm preset stops deliveri
   await dunning.savePolicy();
   await expect(page.getByTestId('policy-saved')).toBeVisible();
   // The plan follows the Firm policy: its second step stops deliveries.
+  await dunning.tab('today');
   const row = dunning.planRow({ step: 1 }).first();
   await expect(row).toBeVisible();
   const customer = await row.getAttribute('data-customer');

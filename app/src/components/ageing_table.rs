@@ -68,7 +68,7 @@ pub fn AgeingTable(report: Arc<AgeingReport>) -> impl IntoView {
     });
     let column_blank = has_column.then(|| view! { <td></td> });
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="ageing" data-testid="ageing-table">
                 <thead>
                     <tr>

@@ -106,15 +106,15 @@ pub fn AlertTable(rows: Vec<(Alert, Option<AlertNote>)>, portfolio: Arc<Open>) -
             let reopen = move |_| app.remove_alert_note(&k4);
             view! {
                 <tr data-testid="alert-row" data-key=key.clone() data-rule=rule_key(rule) data-customer=id_attr>
-                    <td><span class=severity_class(sev) data-testid="alert-severity">{move || i.t(t::severity(sev))}</span></td>
-                    <td data-testid="alert-rule">{move || i.t(t::rule(rule))}</td>
-                    <td>
+                    <td data-label=move || i.t(T::Severity)><span class=severity_class(sev) data-testid="alert-severity">{move || i.t(t::severity(sev))}</span></td>
+                    <td data-testid="alert-rule" data-label=move || i.t(T::Rule)>{move || i.t(t::rule(rule))}</td>
+                    <td data-label=move || i.t(T::Buyer)>
                         <A href=crate::format::customer_href(&id2)>{name}</A>
                         " " <span class="muted">{id_show}</span>
                         <div>{move || view! { <LimitCheck exposure=expo.with(|e| e.get(&id).copied().unwrap_or_default()) limit=limit currency=cur/> }}</div>
                     </td>
-                    <td data-testid="alert-evidence">{move || t::evidence(&evidence, cur, i.lang())}</td>
-                    <td>{move || i.t(t::action(action))}</td>
+                    <td data-testid="alert-evidence" class="evidence" data-label=move || i.t(T::Evidence)>{move || t::evidence(&evidence, cur, i.lang())}</td>
+                    <td data-label=move || i.t(T::SuggestedAction)>{move || i.t(t::action(action))}</td>
                     <td class="alert-actions">
                         {move || match n2.clone() {
                             Some(n) => {
@@ -156,8 +156,8 @@ pub fn AlertTable(rows: Vec<(Alert, Option<AlertNote>)>, portfolio: Arc<Open>) -
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
-            <table class="alerts" data-testid="alert-table">
+        <div class="table-wrap" tabindex="0">
+            <table class="alerts cards" data-testid="alert-table">
                 <thead>
                     <tr>
                         <th>{move || i.t(T::Severity)}</th>

@@ -11,6 +11,7 @@ use credit_core::Decimal;
 use leptos::prelude::*;
 
 use crate::format;
+use crate::i18n::shell::S;
 use crate::i18n::{text, use_i18n, Lang, K};
 
 /// The label of a scorecard factor.
@@ -339,6 +340,39 @@ pub fn AssessmentResult(
                     </table>
                 </details>
             </div>
+        }
+    }
+}
+
+/// The result in one line, for a narrow screen where the full result is
+/// below the form (meeting mode on a phone, issue 22): grade, limit,
+/// terms and the key risks, updated as figures are typed.
+#[component]
+pub fn ResultSummary(rec: Recommendation, currency: Currency) -> impl IntoView {
+    let i = use_i18n();
+    move || {
+        let lang = i.lang.get();
+        let t = |k| text(lang, k);
+        let a = &rec.assessment;
+        let (cls, grade) = if rec.assessed {
+            (format!("grade grade-{}", a.grade), a.grade.to_string())
+        } else {
+            ("grade grade-na".to_string(), "—".to_string())
+        };
+        let risks: Vec<&str> = key_risks(a).into_iter().map(|k| t(factor_key(k))).collect();
+        view! {
+            <div class=cls data-testid="summary-grade" aria-label=format!("{} {grade}", t(K::Grade))>
+                <span class="grade-value">{grade.clone()}</span>
+            </div>
+            <dl>
+                <dt>{text(lang, S::SummaryLimit)}</dt>
+                <dd data-testid="summary-limit">{format::money(rec.limit.recommended, currency)}</dd>
+                <dt>{text(lang, S::SummaryTerms)}</dt>
+                <dd data-testid="summary-terms">{terms_text(&rec.terms, lang)}</dd>
+            </dl>
+            {(!risks.is_empty()).then(|| view! {
+                <p class="risks" data-testid="summary-risks">{t(K::KeyRisks)} ": " {risks.join(" · ")}</p>
+            })}
         }
     }
 }

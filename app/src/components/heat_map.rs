@@ -171,7 +171,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
         .into_any()
     };
     view! {
-        <svg class="chart heat-map" viewBox=format!("0 0 {W} {H}") role="img" data-testid="heat-map"
+        <svg class="chart heat-map" viewBox=format!("0 0 {W} {H}") role="group" data-testid="heat-map"
             aria-label=move || i.t(A::HeatMapLabel)>
             {body}
         </svg>

@@ -370,7 +370,7 @@ pub fn band(b: Band) -> A {
 /// How many alerts a list shows.
 pub fn alert_count(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::En => format!("{n} alert(s)"),
+        Lang::En => super::en_count(n as i128, "alert", "alerts"),
         Lang::Zh => format!("共 {n} 条预警"),
     }
 }
@@ -491,8 +491,11 @@ pub fn evidence(e: &Evidence, cur: Currency, lang: Lang) -> String {
         (Evidence::Utilisation { exposure, limit, utilisation }, Lang::En) => format!("Exposure {} is {} of its limit of {}.", m(*exposure), p(*utilisation), m(*limit)),
         (Evidence::Utilisation { exposure, limit, utilisation }, Lang::Zh) => format!("敞口 {} 已占额度 {} 的 {}。", m(*exposure), m(*limit), p(*utilisation)),
         (Evidence::PastDunningStep { step_days, step, invoices, amount, max_days_past_due }, Lang::En) => format!(
-            "{invoices} invoice(s), {}, past step {step} (+{step_days} days); the oldest is {max_days_past_due} days past due.",
-            m(*amount)
+            "{}, {}, past step {step} (+{}); the oldest is {} past due.",
+            super::en_count(*invoices as i128, "invoice", "invoices"),
+            m(*amount),
+            super::en_count(i128::from(*step_days), "day", "days"),
+            super::en_count(i128::from(*max_days_past_due), "day", "days"),
         ),
         (Evidence::PastDunningStep { step_days, step, invoices, amount, max_days_past_due }, Lang::Zh) => format!(
             "{invoices} 张发票（{}）已过第 {step} 步（到期后 {step_days} 天）；最久逾期 {max_days_past_due} 天。",
@@ -530,7 +533,11 @@ pub fn evidence(e: &Evidence, cur: Currency, lang: Lang) -> String {
             });
             let day = format::date(*date, lang);
             match lang {
-                Lang::En => format!("For invoice {invoice_id} {what} on {day} ({days_left} days left); {invoices} insured invoice(s) overdue."),
+                Lang::En => format!(
+                    "For invoice {invoice_id} {what} on {day} ({} left); {} overdue.",
+                    super::en_count(i128::from(*days_left), "day", "days"),
+                    super::en_count(*invoices as i128, "insured invoice", "insured invoices"),
+                ),
                 Lang::Zh => format!("发票 {invoice_id}：{what}日为 {day}（剩 {days_left} 天）；{invoices} 张投保发票逾期。"),
             }
         }

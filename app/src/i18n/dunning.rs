@@ -15,6 +15,9 @@ use crate::format;
 pub enum D {
     Title,
     NoPortfolio,
+    TabToday,
+    TabSettings,
+    Sections,
     // The plan.
     PlanTitle,
     PlanHelp,
@@ -94,6 +97,9 @@ impl Texts for D {
     fn en(self) -> &'static str {
         match self {
             D::Title => "Dunning",
+            D::TabToday => "Today's work",
+            D::TabSettings => "Policy, interest and letterhead",
+            D::Sections => "Dunning sections",
             D::NoPortfolio => "Open a portfolio or load the demo to see its dunning plan.",
             D::PlanTitle => "Plan for the report date",
             D::PlanHelp => "One communication per buyer per step, at the highest step any of its open invoices reached; steps already done are not repeated; disputed invoices are paused.",
@@ -167,6 +173,9 @@ impl Texts for D {
     fn zh(self) -> &'static str {
         match self {
             D::Title => "催收",
+            D::TabToday => "今日工作",
+            D::TabSettings => "政策、利息与抬头",
+            D::Sections => "催收分区",
             D::NoPortfolio => "请打开组合或加载演示数据以查看催收计划。",
             D::PlanTitle => "报告日的催收计划",
             D::PlanHelp => "每个买方每一步只发一次，按其未结发票达到的最高步骤；已完成的步骤不再重复；争议发票暂停。",
@@ -263,6 +272,27 @@ pub fn letter_lang_of(value: &str) -> Lang {
         Lang::Zh
     } else {
         Lang::En
+    }
+}
+
+/// The plan's checkbox for a buyer's step (its accessible name): "Select
+/// Acme Ltd, step 2".
+pub fn select_step(lang: Lang, buyer: &str, k: usize) -> String {
+    let n = k + 1;
+    match lang {
+        Lang::En => format!("Select {buyer}, step {n}"),
+        Lang::Zh => format!("选择 {buyer} 第{n}步"),
+    }
+}
+
+/// A field of a policy step, by its column (its accessible name):
+/// "Action · step 2".
+pub fn step_field_label(lang: Lang, column: D, k: usize) -> String {
+    let n = k + 1;
+    let what = super::text(lang, column);
+    match lang {
+        Lang::En => format!("{what} · step {n}"),
+        Lang::Zh => format!("第{n}步 · {what}"),
     }
 }
 

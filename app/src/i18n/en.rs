@@ -64,6 +64,7 @@ pub fn text(k: K) -> &'static str {
         K::Yes => "Yes",
         K::No => "No",
         K::Any => "Any",
+        K::OpenMostOverdue => "Open, most overdue first",
         K::AllBuyers => "All buyers",
         K::StatusNotDue => "Not yet due",
         K::StatusOverdue => "Overdue",

@@ -600,12 +600,12 @@ pub fn preview_notice(w: &ImportWarning) -> Option<Notice> {
         }
         W::TotalRowsLeftOut { rows: r } => (
             "muted",
-            format!("{} total row(s) left out (rows {}).", r.len(), rows(r)),
+            format!("{} left out (rows {}).", super::en_count(r.len() as i128, "total row", "total rows"), rows(r)),
             format!("已略去 {} 个合计行（第 {} 行）。", r.len(), rows(r)),
         ),
         W::SectionRowsLeftOut { rows: r } => (
             "muted",
-            format!("{} heading row(s) left out (rows {}).", r.len(), rows(r)),
+            format!("{} left out (rows {}).", super::en_count(r.len() as i128, "heading row", "heading rows"), rows(r)),
             format!("已略去 {} 个分组标题行（第 {} 行）。", r.len(), rows(r)),
         ),
         W::PresetRecognised { preset } => (

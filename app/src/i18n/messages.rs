@@ -107,7 +107,10 @@ pub fn failure(lang: Lang, f: &Failure) -> String {
             if zh {
                 format!("文件有 {count} 个错误：未导入任何内容。")
             } else {
-                format!("{count} error(s) in the file: nothing was imported.")
+                format!(
+                    "{} in the file: nothing was imported.",
+                    super::en_count(*count as i128, "error", "errors")
+                )
             }
         }
         Failure::UnknownInvoices { ids } => {

@@ -63,12 +63,28 @@ pub enum S {
     Trends12Months,
     NoAlertForThisBuyer,
     LimitCheck,
+    Menu,
+    SummaryLimit,
+    SummaryTerms,
+    Progress,
+    MainNavigation,
+    LoadingApp,
+    MeetingSummary,
+    SeeFullResult,
 }
 
 impl Texts for S {
     fn en(self) -> &'static str {
         match self {
             S::TrendDso => "DSO (days)",
+            S::Menu => "Menu",
+            S::SummaryLimit => "Limit",
+            S::SummaryTerms => "Terms",
+            S::Progress => "Progress",
+            S::MainNavigation => "Main navigation",
+            S::LoadingApp => "Loading Credit Assistant…",
+            S::MeetingSummary => "Result so far",
+            S::SeeFullResult => "Full result",
             S::TrendDelay => "Average payment delay (days)",
             S::TrendOverdue => "Overdue ratio",
             S::Alerts => "Alerts",
@@ -122,6 +138,14 @@ impl Texts for S {
     fn zh(self) -> &'static str {
         match self {
             S::TrendDso => "应收账款周转天数（天）",
+            S::Menu => "菜单",
+            S::SummaryLimit => "额度",
+            S::SummaryTerms => "条件",
+            S::Progress => "进度",
+            S::MainNavigation => "主导航",
+            S::LoadingApp => "信用助手加载中…",
+            S::MeetingSummary => "当前结果",
+            S::SeeFullResult => "完整结果",
             S::TrendDelay => "平均付款延迟（天）",
             S::TrendOverdue => "逾期占比",
             S::Alerts => "预警",

@@ -64,6 +64,7 @@ pub fn text(k: K) -> &'static str {
         K::Yes => "是",
         K::No => "否",
         K::Any => "全部",
+        K::OpenMostOverdue => "未结清，逾期最久在前",
         K::AllBuyers => "全部客户",
         K::StatusNotDue => "未到期",
         K::StatusOverdue => "已逾期",

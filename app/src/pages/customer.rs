@@ -310,7 +310,7 @@ fn CustomerView(id: String) -> impl IntoView {
                     </tr>
                 }).collect_view();
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table data-testid="decisions">
                             <thead><tr>
                                 <th>{text(lang, K::Date)}</th><th class="num">{text(lang, K::Grade)}</th>

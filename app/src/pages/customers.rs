@@ -81,14 +81,14 @@ pub fn Customers() -> impl IntoView {
                             <A href=crate::format::customer_href(&c.customer_id)>{name}</A>
                             " " {net_credit}
                         </td>
-                        <td>{country}</td>
-                        <td>{industry}</td>
+                        <td class="wide-only">{country}</td>
+                        <td class="wide-only">{industry}</td>
                         <td>{status}</td>
                         {cells}
                         {column}
                         <td class="num strong" data-testid="customer-total">{format::amount(c.row.total, cur)}</td>
                         <td><LimitCheck exposure=c.row.total limit=limit currency=cur/></td>
-                        <td>
+                        <td class="sticky-end">
                             <A href=crate::format::invoices_href(&c.customer_id)>{crate::i18n::text(lang, K::ShowInvoices)}</A>
                         </td>
                     </tr>
@@ -96,20 +96,20 @@ pub fn Customers() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="customers-table">
                     <thead>
                         <tr>
                             <th>{i.t(K::SortId)}</th>
                             <th>{i.t(K::Buyer)}</th>
-                            <th>{i.t(K::Country)}</th>
-                            <th>{i.t(K::Industry)}</th>
+                            <th class="wide-only">{i.t(K::Country)}</th>
+                            <th class="wide-only">{i.t(K::Industry)}</th>
                             <th>{i.t(K::Status)}</th>
                             {heads}
                             {has_column.then(|| view! { <th class="num">{i.t(K::CreditsColumn)}</th> })}
                             <th class="num">{i.t(K::Total)} " (" {cur.to_string()} ")"</th>
                             <th>{i.t(S::LimitCheck)}</th>
-                            <th></th>
+                            <th class="sticky-end"></th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>

@@ -175,7 +175,7 @@ fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> 
         </section>
         <section class="panel">
             <h2>{move || i.t(K::TopBuyers)}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="top-buyers">
                     <thead>
                         <tr>

@@ -22,6 +22,10 @@
 //!   company, address, contact, bank details and days to pay.
 //! - **Export**: the plan as CSV; every letter of the plan as one text or
 //!   HTML file.
+//!
+//! The day's work (plan, letters, log) comes first; the policy, interest
+//! and letterhead settings are on a tab of their own (`?tab=settings`, so
+//! a link or the back button finds it again), issue 22.
 
 mod interest;
 mod letter;
@@ -33,6 +37,7 @@ use std::sync::Arc;
 
 use credit_core::dunning::{plan, DunningError, Plan, PlanItem};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::as_of::AsOfInput;
 use crate::components::no_portfolio::NoPortfolio;
@@ -68,11 +73,27 @@ fn plan_memo(app: AppState, p: Arc<Open>) -> Memo<Result<Arc<Plan>, DunningError
 pub fn Dunning() -> impl IntoView {
     let i = use_i18n();
     let app = use_app();
+    let query = use_query_map();
     let body = move || {
         let Some(p) = app.portfolio.get() else {
             return view! { <NoPortfolio label=D::NoPortfolio/> }.into_any();
         };
-        view! { <PlanPanel portfolio=p/> <PolicyEditor/> <InterestPanel/> <LogPanel/> }.into_any()
+        let settings =
+            Memo::new(move |_| query.with(|q| q.get("tab").as_deref() == Some("settings")));
+        view! {
+            <nav class="tabs no-print" aria-label=move || i.t(D::Sections)>
+                <a href="/dunning" data-testid="tab-today" aria-current=move || (!settings.get()).then_some("page")>
+                    {move || i.t(D::TabToday)}
+                </a>
+                <a href="/dunning?tab=settings" data-testid="tab-settings" aria-current=move || settings.get().then_some("page")>
+                    {move || i.t(D::TabSettings)}
+                </a>
+            </nav>
+            <Show when=move || !settings.get() fallback=|| view! { <PolicyEditor/> <InterestPanel/> }>
+                <PlanPanel portfolio=p.clone()/> <LogPanel/>
+            </Show>
+        }
+        .into_any()
     };
     view! {
         <div class="dunning-page">

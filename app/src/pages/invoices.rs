@@ -32,6 +32,9 @@ fn kind_key(k: DocKind) -> K {
     }
 }
 
+/// The status filter's value for "open, most overdue first", the default.
+const OPEN: &str = "open";
+
 fn status_value(s: InvoiceStatus) -> &'static str {
     match s {
         InvoiceStatus::NotDue => "not_due",
@@ -43,7 +46,8 @@ fn status_value(s: InvoiceStatus) -> &'static str {
 }
 
 /// The invoice list: filter by buyer, bucket, status, dispute and id; one
-/// page of 50 rows at a time, so 100,000 invoices stay smooth.
+/// page of 50 rows at a time, so 100,000 invoices stay smooth. It opens on
+/// the open invoices, most overdue first.
 #[component]
 pub fn Invoices() -> impl IntoView {
     let i = use_i18n();
@@ -59,7 +63,9 @@ pub fn Invoices() -> impl IntoView {
         }
     });
     let bucket = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
+    // Opens on what is owed, most overdue first (issue 22); "any" is the
+    // whole ledger in its order.
+    let status = RwSignal::new(OPEN.to_string());
     let disputed = RwSignal::new(String::new());
     let id_search = RwSignal::new(String::new());
     let page = RwSignal::new(0usize);
@@ -78,6 +84,7 @@ pub fn Invoices() -> impl IntoView {
                 _ => None,
             },
             id_contains: Some(id_search.get()),
+            open_most_overdue: status.with(|s| s == OPEN),
         };
         ledger::filter(&p, app.as_of.get(), &p.settings.ageing, &f).ok()
     });
@@ -167,7 +174,7 @@ pub fn Invoices() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="invoices-table">
                     <thead>
                         <tr>
@@ -214,6 +221,7 @@ pub fn Invoices() -> impl IntoView {
                 <label>
                     <span>{move || i.t(K::Status)}</span>
                     <select data-testid="filter-status" on:change=move |ev| { status.set(event_target_value(&ev)); reset(); }>
+                        <option value=OPEN selected=true>{move || i.t(K::OpenMostOverdue)}</option>
                         <option value="">{move || i.t(K::Any)}</option>
                         {InvoiceStatus::ALL
                             .into_iter()

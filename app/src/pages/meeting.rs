@@ -14,8 +14,9 @@ use leptos::prelude::*;
 use crate::components::assessment_form::{
     amount, whole, AmountField, FinancialsForm, ProfileForm, WholeField,
 };
-use crate::components::assessment_result::AssessmentResult;
+use crate::components::assessment_result::{AssessmentResult, ResultSummary};
 use crate::format;
+use crate::i18n::shell::S;
 use crate::i18n::{use_i18n, K};
 use crate::pages::customer::trade_refs;
 use crate::state::use_app;
@@ -101,6 +102,18 @@ pub fn Meeting() -> impl IntoView {
                     " · " {move || i.t(K::AppName)}
                 </p>
             </header>
+            <div class="meeting-summary no-print" data-testid="meeting-summary" aria-live="polite">
+                <span class="sr-only">{move || i.t(S::MeetingSummary)}</span>
+                {move || match result.get() {
+                    Ok(rec) => view! { <ResultSummary rec=rec currency=cur.get()/> }.into_any(),
+                    Err(e) => view! { <p class="error">{crate::i18n::assessment::assessment_error(i.lang(), &e)}</p> }.into_any(),
+                }}
+                <button type="button" class="secondary small" data-testid="summary-full" on:click=move |_| {
+                    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("meeting-result")) {
+                        el.scroll_into_view();
+                    }
+                }>{move || i.t(S::SeeFullResult)}</button>
+            </div>
             <div class="assess-cols">
                 <section class="panel inputs no-print">
                     <h2>{move || i.t(K::Company)}</h2>
@@ -146,7 +159,7 @@ pub fn Meeting() -> impl IntoView {
                         </label>
                     </div>
                 </section>
-                <section class="panel outputs" data-testid="meeting-result">
+                <section class="panel outputs" id="meeting-result" data-testid="meeting-result">
                     {move || match result.get() {
                         Ok(rec) => view! { <AssessmentResult rec=rec currency=cur.get()/> }.into_any(),
                         Err(e) => view! { <p class="error" data-testid="assessment-error">{crate::i18n::assessment::assessment_error(i.lang(), &e)}</p> }.into_any(),

@@ -282,6 +282,7 @@ pub fn Portfolios() -> impl IntoView {
             {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="portfolio-message">{m}</p> })}
             {move || lock_message.get().map(|m| view! { <p class="note" role="status" data-testid="lock-message">{m}</p> })}
             {move || app.storage_error.get().map(|e| view! { <p class="error" role="alert" data-testid="storage-error">{messages::db_error(i.lang.get(), &e)}</p> })}
+            <div class="table-wrap" tabindex="0">
             <table class="data">
                 <thead><tr>
                     <th>{move || i.t(Im::Name)}</th>
@@ -314,6 +315,7 @@ pub fn Portfolios() -> impl IntoView {
                     </Transition>
                 </tbody>
             </table>
+            </div>
             {move || app.portfolios.get().is_empty().then(|| view! { <p class="muted" data-testid="no-portfolios">{i.t(Im::NoPortfolios)}</p> })}
             <div class="card form-grid">
                 <h2>{move || i.t(Im::NewPortfolio)}</h2>
@@ -331,7 +333,7 @@ pub fn Portfolios() -> impl IntoView {
             <div class="card">
                 <h2>{move || i.t(Im::RestoreBackup)}</h2>
                 <p class="muted">{move || i.t(Im::RestoreHelp)}</p>
-                <input type="file" accept=".json,application/json" data-testid="restore-file" disabled=move || busy.get() on:change=restore/>
+                <input type="file" accept=".json,application/json" data-testid="restore-file" aria-label=move || i.t(Im::RestoreBackup) disabled=move || busy.get() on:change=restore/>
                 {move || pending.with(Option::is_some).then(|| view! {
                     <form class="lock-form" data-testid="restore-passphrase-form" on:submit=move |ev| {
                         ev.prevent_default();

@@ -47,6 +47,13 @@ export class DunningPage extends Screen {
     await this.id('mark-done').click();
   }
 
+  /** Shows a tab of the page: 'today' (plan, letters, log) or 'settings'
+   *  (policy, interest, letterhead). */
+  async tab(which) {
+    await this.id(`tab-${which}`).click();
+    await this.page.waitForURL(which === 'settings' ? /\/dunning\?tab=settings$/ : /\/dunning$/);
+  }
+
   /** Sets a step's offset in the policy editor. */
   async stepOffset(k, days) {
     await this.id('step-offset').nth(k).fill(days);

@@ -27,6 +27,16 @@ export async function setAsOf(page, isoDate) {
   await page.getByTestId('as-of').dispatchEvent('change');
 }
 
+/** Clicks the navigation link `nav-<which>`; on a phone, where the
+ *  navigation is behind the menu button, opens the menu first. */
+export async function navigate(page, which) {
+  const link = page.getByTestId(`nav-${which}`);
+  if (!(await link.isVisible()) && (await page.getByTestId('menu-toggle').isVisible())) {
+    await page.getByTestId('menu-toggle').click();
+  }
+  await link.click();
+}
+
 export class Screen {
   /** `nav` is the data-testid suffix of the page's navigation link. */
   constructor(page, nav) {
@@ -45,9 +55,9 @@ export class Screen {
     return this.page.locator(`[data-testid=${testId}]${attrs}`);
   }
 
-  /** Opens the page through its navigation link. */
+  /** Opens the page through its navigation link (through the menu on a phone). */
   async open() {
-    await this.page.getByTestId(`nav-${this.navId}`).click();
+    await navigate(this.page, this.navId);
   }
 
   /** Clicks an export button (`export-ageing`, `export-invoices`, …);

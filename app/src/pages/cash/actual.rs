@@ -59,7 +59,7 @@ pub(super) fn ActualPanel(portfolio: Arc<Open>) -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table data-testid="actual-table">
                             <thead><tr>
                                 <th>{text(lang, C::Week)}</th>

@@ -207,7 +207,7 @@ fn ForecastTable(f: Arc<Forecast>, s: Option<Arc<Forecast>>, lang: Lang) -> impl
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="forecast-table">
                 <thead>
                     <tr>

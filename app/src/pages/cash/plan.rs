@@ -149,7 +149,7 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
                     })
                     .collect_view();
                 Some(view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table data-testid="plan-table">
                             <thead><tr>
                                 <th>"#"</th>
@@ -216,7 +216,7 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="saved-plans">
                     <thead><tr>
                         <th>{text(lang, C::Buyer)}</th>

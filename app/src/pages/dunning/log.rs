@@ -54,7 +54,7 @@ pub fn LogTable(#[prop(optional, into)] customer: Option<String>) -> impl IntoVi
             })
             .collect_view();
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="log-table">
                     <thead><tr>
                         <th>{text(lang, D::Date)}</th>

@@ -155,7 +155,7 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
                 let ids = it.invoices.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(", ");
                 view! {
                     <tr data-testid="plan-row" data-customer=it.customer_id.clone() data-step=it.step_index.to_string()>
-                        <td><input type="checkbox" data-testid="plan-select"
+                        <td><input type="checkbox" data-testid="plan-select" aria-label=i18n::select_step(lang, &it.customer_name, it.step_index)
                             prop:checked=move || selected.with(|s| s.contains(&k1))
                             on:change=move |ev| { let on = event_target_checked(&ev); let k = k2.clone(); selected.update(|s| { if on { s.insert(k); } else { s.remove(&k); } }); }/></td>
                         <td><A href=href>{it.customer_name.clone()}</A><div class="muted small">{it.customer_id.clone()}</div></td>
@@ -171,7 +171,7 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="plan-table">
                     <thead><tr>
                         <th></th>
@@ -235,14 +235,14 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
         Some(view! {
             <details class="panel-sub" open=true>
                 <summary>{text(lang, D::ScheduledNext)} " (" {pl.upcoming.len()} ")"</summary>
-                <div class="table-wrap"><table data-testid="upcoming-table">
+                <div class="table-wrap" tabindex="0"><table data-testid="upcoming-table">
                     <thead><tr><th>{text(lang, D::Date)}</th><th>{text(lang, D::Buyer)}</th><th>{text(lang, D::Step)}</th><th>{text(lang, D::Invoices)}</th></tr></thead>
                     <tbody>{upcoming}</tbody>
                 </table></div>
             </details>
             <details class="panel-sub">
                 <summary>{text(lang, D::PausedDisputed)} " (" {pl.paused.len()} ")"</summary>
-                <div class="table-wrap"><table data-testid="paused-table">
+                <div class="table-wrap" tabindex="0"><table data-testid="paused-table">
                     <thead><tr><th>{text(lang, D::Buyer)}</th><th>{text(lang, D::Invoice)}</th><th>{text(lang, D::Since)}</th><th>{text(lang, D::Reason)}</th><th class="num">{text(lang, D::Open)}</th></tr></thead>
                     <tbody>{paused}</tbody>
                 </table></div>

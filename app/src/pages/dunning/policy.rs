@@ -66,14 +66,14 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                 view! {
                     <tr data-testid="policy-step">
                         <td>{k + 1}</td>
-                        <td><input type="text" inputmode="numeric" class="short" data-testid="step-offset" prop:value=move || get(|r| r.offset.clone())
+                        <td><input type="text" inputmode="numeric" class="short" data-testid="step-offset" aria-label=move || crate::i18n::dunning::step_field_label(i.lang(), D::OffsetDays, k) prop:value=move || get(|r| r.offset.clone())
                             on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |r| r.offset = v.clone())) }/></td>
-                        <td><select data-testid="step-action" on:change=move |ev| { let v = event_target_value(&ev); if let Some(a) = DunningAction::ALL.into_iter().find(|a| a.key() == v) { set(Box::new(move |r| r.action = a)) } }>
+                        <td><select data-testid="step-action" aria-label=move || crate::i18n::dunning::step_field_label(i.lang(), D::Action, k) on:change=move |ev| { let v = event_target_value(&ev); if let Some(a) = DunningAction::ALL.into_iter().find(|a| a.key() == v) { set(Box::new(move |r| r.action = a)) } }>
                             {DunningAction::ALL.into_iter().map(|a| view! { <option value=a.key() selected=a == action>{a.label(d)}</option> }).collect_view()}
                         </select></td>
                         <td><label class="check"><input type="checkbox" data-testid="step-stop" prop:checked=move || rows.with(|r| r.get(k).is_some_and(|x| x.stop))
                             on:change=move |ev| { let v = event_target_checked(&ev); set(Box::new(move |r| r.stop = v)) }/>{text(lang, D::StopDeliveries)}</label></td>
-                        <td><select data-testid="step-channel" on:change=move |ev| { let v = event_target_value(&ev); if let Some(c) = Channel::ALL.into_iter().find(|c| c.key() == v) { set(Box::new(move |r| r.channel = c)) } }>
+                        <td><select data-testid="step-channel" aria-label=move || crate::i18n::dunning::step_field_label(i.lang(), D::Channel, k) on:change=move |ev| { let v = event_target_value(&ev); if let Some(c) = Channel::ALL.into_iter().find(|c| c.key() == v) { set(Box::new(move |r| r.channel = c)) } }>
                             {Channel::ALL.into_iter().map(|c| view! { <option value=c.key() selected=c == channel>{c.label(d)}</option> }).collect_view()}
                         </select></td>
                         <td>
@@ -114,7 +114,7 @@ pub(super) fn PolicyEditor() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="policy-table">
                     <thead><tr>
                         <th>"#"</th>

@@ -113,7 +113,7 @@ pub(super) fn ClaimPanel(portfolio: Arc<Open>, report: CoverReport) -> impl Into
                     })
                     .collect_view();
                 Some(view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table data-testid="claim-table">
                             <tbody>{steps}</tbody>
                             <tfoot>

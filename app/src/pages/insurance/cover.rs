@@ -104,7 +104,7 @@ pub(super) fn CoverPanel(report: CoverReport) -> impl IntoView {
                         </button>
                     })}
                 </div>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table data-testid="cover-table">
                         <thead><tr>
                             <th>{i.t(In::Buyer)}</th>

@@ -117,11 +117,11 @@ pub(super) fn DeadlinesPanel(portfolio: Arc<Open>) -> impl IntoView {
                 {if week.is_empty() {
                     view! { <p class="muted" data-testid="week-empty">{text(lang, In::NothingThisWeek)}</p> }.into_any()
                 } else {
-                    view! { <div class="table-wrap"><table data-testid="week-table">{head()}<tbody>{week_rows}</tbody></table></div> }.into_any()
+                    view! { <div class="table-wrap" tabindex="0"><table data-testid="week-table">{head()}<tbody>{week_rows}</tbody></table></div> }.into_any()
                 }}
                 <details class="panel-sub">
                     <summary>{t::all_deadlines(lang, all.len())}</summary>
-                    <div class="table-wrap"><table data-testid="deadlines-table">{head()}<tbody>{all_rows}</tbody></table></div>
+                    <div class="table-wrap" tabindex="0"><table data-testid="deadlines-table">{head()}<tbody>{all_rows}</tbody></table></div>
                 </details>
             </section>
         }

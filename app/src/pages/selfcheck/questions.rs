@@ -173,6 +173,7 @@ pub(super) fn stepper(
                 class="sc-progress"
                 data-testid="sc-progress"
                 role="progressbar"
+                aria-label=text(lang, crate::i18n::shell::S::Progress)
                 aria-valuemin="1"
                 aria-valuemax=total.to_string()
                 aria-valuenow=(s + 1).to_string()

@@ -150,10 +150,14 @@ pub(super) fn outcome(
     }
 }
 
-pub(super) const CW: i64 = 640;
-pub(super) const ROW: i64 = 40;
-pub(super) const LABEL_W: i64 = 170;
-pub(super) const VALUE_W: i64 = 130;
+/// The chart is drawn 320 units wide and shown at most 420 px wide
+/// (`.sc-chart` in style/app.css), so its 12-unit text is never under 11 px
+/// on a 360 px phone (issue 22): each row's label and figure sit above
+/// its bar rather than beside it.
+pub(super) const CW: i64 = 320;
+pub(super) const ROW: i64 = 46;
+/// Height of a bar.
+pub(super) const BAR_H: i64 = 18;
 
 /// One bar of the chart: a row, its label (once per row), from and to.
 pub(super) struct Bar {
@@ -176,8 +180,8 @@ pub(super) fn loss_chart(
     currency: Currency,
 ) -> impl IntoView {
     let max = high.max(premium).max(largest);
-    let span = CW - LABEL_W - VALUE_W;
-    let h = ROW * 3 + 8;
+    let span = CW;
+    let h = ROW * 3;
     let w = |d: Decimal| format::whole(Some(d), lang);
     let bars = [
         Bar { row: 0, label: None, from: Decimal::ZERO, to: low, class: "sc-bar-loss-low", value: String::new() },
@@ -194,21 +198,21 @@ pub(super) fn loss_chart(
     ]
     .into_iter()
     .map(|b| {
-        let y = 4 + b.row as i64 * ROW;
-        let x0 = LABEL_W + scale(b.from, max, span);
-        let x1 = LABEL_W + scale(b.to, max, span);
-        let mid = (y + ROW * 55 / 100).to_string();
+        let y = b.row as i64 * ROW;
+        let x0 = scale(b.from, max, span);
+        let x1 = scale(b.to, max, span);
+        let line = (y + 13).to_string();
         view! {
             <g>
-                {b.label.map(|k| view! { <text class="sc-chart-label" x="0" y=mid.clone()>{text(lang, k)}</text> })}
+                {b.label.map(|k| view! { <text class="sc-chart-label" x="0" y=line.clone()>{text(lang, k)}</text> })}
                 <rect
                     class=b.class
                     x=x0.to_string()
-                    y=(y + 6).to_string()
+                    y=(y + 20).to_string()
                     width=(x1 - x0).max(2).to_string()
-                    height=(ROW - 14).to_string()
+                    height=BAR_H.to_string()
                 ></rect>
-                <text class="sc-chart-value" x=(x1.max(x0 + 2) + 6).to_string() y=mid>
+                <text class="sc-chart-value" x=CW.to_string() y=line>
                     {b.value}
                 </text>
             </g>
