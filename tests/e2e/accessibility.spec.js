@@ -5,10 +5,10 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AppPage } from './pages/index.js';
+import { PAGES, openPage } from './pages/walk.js';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['dashboard', 'customers', 'customer', 'invoices', 'alerts', 'dunning', 'insurance', 'cash', 'portfolios', 'import', 'meeting', 'selfcheck'];
 
 /** The serious and critical violations on the page as it stands, one line each. */
 async function violations(page, where) {
@@ -24,17 +24,6 @@ async function violations(page, where) {
   return found.map((f) => `${where}: ${f}`);
 }
 
-async function openPage(app, page, which) {
-  if (which === 'customer') {
-    await app.nav('customers');
-    await page.locator('[data-testid=customers-table] [data-testid=customer-name] a').first().click();
-  } else {
-    await app.nav(which);
-  }
-  await expect(page.locator('main h1').first()).toBeVisible();
-  await page.waitForTimeout(150);
-}
-
 for (const lang of ['en', 'zh']) {
   test(`every page passes the accessibility check in ${lang}`, async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -46,6 +35,7 @@ for (const lang of ['en', 'zh']) {
     await app.loadDemo();
     for (const which of PAGES) {
       await openPage(app, page, which);
+      await page.waitForTimeout(150);
       found.push(...(await violations(page, which)));
     }
     expect(found).toEqual([]);

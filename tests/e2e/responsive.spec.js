@@ -6,9 +6,9 @@
 import { test, expect } from '@playwright/test';
 import { AppPage, MeetingPage } from './pages/index.js';
 import { SelfCheckPage } from './selfcheck-page.js';
+import { PAGES, openPage } from './pages/walk.js';
 
 const WIDTHS = [360, 390, 768, 1024, 1366, 1920];
-const PAGES = ['dashboard', 'customers', 'customer', 'invoices', 'alerts', 'dunning', 'insurance', 'cash', 'portfolios', 'import', 'meeting', 'selfcheck'];
 /** From this width up nothing scrolls sideways, tables included. */
 const LAPTOP = 1366;
 
@@ -37,17 +37,6 @@ async function overflow(page, width) {
     }
     return out;
   }, { width, laptop: LAPTOP });
-}
-
-async function openPage(app, page, which) {
-  if (which === 'customer') {
-    await app.nav('customers');
-    await page.locator('[data-testid=customers-table] [data-testid=customer-name] a').first().click();
-    await expect(page.getByTestId('alert-table').or(page.getByTestId('no-alerts')).or(page.locator('h1')).first()).toBeVisible();
-    return;
-  }
-  await app.nav(which);
-  await expect(page.locator('main h1').first()).toBeVisible();
 }
 
 for (const lang of ['en', 'zh']) {

@@ -7,9 +7,9 @@
 // every run.
 import { test, expect } from '@playwright/test';
 import { AppPage } from './pages/index.js';
+import { PAGES, openPage } from './pages/walk.js';
 
 const WIDTHS = [390, 1024, 1366];
-const PAGES = ['dashboard', 'customers', 'customer', 'invoices', 'alerts', 'dunning', 'insurance', 'cash', 'portfolios', 'import', 'meeting', 'selfcheck'];
 const TODAY = new Date('2026-12-03T09:00:00');
 
 for (const lang of ['en', 'zh']) {
@@ -27,13 +27,7 @@ for (const lang of ['en', 'zh']) {
       await app.goto(`/?lang=${lang}`);
       await app.loadDemo();
       for (const which of PAGES) {
-        if (which === 'customer') {
-          await app.nav('customers');
-          await page.locator('[data-testid=customers-table] [data-testid=customer-name] a').first().click();
-        } else {
-          await app.nav(which);
-        }
-        await expect(page.locator('main h1').first()).toBeVisible();
+        await openPage(app, page, which);
         await page.evaluate(() => window.scrollTo(0, 0));
         await expect.soft(page, `${which} at ${width} px in ${lang}`).toHaveScreenshot(`${which}-${width}-${lang}.png`, {
           animations: 'disabled',
