@@ -35,6 +35,14 @@ impl Lang {
         }
     }
 
+    /// The words the demo portfolio is generated in.
+    pub fn demo_language(self) -> credit_core::demo::DemoLanguage {
+        match self {
+            Lang::En => credit_core::demo::DemoLanguage::English,
+            Lang::Zh => credit_core::demo::DemoLanguage::Chinese,
+        }
+    }
+
     /// From a stored tag or `navigator.language`: any `zh*` is Chinese.
     pub fn from_tag(tag: &str) -> Lang {
         if tag.to_ascii_lowercase().starts_with("zh") {
@@ -42,6 +50,33 @@ impl Lang {
         } else {
             Lang::En
         }
+    }
+}
+
+/// The language of a name (a buyer's) when it is not the page's, for its
+/// element's `lang` attribute, so a screen reader reads it in the right
+/// voice: a name in Chinese characters on an English page is `zh`; a name
+/// without them on a Chinese page is in the language of its country
+/// (`de`, `fr`, `it`, `nl`, `es`, `pt`), else `en`. `None` when the name is
+/// in the page's language (or empty).
+pub fn name_lang(name: &str, country: &str, page: Lang) -> Option<&'static str> {
+    let han = name
+        .chars()
+        .any(|c| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'));
+    match page {
+        Lang::En if han => Some("zh"),
+        Lang::Zh if !han && name.chars().any(char::is_alphabetic) => {
+            Some(match country.to_ascii_uppercase().as_str() {
+                "DE" | "AT" => "de",
+                "FR" => "fr",
+                "IT" => "it",
+                "NL" => "nl",
+                "ES" => "es",
+                "PT" => "pt",
+                _ => "en",
+            })
+        }
+        _ => None,
     }
 }
 
@@ -454,6 +489,23 @@ pub enum K {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_another_language_says_which() {
+        assert_eq!(
+            name_lang("苏州恒达精密机械有限公司", "CN", Lang::En),
+            Some("zh")
+        );
+        assert_eq!(name_lang("苏州恒达精密机械有限公司", "CN", Lang::Zh), None);
+        assert_eq!(name_lang("Müller Bau GmbH", "DE", Lang::Zh), Some("de"));
+        assert_eq!(name_lang("Dupont Chimie SAS", "fr", Lang::Zh), Some("fr"));
+        assert_eq!(
+            name_lang("Suzhou Hengda Co., Ltd.", "CN", Lang::Zh),
+            Some("en")
+        );
+        assert_eq!(name_lang("Summit Foods Inc", "US", Lang::En), None);
+        assert_eq!(name_lang("", "US", Lang::Zh), None);
+    }
 
     #[test]
     fn english_counts_agree_with_their_number() {

@@ -12,6 +12,8 @@ use credit_core::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::i18n::Lang;
+use crate::i18n_handle::I18n;
 use credit_core::monitor::{evaluate, Alert};
 use credit_core::store::Extras;
 
@@ -67,11 +69,21 @@ impl Demo {
         }
     }
 
-    fn spec(self, today: NaiveDate) -> DemoSpec {
-        match self {
+    fn from_key(key: &str) -> Option<Demo> {
+        match key {
+            "standard" => Some(Demo::Standard),
+            "large" => Some(Demo::Large),
+            _ => None,
+        }
+    }
+
+    /// The demo for `today`, in the words of `lang` (the same book in both).
+    fn spec(self, today: NaiveDate, lang: Lang) -> DemoSpec {
+        let spec = match self {
             Demo::Standard => DemoSpec::standard(today),
             Demo::Large => DemoSpec::large(today, 2_000, 100_000),
-        }
+        };
+        spec.in_language(lang.demo_language())
     }
 }
 
@@ -137,6 +149,8 @@ pub struct AppState {
     /// An encrypted portfolio that was to be opened but is locked: the
     /// unlock prompt shows for it.
     pub locked: RwSignal<Option<Meta>>,
+    /// The page's language: the demo's words follow it.
+    lang: RwSignal<Lang>,
 }
 
 /// The reports' memos count every recomputation as a change: they are
@@ -237,26 +251,38 @@ impl AppState {
             alerts,
             ratings,
             locked: RwSignal::new(None),
+            lang: use_context::<I18n>().map_or_else(|| RwSignal::new(Lang::En), |i| i.lang),
         };
         if let Some(id) = browser::load(OPEN_KEY).filter(|s| !s.is_empty()) {
             state.open_stored(id);
-        } else {
-            match browser::load(DEMO_KEY).as_deref() {
-                Some("standard") => state.load_demo(Demo::Standard),
-                Some("large") => state.load_demo(Demo::Large),
-                _ => {}
-            }
+        } else if let Some(demo) = browser::load(DEMO_KEY).as_deref().and_then(Demo::from_key) {
+            state.load_demo(demo);
         }
+        // The open demo speaks the page's language: a change of language
+        // generates it again in the new words (the same book).
+        let lang = state.lang;
+        Effect::new(move |first: Option<()>| {
+            lang.track();
+            if first.is_some() && state.open_meta.get_untracked().is_none() {
+                if let Some(demo) = browser::load(DEMO_KEY).as_deref().and_then(Demo::from_key) {
+                    if state.portfolio.with_untracked(Option::is_some) {
+                        state.load_demo(demo);
+                    }
+                }
+            }
+        });
         state.listen();
         state.idle_lock();
         crate::worker::progress();
         state
     }
 
-    /// Opens a demo portfolio generated for today, and remembers the choice.
-    /// The demo is never stored: it is regenerated for the day.
+    /// Opens a demo portfolio generated for today in the page's language,
+    /// and remembers the choice. The demo is never stored: it is regenerated
+    /// for the day.
     pub fn load_demo(&self, demo: Demo) {
-        let p = generate(&demo.spec(browser::today()));
+        let spec = demo.spec(browser::today(), self.lang.get_untracked());
+        let p = generate(&spec);
         browser::save(DEMO_KEY, demo.key());
         browser::save(OPEN_KEY, "");
         self.open_meta.set(None);
@@ -264,9 +290,10 @@ impl AppState {
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default();
         self.extras.set(extras);
-        let name = p.name.clone();
         self.portfolio.set(Some(Arc::new(Open::new(p))));
-        decisions::migrate(self, &name);
+        // Decisions an earlier version kept under the demo's name, which
+        // was the same in both languages then.
+        decisions::migrate(self, &spec.former_name());
     }
 
     /// One of the open portfolio's extras, read as JSON (`None` when it is

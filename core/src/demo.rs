@@ -13,12 +13,20 @@
 //!   9,999): about two thirds in China (CN), the rest in DE, FR, IT, NL
 //!   (invoiced in EUR), US, JP (USD), GB (GBP) and KR (CNY). Names fit the
 //!   country (`上海华信机电有限公司`, `Müller Maschinenbau GmbH`,
-//!   `Dupont Mécanique SAS`, `Hartley Engineering Ltd`, …); the industry is one
-//!   of eight (Machinery, Electronics, Chemicals, Textiles, Construction,
-//!   Retail, Automotive, Food); terms are 30, 45, 60 or 90 days. The credit
-//!   limit (in CNY) is 2–3 months of the buyer's typical volume, rounded to
-//!   two significant figures (at least 50,000); about 70 % of buyers are
-//!   insured, some for less than the credit limit and some refused (zero).
+//!   `Dupont Mécanique SAS`, `Hartley Engineering Ltd`, …; a Chinese buyer
+//!   is `Shanghai Huaxin Electromechanical Co., Ltd.` in an English demo);
+//!   the industry is one of eight (Machinery, Electronics, Chemicals,
+//!   Textiles, Construction, Retail, Automotive, Food: 机械, 电子, … in a
+//!   Chinese demo); terms are 30, 45, 60 or 90 days. The credit limit (in
+//!   CNY) covers the buyer's usual exposure with room to spare: a month of
+//!   its sales per 30 days of terms, usual delay and a month's headroom,
+//!   × 1.2–1.5, and at least 1.25 × what it owes at `end`, rounded to two
+//!   significant figures (at least 50,000); two buyers are over their limit
+//!   on purpose (see [`generate`]). About 70 % of buyers are insured, some
+//!   for less than the credit limit and some refused (zero).
+//! - **Language**: [`DemoSpec::language`] chooses the words (the demo's
+//!   name, industries, Chinese buyers' names, dispute reasons); both
+//!   languages give the same buyers, invoices and figures.
 //! - **Volume** is skewed: buyers are ranked at random and receive invoices
 //!   in proportion to `1 / (rank + 5)`, so a few large buyers and many small
 //!   ones (in the standard demo the largest holds roughly 6–10 % of the
@@ -29,8 +37,7 @@
 //!   (EUR 7.70–7.90, USD 7.10–7.30, GBP 9.00–9.30, moving in small steps).
 //! - **Invoices** `INV-000001`, … (at least six digits, numbered in issue
 //!   date order) are issued over the `months` calendar months ending at
-//!   `end`; one to three are issued a few days *after* `end` (future-dated
-//!   invoices must age correctly). Due date = issue date + the buyer's terms.
+//!   `end`, none after it. Due date = issue date + the buyer's terms.
 //!   CN invoices carry VAT of 13 % (gross × 13 / 113, to the cent).
 //! - **Payments** are dated on or before `end` only: a payment that would
 //!   come later simply is not there yet, so recent invoices are open. About
@@ -40,15 +47,18 @@
 //! # Behaviour profiles
 //!
 //! Each buyer other than the planted one gets a profile, shuffled from the
-//! seed in fixed shares:
+//! seed in fixed shares. The book is a healthy one with a few problems worth
+//! finding: in the standard demo about a dozen alerts, five of them
+//! critical (the planted buyer, the two buyers over their limit, a
+//! defaulter's and a disputer's old debts).
 //!
 //! | profile | share | pays |
 //! |---|---|---|
-//! | prompt | ~43 % | 0–5 days after due; one invoice in five up to a week early |
-//! | average | 30 % | 5–25 days late |
-//! | slow | 20 % | 25–70 days late |
-//! | disputer | 5 % | like average, but about one in five invoices of the last six months is disputed and stays unpaid |
-//! | defaulter | ~4 % | normally until a day 4–9 months before `end`, then nothing; deliveries stop 10–40 days later; status in legal (defaulted over six months ago) or on hold |
+//! | prompt | ~72 % | 0–5 days after due; one invoice in five up to a week early |
+//! | average | 20 % | 3–12 days late |
+//! | slow | 4.5 % | 15–45 days late |
+//! | disputer | 2 % | like average, but about one in five invoices of the last six months is disputed and stays unpaid |
+//! | defaulter | 1.5 % | normally until a day 4–9 months before `end`, then nothing; deliveries stop 10–40 days later; status in legal (defaulted over six months ago) or on hold |
 //!
 //! The largest tenth of buyers (key accounts) are never defaulters and get
 //! at most 60-day terms, and the five largest are never slow payers: their
@@ -93,8 +103,24 @@ pub const PLANTED_BUYER_ID: &str = "C0007";
 /// The planted buyer's position in [`Portfolio::customers`].
 const PLANTED_INDEX: usize = 6;
 
-/// The planted buyer's fixed name.
-const PLANTED_NAME: &str = "苏州恒达精密机械有限公司";
+/// The planted buyer's fixed name, in Chinese and in English.
+const PLANTED_NAME: (&str, &str) = (
+    "苏州恒达精密机械有限公司",
+    "Suzhou Hengda Precision Machinery Co., Ltd.",
+);
+
+/// The language of the demo's words: its name, the buyers' industries, the
+/// Chinese buyers' names and the dispute reasons. Both languages give the
+/// same buyers, invoices and figures; only the words differ. Foreign
+/// buyers keep their own names in both.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum DemoLanguage {
+    /// Chinese (the default: the demo is a Chinese seller's book).
+    #[default]
+    Chinese,
+    /// English.
+    English,
+}
 
 /// Parameters of the demo.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -102,15 +128,17 @@ pub struct DemoSpec {
     /// Seed of the generator: the same spec always gives the same portfolio.
     pub seed: u64,
     /// The last day of the span (the natural `as_of` of the demo); no
-    /// payment is dated after it, a few invoices are.
+    /// invoice or payment is dated after it.
     pub end: NaiveDate,
     /// Number of buyers.
     pub buyers: usize,
     /// Number of invoices (exact, unless it is smaller than the planted
-    /// buyer's fixed schedule plus the future-dated few).
+    /// buyer's fixed schedule).
     pub invoices: usize,
     /// Calendar months the invoices span, ending at `end` (at least 1).
     pub months: u32,
+    /// The language of its words (see [`DemoLanguage`]).
+    pub language: DemoLanguage,
 }
 
 impl DemoSpec {
@@ -123,6 +151,7 @@ impl DemoSpec {
             buyers: 120,
             invoices: 3000,
             months: 18,
+            language: DemoLanguage::Chinese,
         }
     }
 
@@ -135,7 +164,29 @@ impl DemoSpec {
             buyers,
             invoices,
             months: 18,
+            language: DemoLanguage::Chinese,
         }
+    }
+
+    /// The same demo with its words in `language`.
+    pub fn in_language(self, language: DemoLanguage) -> Self {
+        DemoSpec { language, ..self }
+    }
+
+    /// The demo portfolio's name: `演示组合（种子 2026）` or
+    /// `Demo portfolio (seed 2026)`.
+    pub fn name(&self) -> String {
+        match self.language {
+            DemoLanguage::Chinese => format!("演示组合（种子 {}）", self.seed),
+            DemoLanguage::English => format!("Demo portfolio (seed {})", self.seed),
+        }
+    }
+
+    /// The name the demo had in both languages before its words followed
+    /// the language (`演示组合 Demo portfolio (seed 2026)`): what an earlier
+    /// version kept under the demo's name is found under it.
+    pub fn former_name(&self) -> String {
+        format!("演示组合 Demo portfolio (seed {})", self.seed)
     }
 }
 
@@ -211,15 +262,16 @@ fn month_key(d: NaiveDate) -> i32 {
 // ---------------------------------------------------------------------------
 // Countries, names, industries.
 
-const INDUSTRIES: [&str; 8] = [
-    "Machinery",
-    "Electronics",
-    "Chemicals",
-    "Textiles",
-    "Construction",
-    "Retail",
-    "Automotive",
-    "Food",
+/// The industries, in English and in Chinese.
+const INDUSTRIES: [(&str, &str); 8] = [
+    ("Machinery", "机械"),
+    ("Electronics", "电子"),
+    ("Chemicals", "化工"),
+    ("Textiles", "纺织"),
+    ("Construction", "建筑"),
+    ("Retail", "零售"),
+    ("Automotive", "汽车"),
+    ("Food", "食品"),
 ];
 
 /// A country buyers come from.
@@ -287,51 +339,108 @@ const COUNTRIES: [Country; 9] = [
     },
 ];
 
-const CN_CITIES: [&str; 22] = [
-    "上海", "北京", "深圳", "广州", "苏州", "杭州", "宁波", "无锡", "天津", "青岛", "成都", "武汉",
-    "南京", "东莞", "佛山", "厦门", "重庆", "常州", "温州", "合肥", "西安", "郑州",
+/// Chinese cities, in Chinese and in the form their companies' English
+/// names use.
+const CN_CITIES: [(&str, &str); 22] = [
+    ("上海", "Shanghai"),
+    ("北京", "Beijing"),
+    ("深圳", "Shenzhen"),
+    ("广州", "Guangzhou"),
+    ("苏州", "Suzhou"),
+    ("杭州", "Hangzhou"),
+    ("宁波", "Ningbo"),
+    ("无锡", "Wuxi"),
+    ("天津", "Tianjin"),
+    ("青岛", "Qingdao"),
+    ("成都", "Chengdu"),
+    ("武汉", "Wuhan"),
+    ("南京", "Nanjing"),
+    ("东莞", "Dongguan"),
+    ("佛山", "Foshan"),
+    ("厦门", "Xiamen"),
+    ("重庆", "Chongqing"),
+    ("常州", "Changzhou"),
+    ("温州", "Wenzhou"),
+    ("合肥", "Hefei"),
+    ("西安", "Xi'an"),
+    ("郑州", "Zhengzhou"),
 ];
-const CN_TRADE: [&str; 30] = [
-    "华信",
-    "恒达",
-    "金泰",
-    "宏远",
-    "瑞丰",
-    "永兴",
-    "鑫源",
-    "东方",
-    "中联",
-    "新世纪",
-    "海天",
-    "鼎盛",
-    "汇通",
-    "天成",
-    "博远",
-    "嘉禾",
-    "同创",
-    "广汇",
-    "富华",
-    "长城",
-    "明辉",
-    "立德",
-    "正泰",
-    "盛世",
-    "昌隆",
-    "润达",
-    "安泰",
-    "德丰",
-    "华宇",
-    "凯利",
+/// Trade names, in Chinese and in pinyin.
+const CN_TRADE: [(&str, &str); 30] = [
+    ("华信", "Huaxin"),
+    ("恒达", "Hengda"),
+    ("金泰", "Jintai"),
+    ("宏远", "Hongyuan"),
+    ("瑞丰", "Ruifeng"),
+    ("永兴", "Yongxing"),
+    ("鑫源", "Xinyuan"),
+    ("东方", "Dongfang"),
+    ("中联", "Zhonglian"),
+    ("新世纪", "Xinshiji"),
+    ("海天", "Haitian"),
+    ("鼎盛", "Dingsheng"),
+    ("汇通", "Huitong"),
+    ("天成", "Tiancheng"),
+    ("博远", "Boyuan"),
+    ("嘉禾", "Jiahe"),
+    ("同创", "Tongchuang"),
+    ("广汇", "Guanghui"),
+    ("富华", "Fuhua"),
+    ("长城", "Changcheng"),
+    ("明辉", "Minghui"),
+    ("立德", "Lide"),
+    ("正泰", "Zhengtai"),
+    ("盛世", "Shengshi"),
+    ("昌隆", "Changlong"),
+    ("润达", "Runda"),
+    ("安泰", "Antai"),
+    ("德丰", "Defeng"),
+    ("华宇", "Huayu"),
+    ("凯利", "Kaili"),
 ];
-const CN_WORDS: [[&str; 3]; 8] = [
-    ["机电", "机械", "精密机械"],
-    ["电子", "电子科技", "光电"],
-    ["化工", "新材料", "精细化工"],
-    ["纺织", "服饰", "织造"],
-    ["建设工程", "建材", "建筑安装"],
-    ["商贸", "贸易", "百货"],
-    ["汽车零部件", "汽配", "车辆部件"],
-    ["食品", "粮油", "饮品"],
+/// What a Chinese company of each industry calls itself, in Chinese and in
+/// English.
+const CN_WORDS: [[(&str, &str); 3]; 8] = [
+    [
+        ("机电", "Electromechanical"),
+        ("机械", "Machinery"),
+        ("精密机械", "Precision Machinery"),
+    ],
+    [
+        ("电子", "Electronics"),
+        ("电子科技", "Electronic Technology"),
+        ("光电", "Optoelectronics"),
+    ],
+    [
+        ("化工", "Chemical"),
+        ("新材料", "New Materials"),
+        ("精细化工", "Fine Chemicals"),
+    ],
+    [
+        ("纺织", "Textile"),
+        ("服饰", "Apparel"),
+        ("织造", "Weaving"),
+    ],
+    [
+        ("建设工程", "Construction Engineering"),
+        ("建材", "Building Materials"),
+        ("建筑安装", "Building Installation"),
+    ],
+    [
+        ("商贸", "Commerce"),
+        ("贸易", "Trading"),
+        ("百货", "Department Store"),
+    ],
+    [
+        ("汽车零部件", "Auto Parts"),
+        ("汽配", "Auto Accessories"),
+        ("车辆部件", "Vehicle Components"),
+    ],
+    [
+        ("食品", "Food"),
+        ("粮油", "Grain & Oil"),
+        ("饮品", "Beverage"),
+    ],
 ];
 
 const DE_NAMES: [&str; 20] = [
@@ -532,6 +641,15 @@ const NL_WORDS: [&str; 8] = [
     "Voeding",
 ];
 
+/// A dispute reason in the demo's language.
+fn reason(&(en, zh): &(&str, &str), language: DemoLanguage) -> String {
+    match language {
+        DemoLanguage::Chinese => zh,
+        DemoLanguage::English => en,
+    }
+    .to_string()
+}
+
 /// Dispute reasons, in English and Chinese.
 const DISPUTE_REASONS: [(&str, &str); 5] = [
     ("Goods damaged in transit", "货物运输途中损坏"),
@@ -541,23 +659,55 @@ const DISPUTE_REASONS: [(&str, &str); 5] = [
     ("Delivered late", "交货延迟"),
 ];
 
+/// A company's name in Chinese and in English: the same for a foreign
+/// company, a Chinese and an English one for a Chinese company (as Chinese
+/// companies register both).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+struct Name {
+    zh: String,
+    en: String,
+}
+
+impl Name {
+    fn same(name: String) -> Self {
+        Name {
+            zh: name.clone(),
+            en: name,
+        }
+    }
+
+    fn get(&self, language: DemoLanguage) -> String {
+        match language {
+            DemoLanguage::Chinese => self.zh.clone(),
+            DemoLanguage::English => self.en.clone(),
+        }
+    }
+}
+
 /// A company name fitting the country and industry.
-fn company_name(rng: &mut Rng, country: &str, industry: usize) -> String {
+fn company_name(rng: &mut Rng, country: &str, industry: usize) -> Name {
     match country {
         "CN" => {
-            let form = if rng.chance(150) {
-                "股份有限公司"
+            let (zh_form, en_form) = if rng.chance(150) {
+                ("股份有限公司", "Corp., Ltd.")
             } else {
-                "有限公司"
+                ("有限公司", "Co., Ltd.")
             };
-            format!(
-                "{}{}{}{}",
-                rng.pick(&CN_CITIES),
-                rng.pick(&CN_TRADE),
-                rng.pick(&CN_WORDS[industry]),
-                form
-            )
+            let city = rng.pick(&CN_CITIES);
+            let trade = rng.pick(&CN_TRADE);
+            let word = rng.pick(&CN_WORDS[industry]);
+            Name {
+                zh: format!("{}{}{}{zh_form}", city.0, trade.0, word.0),
+                en: format!("{} {} {} {en_form}", city.1, trade.1, word.1),
+            }
         }
+        other => Name::same(foreign_name(rng, other, industry)),
+    }
+}
+
+/// A foreign company's name, in its own language.
+fn foreign_name(rng: &mut Rng, country: &str, industry: usize) -> String {
+    match country {
         "DE" => format!(
             "{} {} {}",
             rng.pick(&DE_NAMES),
@@ -589,35 +739,35 @@ fn company_name(rng: &mut Rng, country: &str, industry: usize) -> String {
     }
 }
 
-/// A name not used before: a few tries, then a numbered branch.
-fn unique_name(
-    rng: &mut Rng,
-    used: &mut HashSet<String>,
-    country: &str,
-    industry: usize,
-) -> String {
+/// A name not used before: a few tries, then a numbered branch. Names are
+/// told apart by their Chinese form, so both languages draw the same
+/// numbers and give the same portfolio.
+fn unique_name(rng: &mut Rng, used: &mut HashSet<String>, country: &str, industry: usize) -> Name {
     let mut name = company_name(rng, country, industry);
     let mut tries = 0;
-    while used.contains(&name) && tries < 8 {
+    while used.contains(&name.zh) && tries < 8 {
         name = company_name(rng, country, industry);
         tries += 1;
     }
-    if used.contains(&name) {
+    if used.contains(&name.zh) {
         let base = name;
         let mut n = 2;
         loop {
-            name = if country == "CN" {
-                format!("{base}（{n}）")
-            } else {
-                format!("{base} ({n})")
+            name = Name {
+                zh: if country == "CN" {
+                    format!("{}（{n}）", base.zh)
+                } else {
+                    format!("{} ({n})", base.zh)
+                },
+                en: format!("{} ({n})", base.en),
             };
-            if !used.contains(&name) {
+            if !used.contains(&name.zh) {
                 break;
             }
             n += 1;
         }
     }
-    used.insert(name.clone());
+    used.insert(name.zh.clone());
     name
 }
 
@@ -707,6 +857,29 @@ enum Profile {
     Planted,
 }
 
+impl Profile {
+    /// Days late a buyer of the profile usually pays, for its limit.
+    fn usual_delay(self) -> i64 {
+        match self {
+            Profile::Prompt => 3,
+            Profile::Average | Profile::Disputer | Profile::Defaulter => 8,
+            Profile::Slow => 30,
+            Profile::Planted => 5,
+        }
+    }
+}
+
+/// Shares of the profiles other than prompt, per mille of the buyers
+/// other than the planted one (the rest pay promptly).
+const SHARE_DEFAULTER: usize = 15;
+const SHARE_DISPUTER: usize = 20;
+const SHARE_SLOW: usize = 45;
+const SHARE_AVERAGE: usize = 200;
+
+/// The mean invoice in tickets, per mille (see [`amount_cny`]: 0.3–1.4
+/// tickets, plus 1–4 more one time in twelve or so).
+const MEAN_FACTOR: i64 = 1_050;
+
 /// How a buyer behaves, beyond its [`Customer`] record.
 struct Plan {
     profile: Profile,
@@ -718,6 +891,11 @@ struct Plan {
     /// Typical invoice in whole CNY.
     ticket: i64,
     count: usize,
+    /// Size rank (0 = largest; `usize::MAX` for the planted buyer).
+    rank: usize,
+    /// The insured share of the credit limit, per mille (`None`: not
+    /// insured; 0: the insurer refused the buyer).
+    insured_pm: Option<i64>,
     /// Last possible issue day (day number).
     last_issue: i32,
     /// Defaulters: the day from which nothing more is paid.
@@ -777,6 +955,12 @@ fn planted_month(k: u32) -> (usize, (i64, i64), (i64, i64)) {
 /// Generates the portfolio. The same spec gives the same portfolio, natively
 /// and in wasm32: see the module documentation for what it holds.
 ///
+/// Two buyers are over their credit limit on purpose: the planted one (its
+/// limit was set on its earlier, smaller volume) and the largest slow payer
+/// that owes over 60,000 CNY (its limit was cut to 85 % of what it owes at
+/// its last review). Every other limit is at least 1.25 × what the buyer
+/// owes at `end`.
+///
 /// # Example
 /// ```
 /// use credit_core::demo::{generate, DemoSpec, PLANTED_BUYER_ID};
@@ -796,10 +980,7 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
     let end_ce = ce(end);
     let start_ce = ce(start).min(end_ce - 1);
 
-    let mut portfolio = Portfolio::new(
-        format!("演示组合 Demo portfolio (seed {})", spec.seed),
-        Currency::CNY,
-    );
+    let mut portfolio = Portfolio::new(spec.name(), Currency::CNY);
     let fx = FxMonths::generate(&mut rng, start, end);
     fx.insert_into(&mut portfolio);
 
@@ -807,14 +988,15 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
     let n = spec.buyers;
     let has_planted = n > PLANTED_INDEX;
     let others = n - usize::from(has_planted);
+    // A healthy book with a few problems: shares per mille.
     let n_def = if others >= 10 {
-        (others * 4 + 50) / 100
+        (others * SHARE_DEFAULTER + 500) / 1000
     } else {
         0
     };
-    let n_disp = others * 5 / 100;
-    let n_slow = others * 20 / 100;
-    let n_avg = others * 30 / 100;
+    let n_disp = others * SHARE_DISPUTER / 1000;
+    let n_slow = others * SHARE_SLOW / 1000;
+    let n_avg = others * SHARE_AVERAGE / 1000;
     let mut profiles = Vec::with_capacity(n);
     profiles.extend(std::iter::repeat_n(Profile::Defaulter, n_def));
     profiles.extend(std::iter::repeat_n(Profile::Disputer, n_disp));
@@ -853,19 +1035,14 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
         }
     }
 
-    // Invoice counts: the planted buyer's schedule, the future-dated few,
-    // and the rest in proportion to the size weights.
+    // Invoice counts: the planted buyer's schedule, and the rest in
+    // proportion to the size weights.
     let planted_count: usize = if has_planted {
         (1..=months).map(|k| planted_month(k).0).sum()
     } else {
         0
     };
-    let n_future = if others > 0 && spec.invoices >= planted_count + 3 {
-        rng.range(1, 3) as usize
-    } else {
-        0
-    };
-    let regular = spec.invoices.saturating_sub(planted_count + n_future);
+    let regular = spec.invoices.saturating_sub(planted_count);
     let total_weight: u128 = (0..others).map(weight).sum();
     let mut counts = vec![0usize; n];
     let mut assigned = 0;
@@ -886,7 +1063,7 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
 
     // Customers and their plans.
     let mut used_names = HashSet::with_capacity(n);
-    used_names.insert(PLANTED_NAME.to_string());
+    used_names.insert(PLANTED_NAME.0.to_string());
     let mut plans = Vec::with_capacity(n);
     portfolio.customers.reserve(n);
     for i in 0..n {
@@ -913,10 +1090,14 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
             rng.index(INDUSTRIES.len())
         };
         let name = if planted {
-            PLANTED_NAME.to_string()
+            Name {
+                zh: PLANTED_NAME.0.to_string(),
+                en: PLANTED_NAME.1.to_string(),
+            }
         } else {
             unique_name(&mut rng, &mut used_names, country.code, industry)
-        };
+        }
+        .get(spec.language);
         let year_founded = rng.range(country.founded.0, country.founded.1) as i32;
         // Key accounts get at most 60 days.
         let key_account = !planted && ranks[i] < top_cut;
@@ -966,20 +1147,36 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
         } else {
             i64::from(months)
         };
+        // The limit covers the buyer's usual exposure with room to spare:
+        // a month's sales (at the mean invoice, `MEAN_FACTOR` tickets) for
+        // every 30 days of terms, usual delay and a month of headroom, times
+        // 1.2–1.5, and at least two typical invoices. The planted buyer's
+        // limit was set on its earlier, smaller volume.
+        let mean_invoice = if planted {
+            ticket
+        } else {
+            ticket * MEAN_FACTOR / 1000
+        };
         let monthly = if planted {
             3 * ticket
         } else {
-            counts[i] as i64 * ticket * 105 / 100 / active_months
+            counts[i] as i64 * mean_invoice / active_months
         };
-        let limit = round_two_significant(monthly * rng.range(2000, 3000) / 1000).max(50_000);
-        let insured_limit = if rng.chance(700) {
+        let cover_days = i64::from(terms) + profile.usual_delay() + 30;
+        let limit = round_two_significant(
+            (monthly * cover_days / 30).max(2 * mean_invoice) * rng.range(1200, 1500) / 1000,
+        )
+        .max(50_000);
+        // The insured share of the limit, per mille, applied once the limit
+        // is final (see `fit_limits`).
+        let insured_pm = if rng.chance(700) {
             let roll = rng.below(1000);
             Some(if roll < 120 {
                 0
             } else if roll < 370 {
-                round_two_significant(limit * rng.range(400, 800) / 1000)
+                rng.range(400, 800)
             } else {
-                limit
+                1000
             })
         } else {
             None
@@ -993,11 +1190,15 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
             id: format!("C{:04}", i + 1),
             name,
             country: country.code.to_string(),
-            industry: INDUSTRIES[industry].to_string(),
+            industry: match spec.language {
+                DemoLanguage::Chinese => INDUSTRIES[industry].1,
+                DemoLanguage::English => INDUSTRIES[industry].0,
+            }
+            .to_string(),
             year_founded: Some(year_founded),
             terms_days: terms as u32,
             credit_limit: Some(Decimal::from(limit)),
-            insured_limit: insured_limit.map(Decimal::from),
+            insured_limit: None,
             status,
         });
         plans.push(Plan {
@@ -1008,6 +1209,8 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
             terms,
             ticket,
             count: counts[i],
+            rank: ranks[i],
+            insured_pm,
             last_issue,
             default_day,
             dispute_pm: match profile {
@@ -1018,9 +1221,8 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
         });
     }
 
-    // Drafts: the regular invoices, the planted schedule, the future few.
-    let mut drafts: Vec<Draft> =
-        Vec::with_capacity(spec.invoices.max(regular + planted_count + n_future));
+    // Drafts: the regular invoices and the planted schedule.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(spec.invoices.max(regular + planted_count));
     let draft = |rng: &mut Rng, plan: &Plan, buyer: usize, issue: i32, cny: i64, delay: i32| {
         let gross = match plan.fx {
             Some(which) => to_foreign(cny, fx.rate(which, day(issue))),
@@ -1069,24 +1271,6 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
             }
         }
     }
-    for _ in 0..n_future {
-        let mut buyer = None;
-        for _ in 0..1000 {
-            let i = rng.index(n);
-            if matches!(
-                plans[i].profile,
-                Profile::Prompt | Profile::Average | Profile::Slow
-            ) {
-                buyer = Some(i);
-                break;
-            }
-        }
-        if let Some(i) = buyer {
-            let issue = end_ce + rng.range(1, 5) as i32;
-            let cny = amount_cny(&mut rng, plans[i].ticket);
-            drafts.push(draft(&mut rng, &plans[i], i, issue, cny, 0));
-        }
-    }
     drafts.sort_by_key(|d| d.issue);
 
     // Invoices, numbered in issue-date order.
@@ -1104,16 +1288,100 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
                 d,
                 plan,
                 end_ce,
+                spec.language,
             )
         })
         .collect();
 
-    finish(&mut rng, &mut portfolio.invoices, &buyer_of, &plans, end_ce);
+    finish(
+        &mut rng,
+        &mut portfolio.invoices,
+        &buyer_of,
+        &plans,
+        end_ce,
+        spec.language,
+    );
+    fit_limits(&mut portfolio, &plans, &buyer_of, &fx, end);
     portfolio
 }
 
+/// Makes the limits fit a healthy book, now that the ledger is known: a
+/// buyer's limit is at least 1.25 × what it owes on `end` (rounded up to
+/// two significant figures), so no buyer is over its limit or close to it
+/// by chance. Two are over on purpose: the planted buyer (its limit was set
+/// on its earlier, smaller volume) and the largest slow payer that owes over
+/// 60,000 CNY, whose limit was cut to 85 % of what it owes at its last
+/// review. Then the insured limits follow the credit limits.
+fn fit_limits(
+    portfolio: &mut Portfolio,
+    plans: &[Plan],
+    buyer_of: &[u32],
+    fx: &FxMonths,
+    end: NaiveDate,
+) {
+    let mut owed = vec![Decimal::ZERO; plans.len()];
+    for (inv, &b) in portfolio.invoices.iter().zip(buyer_of) {
+        let open = inv.open_as_of(end);
+        if open > Decimal::ZERO {
+            let rate = plans[b as usize]
+                .fx
+                .map_or(Decimal::ONE, |which| Decimal::new(fx.rate(which, end), 4));
+            owed[b as usize] += open * rate;
+        }
+    }
+    let whole = |d: Decimal| i64::try_from(d.ceil().mantissa()).unwrap_or(i64::MAX);
+    let cut = (0..plans.len())
+        .filter(|&i| plans[i].profile == Profile::Slow && owed[i] > Decimal::from(60_000))
+        .min_by_key(|&i| plans[i].rank);
+    for (i, (c, plan)) in portfolio.customers.iter_mut().zip(plans).enumerate() {
+        let formula = c.credit_limit.map_or(0, whole);
+        let limit = if plan.profile == Profile::Planted {
+            formula
+        } else if Some(i) == cut {
+            round_two_significant_down(whole(owed[i] * Decimal::new(85, 2))).max(50_000)
+        } else {
+            formula.max(round_two_significant_up(whole(
+                owed[i] * Decimal::new(125, 2),
+            )))
+        };
+        c.credit_limit = Some(Decimal::from(limit));
+        c.insured_limit = plan.insured_pm.map(|pm| {
+            Decimal::from(match pm {
+                0 => 0,
+                1000 => limit,
+                pm => round_two_significant(limit * pm / 1000),
+            })
+        });
+    }
+}
+
+/// Rounds up to two significant figures.
+fn round_two_significant_up(x: i64) -> i64 {
+    let mut p = 1;
+    while x / p >= 100 {
+        p *= 10;
+    }
+    (x + p - 1) / p * p
+}
+
+/// Rounds down to two significant figures.
+fn round_two_significant_down(x: i64) -> i64 {
+    let mut p = 1;
+    while x / p >= 100 {
+        p *= 10;
+    }
+    x / p * p
+}
+
 /// Builds one invoice from its draft with its own PRNG.
-fn build_invoice(id: String, customer_id: String, d: &Draft, plan: &Plan, end_ce: i32) -> Invoice {
+fn build_invoice(
+    id: String,
+    customer_id: String,
+    d: &Draft,
+    plan: &Plan,
+    end_ce: i32,
+    language: DemoLanguage,
+) -> Invoice {
     let mut r = Rng::new(d.seed);
     let due = d.issue + plan.terms;
     let gross = d.gross;
@@ -1126,10 +1394,9 @@ fn build_invoice(id: String, customer_id: String, d: &Draft, plan: &Plan, end_ce
     {
         let raised = d.issue + r.range(5, 40) as i32;
         if raised <= end_ce {
-            let (en, zh) = *r.pick(&DISPUTE_REASONS);
             dispute = Some(Dispute {
                 date: day(raised),
-                reason: if plan.cn { zh } else { en }.to_string(),
+                reason: reason(r.pick(&DISPUTE_REASONS), language),
             });
         }
     }
@@ -1142,8 +1409,8 @@ fn build_invoice(id: String, customer_id: String, d: &Draft, plan: &Plan, end_ce
                     r.range(0, 5)
                 }
             }
-            Profile::Average | Profile::Disputer | Profile::Defaulter => r.range(5, 25),
-            Profile::Slow => r.range(25, 70),
+            Profile::Average | Profile::Disputer | Profile::Defaulter => r.range(3, 12),
+            Profile::Slow => r.range(15, 45),
             Profile::Planted => i64::from(d.delay),
         } as i32;
         let paid_on = (due + delay).max(d.issue + 1);
@@ -1216,7 +1483,14 @@ fn settle(
 }
 
 /// Guarantees a disputed invoice and plants a couple of overpayments.
-fn finish(rng: &mut Rng, invoices: &mut [Invoice], buyer_of: &[u32], plans: &[Plan], end_ce: i32) {
+fn finish(
+    rng: &mut Rng,
+    invoices: &mut [Invoice],
+    buyer_of: &[u32],
+    plans: &[Plan],
+    end_ce: i32,
+    language: DemoLanguage,
+) {
     let len = invoices.len();
     if len == 0 {
         return;
@@ -1232,17 +1506,12 @@ fn finish(rng: &mut Rng, invoices: &mut [Invoice], buyer_of: &[u32], plans: &[Pl
             let i = rng.index(len);
             let issue = ce(invoices[i].issue_date);
             if ordinary(buyer_of[i]) && issue > end_ce - 120 && issue <= end_ce - 10 {
-                let (en, zh) = *rng.pick(&DISPUTE_REASONS);
+                let reason = reason(rng.pick(&DISPUTE_REASONS), language);
                 let inv = &mut invoices[i];
                 inv.payments.clear();
                 inv.dispute = Some(Dispute {
                     date: day(issue + 7),
-                    reason: if plans[buyer_of[i] as usize].cn {
-                        zh
-                    } else {
-                        en
-                    }
-                    .to_string(),
+                    reason,
                 });
                 break;
             }
@@ -1308,7 +1577,7 @@ mod tests {
         let currencies: HashSet<Currency> = p.invoices.iter().map(|i| i.currency).collect();
         assert!(currencies.len() >= 3, "{currencies:?}");
         assert!(p.invoices.iter().any(|i| i.dispute.is_some()));
-        assert!(p.invoices.iter().any(|i| i.issue_date > end));
+        assert!(p.invoices.iter().all(|i| i.issue_date <= end));
         assert!(p.invoices.iter().any(|i| i.paid_as_of(end) > i.gross));
         assert!(p
             .invoices
@@ -1465,6 +1734,7 @@ mod tests {
                 buyers,
                 invoices,
                 months,
+                language: DemoLanguage::English,
             };
             let p = generate(&spec);
             assert_eq!(p.customers.len(), buyers);
@@ -1483,6 +1753,129 @@ mod tests {
         assert_eq!(p.customers.len(), 2_000);
         assert_eq!(p.invoices.len(), 100_000);
         assert!(p.validate().is_empty());
+    }
+
+    #[test]
+    fn both_languages_give_the_same_book_in_their_own_words() {
+        let spec = DemoSpec::standard(end());
+        let zh = generate(&spec);
+        let en = generate(&spec.in_language(DemoLanguage::English));
+        assert_eq!(zh.name, "演示组合（种子 2026）");
+        assert_eq!(en.name, "Demo portfolio (seed 2026)");
+        assert_eq!(zh.invoices.len(), en.invoices.len());
+        for (a, b) in zh.invoices.iter().zip(&en.invoices) {
+            assert_eq!(
+                (
+                    a.id.as_str(),
+                    &a.customer_id,
+                    a.issue_date,
+                    a.gross,
+                    &a.payments
+                ),
+                (
+                    b.id.as_str(),
+                    &b.customer_id,
+                    b.issue_date,
+                    b.gross,
+                    &b.payments
+                )
+            );
+            assert_eq!(a.dispute.is_some(), b.dispute.is_some());
+            if let (Some(x), Some(y)) = (&a.dispute, &b.dispute) {
+                assert!(x.reason.chars().any(|c| c > '\u{3000}'), "{}", x.reason);
+                assert!(y.reason.is_ascii(), "{}", y.reason);
+            }
+        }
+        let zh_industries: HashSet<&str> = INDUSTRIES.iter().map(|i| i.1).collect();
+        let en_industries: HashSet<&str> = INDUSTRIES.iter().map(|i| i.0).collect();
+        for (a, b) in zh.customers.iter().zip(&en.customers) {
+            assert_eq!(
+                (&a.id, a.credit_limit, a.insured_limit, a.terms_days),
+                (&b.id, b.credit_limit, b.insured_limit, b.terms_days)
+            );
+            assert!(
+                zh_industries.contains(a.industry.as_str()),
+                "{}",
+                a.industry
+            );
+            assert!(
+                en_industries.contains(b.industry.as_str()),
+                "{}",
+                b.industry
+            );
+            if a.country == "CN" {
+                // A Chinese name in Chinese, its English name in English.
+                assert!(
+                    a.name.ends_with("公司") || a.name.ends_with('）'),
+                    "{}",
+                    a.name
+                );
+                assert!(b.name.contains("Ltd."), "{}", b.name);
+                assert!(b.name.is_ascii(), "{}", b.name);
+            } else {
+                assert_eq!(a.name, b.name);
+            }
+        }
+        let names: HashSet<&str> = en.customers.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names.len(), en.customers.len(), "English names are unique");
+    }
+
+    /// What the app shows as alerts: the rules with the buyers' computed
+    /// grades.
+    fn alerts(p: &Portfolio, as_of: NaiveDate) -> Vec<crate::monitor::Alert> {
+        use crate::monitor::{evaluate, BuyerContext, MonitorSettings};
+        let ix = crate::index::LedgerIndex::new(p);
+        let card = crate::assessment::Scorecard::default();
+        let ratings = crate::rating::ratings(p, &ix, &HashMap::new(), as_of, &card).unwrap();
+        let ctx: HashMap<String, BuyerContext> = ratings
+            .into_iter()
+            .map(|(id, r)| {
+                let c = BuyerContext {
+                    grade: r.grade,
+                    previous_grade: r.previous,
+                    ..Default::default()
+                };
+                (id, c)
+            })
+            .collect();
+        evaluate(p, &ix, as_of, &ctx, &MonitorSettings::default()).unwrap()
+    }
+
+    #[test]
+    fn standard_demo_is_a_healthy_book_with_a_few_problems() {
+        use crate::monitor::{Rule, Severity};
+        for end in [d(2026, 3, 31), d(2026, 12, 3), d(2027, 8, 15)] {
+            let p = generate(&DemoSpec::standard(end));
+            let all = alerts(&p, end);
+            let critical = all
+                .iter()
+                .filter(|a| a.severity == Severity::Critical)
+                .count();
+            assert!((3..=16).contains(&all.len()), "{end}: {} alerts", all.len());
+            assert!(critical <= 6, "{end}: {critical} critical alerts");
+            let over: Vec<&str> = all
+                .iter()
+                .filter(|a| a.rule == Rule::OverLimit)
+                .map(|a| a.customer_id.as_str())
+                .collect();
+            assert_eq!(over.len(), 2, "{end}: over limit {over:?}");
+            assert!(over.contains(&PLANTED_BUYER_ID), "{end}: {over:?}");
+            assert!(
+                all.iter()
+                    .any(|a| a.customer_id == PLANTED_BUYER_ID
+                        && a.rule == Rule::VolumeUpPayingSlower),
+                "{end}: the planted buyer is found"
+            );
+            // The problems a controller should find are there.
+            assert!(all.iter().any(|a| a.rule == Rule::PastDunningStep));
+            assert!(
+                p.customers
+                    .iter()
+                    .any(|c| c.status == CustomerStatus::InLegal
+                        || c.status == CustomerStatus::OnHold)
+            );
+            assert!(p.invoices.iter().all(|i| i.issue_date <= end));
+        }
     }
 
     #[test]

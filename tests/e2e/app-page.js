@@ -83,6 +83,10 @@ export class AppPage {
       ].join(',');
       return [...document.querySelectorAll(sel)]
         .filter((el) => el.offsetParent !== null || el.tagName === 'OPTION')
+        // An option naming a buyer (its value is the buyer's id) is data,
+        // not a label: a Chinese buyer's name follows the page's language,
+        // so such lists can change order with it.
+        .filter((el) => !(el.tagName === 'OPTION' && /^C\d{4,}$/.test(el.value)))
         .map((el) => el.textContent.trim())
         .filter((t) => t.length > 0);
     });

@@ -151,10 +151,11 @@ test('the policy editor: a bad offset is refused; the Firm preset stops deliveri
   await dunning.stepOffset(1, '1x');
   await dunning.savePolicy();
   await expect(page.getByTestId('policy-errors')).toContainText("'1x'");
-  await dunning.stepOffset(1, '15');
+  await dunning.stepOffset(1, '10');
   await dunning.savePolicy();
   await expect(page.getByTestId('policy-saved')).toBeVisible();
-  // The plan follows the Firm policy: its second step stops deliveries.
+  // The plan follows the Firm policy: its second step, now 10 days after
+  // the due date, stops deliveries.
   await dunning.tab('today');
   const row = dunning.planRow({ step: 1 }).first();
   await expect(row).toBeVisible();

@@ -165,6 +165,100 @@ test('the embedded self-check on a 360 px phone: the chart text is at least 11 p
   }
 });
 
+/** The pages with a chart, and the charts each one shows (by data-testid). */
+const CHARTS = {
+  dashboard: ['ageing-chart', 'trend-dso', 'trend-delay', 'trend-overdue'],
+  customer: ['delay-chart', 'trend-dso', 'trend-delay', 'trend-overdue'],
+  alerts: ['heat-map'],
+  cash: ['forecast-chart'],
+  insurance: ['cover-chart'],
+};
+
+/** Every label of a chart: its size on screen (font-size × the SVG's scale),
+ *  its box, and the chart's box. */
+async function chartText(chart) {
+  return chart.evaluate((root) => {
+    const svg = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg');
+    const box = svg.getBoundingClientRect().toJSON();
+    const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '').map((t) => {
+      const m = t.getScreenCTM();
+      return {
+        text: t.textContent.trim(),
+        px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
+        r: t.getBoundingClientRect().toJSON(),
+      };
+    });
+    return { box, texts };
+  });
+}
+
+/** What is wrong with a chart's labels: too small (or, on a laptop, too
+ *  large), cut at the chart's edge, or on top of another label. */
+function labelProblems(name, { box, texts }, min, max) {
+  const out = [];
+  if (texts.length === 0) out.push(`${name}: no label`);
+  for (const t of texts) {
+    if (t.px < min || t.px > max) out.push(`${name}: "${t.text}" drawn at ${t.px.toFixed(1)} px`);
+    if (t.r.left < box.left - 0.5 || t.r.right > box.right + 0.5 || t.r.top < box.top - 0.5 || t.r.bottom > box.bottom + 0.5) {
+      out.push(`${name}: "${t.text}" cut at the chart's edge`);
+    }
+  }
+  for (let a = 0; a < texts.length; a++) {
+    for (let b = a + 1; b < texts.length; b++) {
+      const p = texts[a].r;
+      const q = texts[b].r;
+      const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+      const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+      if (w > 1 && h > 1) out.push(`${name}: "${texts[a].text}" overlaps "${texts[b].text}"`);
+    }
+  }
+  return out;
+}
+
+test('every chart is readable on a 360 px phone and stays in proportion on a laptop, in both languages', async ({ browser }) => {
+  test.setTimeout(180_000);
+  for (const lang of ['en', 'zh']) {
+    for (const [width, min, max] of [[360, 11, Infinity], [LAPTOP, 11, 15]]) {
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        locale: lang === 'zh' ? 'zh-CN' : 'en-US',
+      });
+      const page = await context.newPage();
+      const app = new AppPage(page);
+      await app.goto(`/?lang=${lang}`);
+      await app.loadDemo();
+      const problems = [];
+      const smallest = {};
+      for (const [which, charts] of Object.entries(CHARTS)) {
+        await openPage(app, page, which);
+        for (const id of charts) {
+          const chart = page.getByTestId(id).first();
+          await expect(chart, `${which}: ${id}`).toBeVisible();
+          await chart.scrollIntoViewIfNeeded();
+          const found = await chartText(chart);
+          problems.push(...labelProblems(`${lang} ${width} px ${which} ${id}`, found, min, max));
+          smallest[id] = Math.min(smallest[id] ?? Infinity, ...found.texts.map((t) => t.px));
+        }
+        if (which === 'customer') {
+          // The delay chart reads in days: 0 and a few round steps above it, with its unit.
+          const delay = page.getByTestId('delay-chart');
+          const days = (await delay.getByTestId('delay-tick').allTextContents()).map((t) => t.trim());
+          const steps = days.map(Number).map((d, k, all) => d - (all[k - 1] ?? 0));
+          if (days.length < 3 || days[0] !== '0' || steps.slice(1).some((s) => !(s > 0) || s !== steps[1])) {
+            problems.push(`${lang} ${width} px: the delay chart's axis reads [${days.join(', ')}]`);
+          }
+          const unit = (await delay.getByTestId('delay-unit').allTextContents()).join();
+          if (unit !== (lang === 'zh' ? '天' : 'days')) problems.push(`${lang} ${width} px: the delay chart's unit is "${unit}"`);
+        }
+      }
+      console.log(`${lang} ${width} px, smallest label: ${Object.entries(smallest).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+      expect(problems).toEqual([]);
+      expect(app.consoleErrors).toEqual([]);
+      await context.close();
+    }
+  }
+});
+
 test('a loading notice shows before the app has arrived, then goes; the embed too', async ({ browser }) => {
   for (const path of ['/', '/self-check?embed=1']) {
     // No service worker: every request goes through the route below.

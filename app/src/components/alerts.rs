@@ -63,6 +63,10 @@ pub fn AlertTable(rows: Vec<(Alert, Option<AlertNote>)>, portfolio: Arc<Open>) -
             let key = a.key();
             let c = portfolio.customer(&a.customer_id).cloned();
             let name = c.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+            let name_lang = {
+                let (n, country) = (name.clone(), c.as_ref().map(|c| c.country.clone()).unwrap_or_default());
+                move || crate::i18n::name_lang(&n, &country, i.lang.get())
+            };
             let limit = c.as_ref().and_then(|c| c.credit_limit);
             let id = a.customer_id.clone();
             let id2 = id.clone();
@@ -109,7 +113,7 @@ pub fn AlertTable(rows: Vec<(Alert, Option<AlertNote>)>, portfolio: Arc<Open>) -
                     <td data-label=move || i.t(T::Severity)><span class=severity_class(sev) data-testid="alert-severity">{move || i.t(t::severity(sev))}</span></td>
                     <td data-testid="alert-rule" data-label=move || i.t(T::Rule)>{move || i.t(t::rule(rule))}</td>
                     <td data-label=move || i.t(T::Buyer)>
-                        <A href=crate::format::customer_href(&id2)>{name}</A>
+                        <A href=crate::format::customer_href(&id2)><span lang=name_lang>{name}</span></A>
                         " " <span class="muted">{id_show}</span>
                         <div>{move || view! { <LimitCheck exposure=expo.with(|e| e.get(&id).copied().unwrap_or_default()) limit=limit currency=cur/> }}</div>
                     </td>

@@ -25,6 +25,7 @@ use credit_core::Decimal;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::svg::W;
 use crate::format;
 use crate::i18n::alerts::{self as t, A};
 use crate::i18n::{text, use_i18n};
@@ -33,11 +34,14 @@ use crate::state::{use_app, Open};
 /// How many buyers are drawn as points (the largest exposures).
 pub const MAX_POINTS: usize = 300;
 
-const W: i64 = 680;
-const H: i64 = 380;
-const LEFT: i64 = 80;
-const BOTTOM: i64 = 40;
-const TOP: i64 = 10;
+/// Room for the impact bands' labels ("> 20 % of AR").
+const LEFT: i64 = 88;
+/// Room for the grades under the columns.
+const BOTTOM: i64 = 22;
+const TOP: i64 = 4;
+/// Height of a row (an impact band).
+const CH: i64 = 48;
+const H: i64 = TOP + ROWS * CH + BOTTOM;
 /// Grades 1–10, then the column of buyers not assessed.
 const COLS: i64 = 11;
 const ROWS: i64 = 5;
@@ -94,7 +98,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
         Some((buyers, total))
     });
     let cw = (W - LEFT) / COLS;
-    let ch = (H - TOP - BOTTOM) / ROWS;
+    let ch = CH;
     let body = move || {
         let lang = i.lang.get();
         let Some((buyers, total)) = data.get() else {
@@ -120,7 +124,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
                 view! {
                     <g>
                         <rect class=format!("heat-cell {}", zone_class(zone(column_grade(g), b))) x=x.to_string() y=y.to_string() width=cw.to_string() height=ch.to_string()/>
-                        {(n > 0).then(|| view! { <text class="heat-count" x=(x + cw - 4).to_string() y=(y + 13).to_string()>{n}</text> })}
+                        {(n > 0).then(|| view! { <text class="heat-count" x=(x + cw - 3).to_string() y=(y + 13).to_string()>{n}</text> })}
                     </g>
                 }
             })
@@ -133,7 +137,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
             .map(|(k, (id, e, g, source))| {
                 let b = i64::from(Band::of(share(*e)).index());
                 let x = LEFT + (i64::from(*g) - 1) * cw + 6 + spread(k, 1, cw - 12);
-                let y = TOP + (ROWS - 1 - b) * ch + 16 + spread(k, 7, ch - 22);
+                let y = TOP + (ROWS - 1 - b) * ch + 20 + spread(k, 7, ch - 26);
                 let name = portfolio.customer(id).map(|c| c.name.clone()).unwrap_or_default();
                 let (grade, cls) = match source {
                     GradeSource::Saved => (format!("{} {g}", text(lang, A::HeatGrade)), "heat-point"),
@@ -153,19 +157,16 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
             })
             .collect_view();
         let col_labels = (1..=COLS)
-            .map(|g| view! { <text class="bar-label" x=(LEFT + (g - 1) * cw + cw / 2).to_string() y=(H - BOTTOM + 16).to_string()>{if g < COLS { g.to_string() } else { "?".into() }}</text> })
+            .map(|g| view! { <text class="bar-label" x=(LEFT + (g - 1) * cw + cw / 2).to_string() y=(H - BOTTOM + 17).to_string()>{if g < COLS { g.to_string() } else { "?".into() }}</text> })
             .collect_view();
         let row_labels = Band::ALL
             .into_iter()
-            .map(|b| view! { <text class="heat-row-label" x=(LEFT - 6).to_string() y=(TOP + (ROWS - 1 - i64::from(b.index())) * ch + ch / 2 + 4).to_string()>{text(lang, t::band(b))}</text> })
+            .map(|b| view! { <text class="heat-row-label" x=(LEFT - 4).to_string() y=(TOP + (ROWS - 1 - i64::from(b.index())) * ch + ch / 2 + 4).to_string()>{text(lang, t::band(b))}</text> })
             .collect_view();
         view! {
             {cells}
             {col_labels}
             {row_labels}
-            <text class="axis-title" x=(LEFT + (W - LEFT) / 2).to_string() y=(H - 6).to_string()>
-                {text(lang, A::HeatAxis)}
-            </text>
             {points}
         }
         .into_any()
@@ -175,5 +176,7 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
             aria-label=move || i.t(A::HeatMapLabel)>
             {body}
         </svg>
+        // The grades' axis under the map, as text that wraps on a phone.
+        <p class="muted heat-axis" data-testid="heat-axis">{move || i.t(A::HeatAxis)}</p>
     }
 }

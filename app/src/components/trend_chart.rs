@@ -7,12 +7,11 @@ use credit_core::monitor::MonthTrend;
 use credit_core::Decimal;
 use leptos::prelude::*;
 
-use crate::components::svg::scale;
+use crate::components::svg::{scale, W};
 use crate::format;
 use crate::i18n::shell::S;
 use crate::i18n::{use_i18n, Lang};
 
-const W: i64 = 320;
 const H: i64 = 130;
 const BOTTOM: i64 = 22;
 const TOP: i64 = 12;

@@ -4,7 +4,7 @@
 use credit_core::import::header::Field;
 use credit_core::import::{FileKind, Preset};
 
-use super::{Lang, Texts};
+use super::{en_count, Lang, Texts};
 use crate::protocol::{field_name, Committed, Notice};
 use credit_core::import::ImportWarning;
 
@@ -392,7 +392,10 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
 /// delimiter ,`.
 pub fn file_info(lang: Lang, rows: usize, encoding: &str, delimiter: &str) -> String {
     match lang {
-        Lang::En => format!("{rows} rows · encoding {encoding} · delimiter {delimiter}"),
+        Lang::En => format!(
+            "{} · encoding {encoding} · delimiter {delimiter}",
+            en_count(rows as i128, "row", "rows")
+        ),
         Lang::Zh => format!("{rows} 行 · 编码 {encoding} · 分隔符 {delimiter}"),
     }
 }
@@ -408,7 +411,10 @@ pub fn header_on_row(lang: Lang, row: usize) -> String {
 /// One currency's total in the summary: code, gross and invoice count.
 pub fn currency_total(lang: Lang, code: &str, gross: &str, invoices: usize) -> String {
     match lang {
-        Lang::En => format!("{code} {gross} · {invoices} invoices"),
+        Lang::En => format!(
+            "{code} {gross} · {}",
+            en_count(invoices as i128, "invoice", "invoices")
+        ),
         Lang::Zh => format!("{code} {gross} · {invoices} 张发票"),
     }
 }
@@ -443,6 +449,7 @@ pub fn errors_title(lang: Lang, count: usize) -> String {
 pub fn already_stored(lang: Lang, count: usize, sample: &str, more: bool) -> String {
     let more = if more { ", …" } else { "" };
     match lang {
+        Lang::En if count == 1 => format!("1 id is already in the portfolio ({sample}{more})"),
         Lang::En => format!("{count} ids are already in the portfolio ({sample}{more})"),
         Lang::Zh => format!("{count} 个编号已在组合中 ({sample}{more})"),
     }
@@ -451,6 +458,7 @@ pub fn already_stored(lang: Lang, count: usize, sample: &str, more: bool) -> Str
 /// Import the valid rows only (button).
 pub fn import_valid_only(lang: Lang, valid: usize) -> String {
     match lang {
+        Lang::En if valid == 1 => "Import only the 1 valid row".to_string(),
         Lang::En => format!("Import only the {valid} valid rows"),
         Lang::Zh => format!("仅导入 {valid} 行有效数据"),
     }
@@ -460,8 +468,12 @@ pub fn import_valid_only(lang: Lang, valid: usize) -> String {
 pub fn imported(lang: Lang, c: &Committed) -> String {
     match lang {
         Lang::En => format!(
-            "Imported: {} invoices added, {} replaced, {} skipped, {} buyers added, {} rows left out.",
-            c.added, c.replaced, c.skipped, c.customers_added, c.rows_left_out
+            "Imported: {} added, {} replaced, {} skipped, {} added, {} left out.",
+            en_count(c.added as i128, "invoice", "invoices"),
+            c.replaced,
+            c.skipped,
+            en_count(c.customers_added as i128, "buyer", "buyers"),
+            en_count(c.rows_left_out as i128, "row", "rows"),
         ),
         Lang::Zh => format!(
             "已导入: {} 张发票新增, {} 张替换, {} 张跳过, {} 个客户新增, {} 行未导入.",

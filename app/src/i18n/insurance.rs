@@ -5,7 +5,7 @@
 
 use credit_core::insurance::{DeadlineKind, PolicyField, PolicyFormError, ReadinessItem};
 
-use super::{Lang, Texts};
+use super::{en_count, Lang, Texts};
 
 /// A label of the insurance page.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -477,7 +477,7 @@ pub fn cover_count(lang: Lang, shown: usize, count: usize) -> String {
     match (lang, count > shown) {
         (Lang::En, true) => format!("The {shown} largest of {count} buyers."),
         (Lang::Zh, true) => format!("显示 {count} 个买方中敞口最大的 {shown} 个。"),
-        (Lang::En, false) => format!("{count} buyers."),
+        (Lang::En, false) => format!("{}.", en_count(count as i128, "buyer", "buyers")),
         (Lang::Zh, false) => format!("{count} 个买方。"),
     }
 }

@@ -3,7 +3,7 @@
 
 #![allow(unused_imports)]
 
-use super::{Lang, Texts};
+use super::{en_count, Lang, Texts};
 use crate::crypto::CheckName;
 use credit_core::envelope::PassphraseError;
 use credit_core::money::AmountError;
@@ -268,7 +268,7 @@ pub fn default_currency(lang: Lang) -> credit_core::money::Currency {
 /// `, up to 90 days` after a payment basis.
 pub fn up_to_days(lang: Lang, d: u32) -> String {
     match lang {
-        Lang::En => format!(", up to {d} days"),
+        Lang::En => format!(", up to {}", en_count(i128::from(d), "day", "days")),
         Lang::Zh => format!("，最长 {d} 天"),
     }
 }

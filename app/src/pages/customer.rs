@@ -179,9 +179,13 @@ fn CustomerView(id: String) -> impl IntoView {
 
     let limit = c.credit_limit;
     let c2 = c.clone();
+    let name_lang = {
+        let (n, country) = (c.name.clone(), c.country.clone());
+        move || crate::i18n::name_lang(&n, &country, i.lang.get())
+    };
     view! {
         <div class="page-head">
-            <h1 data-testid="customer-heading">{c.name.clone()} " " <span class="muted">{c.id.clone()}</span></h1>
+            <h1 data-testid="customer-heading"><span lang=name_lang>{c.name.clone()}</span> " " <span class="muted">{c.id.clone()}</span></h1>
             <AsOfInput/>
         </div>
         <section class="panel">

@@ -58,6 +58,7 @@ pub fn Customers() -> impl IntoView {
                 let info = p.customers.get(ix);
                 let name = info.map(|x| x.name.clone()).unwrap_or_default();
                 let country = info.map(|x| x.country.clone()).unwrap_or_default();
+                let name_lang = crate::i18n::name_lang(&name, &country, lang);
                 let industry = info.map(|x| x.industry.clone()).unwrap_or_default();
                 let status = info.map_or("", |x| crate::i18n::text(lang, status_key(x.status)));
                 let limit = info.and_then(|x| x.credit_limit);
@@ -78,7 +79,7 @@ pub fn Customers() -> impl IntoView {
                     <tr data-testid="customer-row">
                         <td class="muted">{c.customer_id.clone()}</td>
                         <td data-testid="customer-name">
-                            <A href=crate::format::customer_href(&c.customer_id)>{name}</A>
+                            <A href=crate::format::customer_href(&c.customer_id)><span lang=name_lang>{name}</span></A>
                             " " {net_credit}
                         </td>
                         <td class="wide-only">{country}</td>

@@ -88,24 +88,32 @@ fn EmptyState() -> impl IntoView {
 fn Reports(portfolio: Arc<Open>, ageing: Arc<AgeingReport>, kpis: Arc<Kpis>) -> impl IntoView {
     let i = use_i18n();
     let cur = ageing.currency;
-    type Top = (String, String, Decimal, Decimal, Option<Decimal>);
+    type Top = (String, (String, String), Decimal, Decimal, Option<Decimal>);
     let top: Vec<Top> = top_exposures(&ageing, 10)
         .into_iter()
         .map(|(c, share)| {
             let buyer = portfolio.customer(&c.customer_id);
             let name = buyer.map(|x| x.name.clone()).unwrap_or_default();
             let limit = buyer.and_then(|x| x.credit_limit);
-            (c.customer_id.clone(), name, c.row.total, share, limit)
+            let country = buyer.map(|x| x.country.clone()).unwrap_or_default();
+            (
+                c.customer_id.clone(),
+                (name, country),
+                c.row.total,
+                share,
+                limit,
+            )
         })
         .collect();
     let top_rows = move || {
         let lang = i.lang.get();
         top.clone()
             .into_iter()
-            .map(|(id, name, amt, share, limit)| {
+            .map(|(id, (name, country), amt, share, limit)| {
+                let name_lang = crate::i18n::name_lang(&name, &country, lang);
                 view! {
                     <tr data-testid="top-buyer">
-                        <td><A href=crate::format::invoices_href(&id)>{name}</A></td>
+                        <td><A href=crate::format::invoices_href(&id)><span lang=name_lang>{name}</span></A></td>
                         <td class="muted">{id}</td>
                         <td><LimitCheck exposure=amt limit=limit currency=cur/></td>
                         <td class="num">{format::amount(amt, cur)}</td>

@@ -154,12 +154,14 @@ pub fn Invoices() -> impl IntoView {
                     (Some(r), Some(b)) => bucket_label(&r.buckets[b], r.basis, lang),
                     _ => String::new(),
                 };
-                let name = p.customer(&inv.customer_id).map(|c| c.name.clone()).unwrap_or_default();
+                let buyer = p.customer(&inv.customer_id);
+                let name = buyer.map(|c| c.name.clone()).unwrap_or_default();
+                let name_lang = crate::i18n::name_lang(&name, buyer.map_or("", |c| c.country.as_str()), lang);
                 view! {
                     <tr data-testid="invoice-row" class:disputed=row.disputed>
                         <td data-testid="invoice-id">{inv.id.clone()}</td>
                         <td data-testid="invoice-kind">{text(lang, kind_key(inv.kind))}</td>
-                        <td title=inv.customer_id.clone()>{name}</td>
+                        <td title=inv.customer_id.clone() lang=name_lang>{name}</td>
                         <td>{format::date(inv.issue_date, lang)}</td>
                         <td>{format::date(inv.due_date, lang)}</td>
                         <td>{inv.currency.to_string()}</td>

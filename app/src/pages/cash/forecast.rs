@@ -10,7 +10,7 @@ use credit_core::money::MoneyError;
 use credit_core::Decimal;
 use leptos::prelude::*;
 
-use crate::components::svg::scale;
+use crate::components::svg::{scale, W};
 use crate::format;
 use crate::i18n::cash::{self as t, C};
 use crate::i18n::{text, use_i18n, Lang};
@@ -135,12 +135,14 @@ fn ForecastFacts(f: Arc<Forecast>, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Expected collections week by week (and the scenario's beside them):
+/// every week has its bars, every other week its label, so that none
+/// touches the next on a phone.
 #[component]
 fn ForecastChart(f: Arc<Forecast>, s: Option<Arc<Forecast>>) -> impl IntoView {
-    const W: i64 = 680;
-    const H: i64 = 200;
+    const H: i64 = 160;
     const BOTTOM: i64 = 24;
-    const TOP: i64 = 10;
+    const TOP: i64 = 8;
     let i = use_i18n();
     let max = f
         .weeks
@@ -150,15 +152,17 @@ fn ForecastChart(f: Arc<Forecast>, s: Option<Arc<Forecast>>) -> impl IntoView {
         .fold(Decimal::ZERO, Decimal::max);
     let n = f.weeks.len().max(1) as i64;
     let slot = W / n;
+    // The weeks' slots, centred.
+    let left = (W - slot * n) / 2;
     let two = s.is_some();
     let bars = f
         .weeks
         .iter()
         .enumerate()
         .map(|(k, w)| {
-            let x = k as i64 * slot;
+            let x = left + k as i64 * slot;
             let h = scale(w.expected, max, H - TOP - BOTTOM);
-            let bw = if two { slot * 38 / 100 } else { slot * 70 / 100 };
+            let bw = if two { slot * 40 / 100 } else { slot * 70 / 100 };
             let alt = s.as_ref().and_then(|s| s.weeks.get(k)).map(|sw| {
                 let h2 = scale(sw.expected, max, H - TOP - BOTTOM);
                 view! { <rect class="bar bar-scenario" data-testid="scenario-bar" x=(x + slot / 2).to_string() y=(H - BOTTOM - h2).to_string() width=bw.to_string() height=h2.to_string()/> }
@@ -168,7 +172,7 @@ fn ForecastChart(f: Arc<Forecast>, s: Option<Arc<Forecast>>) -> impl IntoView {
                 <g>
                     <rect class="bar bar-current" data-testid="forecast-bar" x=x0.to_string() y=(H - BOTTOM - h).to_string() width=bw.to_string() height=h.to_string()/>
                     {alt}
-                    <text class="bar-label" x=(x + slot / 2).to_string() y=(H - BOTTOM + 15).to_string()>{format!("W{}", k + 1)}</text>
+                    {(k % 2 == 0).then(|| view! { <text class="bar-label" x=(x + slot / 2).to_string() y=(H - BOTTOM + 17).to_string()>{format!("W{}", k + 1)}</text> })}
                 </g>
             }
         })

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::CoverReport;
-use crate::components::svg::scale;
+use crate::components::svg::{scale, W};
 use crate::format;
 use crate::i18n::insurance::{self as t, In};
 use crate::i18n::use_i18n;
@@ -151,14 +151,14 @@ fn fit_label(name: &str, units: usize) -> String {
     out
 }
 
-/// Insured against uninsured exposure of the largest buyers: one bar each.
+/// Insured against uninsured exposure of the largest buyers: one bar each,
+/// the buyer's name above it (so that a name has the chart's width).
 #[component]
 fn CoverChart(rows: Vec<(String, Decimal, Decimal)>, currency: Currency) -> impl IntoView {
-    const W: i64 = 680;
-    const ROW: i64 = 22;
-    const LEFT: i64 = 190;
+    const ROW: i64 = 36;
+    const BAR_H: i64 = 14;
     let i = use_i18n();
-    let h = ROW * rows.len().max(1) as i64 + 8;
+    let h = ROW * rows.len().max(1) as i64;
     let max = rows
         .iter()
         .map(|r| r.1 + r.2)
@@ -167,17 +167,17 @@ fn CoverChart(rows: Vec<(String, Decimal, Decimal)>, currency: Currency) -> impl
         .into_iter()
         .enumerate()
         .map(|(k, (name, ins, unins))| {
-            let y = k as i64 * ROW + 4;
-            let wi = scale(ins, max, W - LEFT - 10);
-            let wu = scale(unins, max, W - LEFT - 10);
-            let label = fit_label(&name, 30);
+            let y = k as i64 * ROW;
+            let wi = scale(ins, max, W - 2);
+            let wu = scale(unins, max, W - 2);
+            let label = fit_label(&name, 38);
             let title = format!("{name}: {} / {}", format::amount(ins, currency), format::amount(unins, currency));
             view! {
                 <g>
                     <title>{title}</title>
-                    <text class="bar-label start" x="0" y=(y + 14).to_string()>{label}</text>
-                    <rect class="bar bar-insured" data-testid="bar-insured" x=LEFT.to_string() y=y.to_string() width=wi.to_string() height=(ROW - 6).to_string()/>
-                    <rect class="bar bar-uninsured" data-testid="bar-uninsured" x=(LEFT + wi).to_string() y=y.to_string() width=wu.to_string() height=(ROW - 6).to_string()/>
+                    <text class="bar-label start" x="2" y=(y + 13).to_string()>{label}</text>
+                    <rect class="bar bar-insured" data-testid="bar-insured" x="1" y=(y + 18).to_string() width=wi.to_string() height=BAR_H.to_string()/>
+                    <rect class="bar bar-uninsured" data-testid="bar-uninsured" x=(1 + wi).to_string() y=(y + 18).to_string() width=wu.to_string() height=BAR_H.to_string()/>
                 </g>
             }
         })
