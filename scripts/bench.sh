@@ -31,7 +31,7 @@ for (const k of ["ageing_ms", "kpis_ms", "ageing_plus_kpis_ms"]) console.log(`wa
 ' "$native" "$wasm"
 
 echo "==> release build size"
-trunk build --release >/dev/null 2>&1
+scripts/build.sh >/dev/null 2>&1
 node tests/sizes.mjs dist
 
 echo "==> browser benchmark"

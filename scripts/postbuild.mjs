@@ -38,6 +38,21 @@ if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
   process.exit(1);
 }
 const file = (name) => path.join(dir, name);
+
+// The self-check's own entry (self-check.html, issue 16) is built first, by
+// itself, into SELFCHECK_DIST: that build is left as trunk wrote it, and
+// the app's build, next, takes its files in and hardens both pages.
+const SELFCHECK_DIST = process.env.SELFCHECK_DIST || path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'target', 'selfcheck-dist');
+if (fs.readFileSync(file('index.html'), 'utf8').includes('credit-selfcheck')) {
+  console.log('postbuild: the self-check entry alone, left for the app\'s build to take in');
+  process.exit(0);
+}
+if (fs.existsSync(path.join(SELFCHECK_DIST, 'index.html'))) {
+  for (const f of fs.readdirSync(SELFCHECK_DIST)) {
+    if (f.startsWith('credit-selfcheck') && !/\.(br|gz)$/.test(f)) fs.copyFileSync(path.join(SELFCHECK_DIST, f), file(f));
+  }
+  fs.copyFileSync(path.join(SELFCHECK_DIST, 'index.html'), file('self-check.html'));
+}
 const b64 = (alg, data) => `${alg}-${crypto.createHash(alg).update(data).digest('base64')}`;
 const sri = (name) => b64('sha384', fs.readFileSync(file(name)));
 
@@ -200,13 +215,24 @@ fs.writeFileSync(file('sw-register.js'), `// Written by scripts/postbuild.mjs. R
 
 // ---- index.html: wasm by integrity, CSP, manifest, no missing SRI -------
 
-let html = fs.readFileSync(file('index.html'), 'utf8');
+/**
+ * Hardens one page: its wasm fetched by integrity, the icon inlined, its
+ * scripts with SRI, its CSP by hash. The app (`app`) also gets the
+ * manifest, the service worker's registration, the storage scrub and the
+ * worker's start; the self-check's own page needs none of them (it stores
+ * nothing and installs nothing). Returns the page's policy.
+ */
+function harden(page, app) {
+let html = fs.readFileSync(file(page), 'utf8');
 html = html.replace(/init\(\{\s*module_or_path:\s*'([^']+\.wasm)'\s*\}\)/, (_, url) =>
   `init({ module_or_path: fetch('${url}', { integrity: '${sri(url.replace(/^\//, ''))}' }) })`);
 // The favicon is inlined: the browser fetches it lazily, and a page opened
 // before going offline must request nothing it does not have (a request for
 // /icon.svg made after the network went was the meeting-mode flake).
 const iconData = 'data:image/svg+xml,' + encodeURIComponent(fs.readFileSync(file('icon.svg'), 'utf8'));
+if (!app) {
+  html = html.replace(/<link[^>]*rel=icon[^>]*>/, `<link href="${iconData}" rel=icon type=image/svg+xml>`);
+} else {
 html = html.replace(/<link[^>]*rel=icon[^>]*>/, `<link href="${iconData}" rel=icon type=image/svg+xml><link href=/manifest.webmanifest rel=manifest><meta content=#0b5d7a name=theme-color>`);
 html = html.replace('</head>', `<script defer integrity=${sri('sw-register.js')} src=/sw-register.js></script></head>`);
 // The storage scrub (issue 23, case 4): rewrites IndexedDB after a
@@ -217,7 +243,7 @@ html = html.replace('</head>', `<script integrity=${sri('storage-scrub.js')} src
 if (fs.existsSync(file('worker-start.js'))) {
   html = html.replace('</head>', `<script defer integrity=${sri('worker-start.js')} src=/worker-start.js></script></head>`);
 }
-
+}
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((s) => `'${b64('sha256', s)}'`).join(' ');
 const policy = [
@@ -251,10 +277,15 @@ if (missing.length) {
   process.exit(1);
 }
 if (/(src|href)=["']?(https?:)?\/\//i.test(html)) {
-  console.error('postbuild: a remote origin in index.html');
+  console.error(`postbuild: a remote origin in ${page}`);
   process.exit(1);
 }
-fs.writeFileSync(file('index.html'), html);
+fs.writeFileSync(file(page), html);
+return { policy, inline: inline.length };
+}
+
+const { policy, inline: inlineCount } = harden('index.html', true);
+const selfCheck = fs.existsSync(file('self-check.html')) ? harden('self-check.html', false) : null;
 
 // ---- headers for a web server -------------------------------------------
 
@@ -270,10 +301,10 @@ fs.writeFileSync(file('_headers'), `# Written by scripts/postbuild.mjs for this 
 /*
   Content-Security-Policy: ${policy}; frame-ancestors 'self'
 ${common.map((h) => `  ${h}`).join('\n')}
-/self-check
-  Content-Security-Policy: ${policy}; frame-ancestors *
+${(selfCheck ? ['/self-check', '/self-check.html'] : ['/self-check']).map((p) => `${p}
+  Content-Security-Policy: ${(selfCheck || { policy }).policy}; frame-ancestors *
 ${common.filter((h) => !h.startsWith('Cross-Origin-Opener')).map((h) => `  ${h}`).join('\n')}
-`);
+`).join('')}`);
 
 // ---- the service worker -------------------------------------------------
 
@@ -348,4 +379,4 @@ for (const f of fs.readdirSync(dir).sort()) {
   if (br.length < buf.length || gz.length < buf.length) precompressed += 1;
 }
 
-console.log(`postbuild: CSP with ${inline.length} inline script hash(es), SRI checked, sw.js version ${version} (${assets.length} files), ${precompressed} precompressed (.br, .gz)`);
+console.log(`postbuild: CSP with ${inlineCount} inline script hash(es)${selfCheck ? ', the self-check entry taken in' : ''}, SRI checked, sw.js version ${version} (${assets.length} files), ${precompressed} precompressed (.br, .gz)`);

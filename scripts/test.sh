@@ -47,8 +47,8 @@ if [ "$native" != "$wasm" ]; then
 fi
 echo "wasm: identical"
 
-step "release build (trunk build --release) and its size"
-trunk build --release
+step "release build (scripts/build.sh: the self-check entry, then the app) and its size"
+scripts/build.sh
 node tests/sizes.mjs dist
 
 step "end-to-end tests in headless Chromium"

@@ -89,7 +89,9 @@ http
         res.writeHead(404).end('not found');
         return;
       }
-      file = path.join(dir, 'index.html');
+      // A page of its own (self-check.html for /self-check), else the
+      // single-page app: nginx's try_files $uri $uri.html /index.html.
+      file = fs.existsSync(`${file}.html`) && path.dirname(`${file}.html`) === dir ? `${file}.html` : path.join(dir, 'index.html');
     }
     const headers = {
       ...security,

@@ -60,6 +60,20 @@ test('the built page carries its CSP (by hash), SRI on every asset, and the head
   expect(start).toContain('URL.createObjectURL(new Blob([code');
   expect(start).not.toContain('importScripts');
   expect((await request.get('/credit-worker_loader.js')).status()).toBe(404);
+  // The self-check's own entry (issue 16): its own policy and integrity,
+  // its own wasm by hash, none of the app's files, framable by any site.
+  const sc = await request.get('/self-check');
+  const scHtml = await sc.text();
+  const scPolicy = /<meta content="([^"]+)" http-equiv=Content-Security-Policy>/.exec(scHtml);
+  expect(scPolicy, 'the self-check page\'s CSP meta tag').not.toBeNull();
+  expect(scPolicy[1]).toContain("object-src 'none'");
+  expect(scPolicy[1]).not.toMatch(/https?:|\*/);
+  const scAssets = scHtml.match(/<(script|link)\b[^>]*>/g).filter((t) => /\bsrc=/.test(t) || /rel=(stylesheet|modulepreload|preload)/.test(t));
+  expect(scAssets.length).toBeGreaterThanOrEqual(2);
+  for (const t of scAssets) expect(t, t).toMatch(/integrity=sha384-/);
+  expect(scHtml).toMatch(/fetch\('\/credit-selfcheck-[0-9a-f]+_bg\.wasm', \{ integrity: 'sha384-/);
+  expect(scHtml).not.toMatch(/credit-app|credit-worker|sw-register|rel="?manifest/);
+  expect(sc.headers()['content-security-policy']).toBeTruthy();
 });
 
 test('no CSP violation and no console error through every page, the worker and the embed', async ({ page, baseURL }) => {
@@ -73,7 +87,9 @@ test('no CSP violation and no console error through every page, the worker and t
   const seen = [];
   for (const p of ['/', '/customers', '/customers/C0001', '/customers/C0007', '/invoices', '/alerts', '/cash', '/meeting', '/self-check', '/import', '/portfolios']) {
     await page.goto(p);
-    await expect(page.getByTestId('app-name')).toBeVisible();
+    // /self-check is the app's copy once the service worker controls the
+    // page, and the self-check's own entry before (both are checked).
+    await expect(p === '/self-check' ? page.getByTestId('sc-step') : page.getByTestId('app-name')).toBeVisible();
     await page.waitForTimeout(250);
     seen.push(...(await page.evaluate(() => window.__csp)));
   }
@@ -88,6 +104,20 @@ test('no CSP violation and no console error through every page, the worker and t
   await page.goto('/self-check?embed=1&lang=en');
   await expect(page.getByTestId('selfcheck')).toBeVisible();
   seen.push(...(await page.evaluate(() => window.__csp)));
+  // The self-check's own entry, in a browser that never opened the app.
+  const first = await page.context().browser().newContext({ serviceWorkers: 'block' });
+  const alone = await first.newPage();
+  const aloneApp = new AppPage(alone);
+  await watchCsp(alone);
+  for (const p of ['/self-check?lang=zh', '/self-check?embed=1&lang=en']) {
+    await alone.goto(p);
+    await expect(alone.getByTestId('sc-step')).toBeVisible();
+    await expect(alone.getByTestId('app-name')).toHaveCount(0);
+    await alone.waitForTimeout(250);
+    seen.push(...(await alone.evaluate(() => window.__csp)));
+  }
+  expect(aloneApp.consoleErrors).toEqual([]);
+  await first.close();
   expect(seen).toEqual([]);
   expect(app.consoleErrors).toEqual([]);
   // The watch itself works: an injected inline script is refused and seen.

@@ -85,14 +85,25 @@ test('English: complete the self-check, back and forward keep the answers', asyn
 
 test.describe('a Chinese browser', () => {
   test.use({ locale: 'zh-CN' });
-  test('中文: complete the self-check with the defaults and one change', async ({ page, baseURL }) => {
+  test('中文: complete the self-check with the defaults and one change', async ({ browser, baseURL }) => {
+    // A prospect's first visit, by its address: a browser that has never
+    // opened the app (no service worker, which would answer with the app's
+    // own copy). The self-check is then its own entry (issue 16): the
+    // self-check alone, without the app around it, and none of the app's
+    // code downloaded.
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
     const app = new AppPage(page);
-    await app.goto('/self-check');
+    await page.goto('/self-check');
     // What the page was given to choose from, named in a failure: the
     // browser's language and what is stored.
     const given = await page.evaluate(() => JSON.stringify({ language: navigator.language, stored: localStorage.getItem('credit-assistant.lang') }));
-    await expect(page.getByTestId('nav-selfcheck'), given).toHaveText('风险自评');
-    await expect(page.getByTestId('sc-step')).toHaveText('第 1 步，共 4 步 · 销售情况');
+    await expect(page.getByTestId('sc-step'), given).toHaveText('第 1 步，共 4 步 · 销售情况');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByTestId('app-name')).toHaveCount(0);
+    await expect(page.getByTestId('lang-en')).toBeVisible();
+    expect(app.requests.filter((u) => /credit-app|credit-worker/.test(u))).toEqual([]);
+    expect(app.requests.some((u) => /credit-selfcheck-[0-9a-f]+_bg\.wasm/.test(u))).toBe(true);
     await expect(page.getByTestId('sc-currency')).toHaveValue('CNY');
     const sc = new SelfCheckPage(page);
     // The defaults: a manufacturer with 20 million, 80 % on credit at 60 days.
@@ -123,12 +134,14 @@ test.describe('a Chinese browser', () => {
     const origin = new URL(baseURL).origin;
     expect(app.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'))).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
+    await context.close();
   });
 });
 
 test('the share link reproduces the same result in a fresh page, never sending the answers', async ({ page, context, baseURL }) => {
   const app = new AppPage(page);
-  await app.goto('/self-check');
+  await app.goto('/');
+  await app.nav('selfcheck');
   const sc = new SelfCheckPage(page);
   await sc.answer(RISKY);
   const before = await sc.result();

@@ -20,9 +20,16 @@ use crate::components::svg::scale;
 use crate::format;
 use crate::i18n::{text, use_i18n, Lang, K};
 
+// Paths named, so that the self-check's own entry
+// (src/bin/credit-selfcheck.rs), which includes this file by its path,
+// finds them too.
+#[path = "selfcheck/form.rs"]
 mod form;
+#[path = "selfcheck/labels.rs"]
 mod labels;
+#[path = "selfcheck/questions.rs"]
 mod questions;
+#[path = "selfcheck/result.rs"]
 mod result;
 
 use form::*;
@@ -57,6 +64,12 @@ pub fn query_param(name: &str) -> Option<String> {
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
 }
+
+/// Given by the self-check's own entry (`src/bin/credit-selfcheck.rs`): the
+/// page is alone, with its own language switch and privacy note, as in an
+/// embed, whatever its address.
+#[derive(Clone, Copy)]
+pub struct Alone;
 
 /// `?embed=1`: render the self-check alone, for an iframe.
 pub fn embed_mode() -> bool {
@@ -117,7 +130,7 @@ fn post_height_to_parent() {
 #[component]
 pub fn SelfCheck() -> impl IntoView {
     let i = use_i18n();
-    let embed = embed_mode();
+    let embed = embed_mode() || use_context::<Alone>().is_some();
     let currency = crate::i18n::shell::default_currency(i.lang.get_untracked());
     let form = Form::new(&SelfCheckInput::example(currency));
     let step = RwSignal::new(0usize);
