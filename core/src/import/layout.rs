@@ -85,32 +85,51 @@ pub fn is_total_marker(cell: &str) -> bool {
     if t.starts_with('*') {
         return true;
     }
-    if ["合计", "总计", "小计", "累计", "合 计", "总 计"]
-        .iter()
-        .any(|m| t.contains(m))
-    {
+    // Called for several cells of every row of a ledger, so without an
+    // allocation: the Chinese markers only where the cell is not ASCII, the
+    // words (all ASCII) compared without case in place. That answers as
+    // lowercasing the cell would: a prefix equal to an ASCII word is ASCII,
+    // so its length and what follows it are the same in the lowercased cell.
+    if !t.is_ascii() && TOTAL_MARKS_ZH.iter().any(|m| t.contains(m)) {
         return true;
     }
-    let l = t.to_lowercase();
-    let word = |w: &str| {
-        l == w
-            || l.strip_prefix(w)
-                .is_some_and(|rest| rest.starts_with([' ', ':', '：', '(']))
-    };
-    [
-        "total",
-        "totals",
-        "grand total",
-        "subtotal",
-        "sub-total",
-        "sous-total",
-    ]
-    .iter()
-    .any(|w| word(w))
-        || ["summe", "zwischensumme", "gesamtsumme", "gesamt", "somme"]
-            .iter()
-            .any(|w| word(w))
+    // Most cells start with a letter no word starts with.
+    let first = t.as_bytes()[0].to_ascii_lowercase();
+    TOTAL_WORDS
+        .iter()
+        .any(|w| w.as_bytes()[0] == first && starts_with_word(t, w))
 }
+
+/// Whether `t` is the ASCII word `w` in any case, alone or followed by a
+/// space, a colon or a parenthesis. Not inlined: the ledger worker's wasm
+/// is built for speed and has a size budget, and eleven inlined copies cost
+/// about a kilobyte.
+#[inline(never)]
+fn starts_with_word(t: &str, w: &str) -> bool {
+    t.len() >= w.len()
+        && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        && (t.len() == w.len() || t[w.len()..].starts_with([' ', ':', '：', '(']))
+}
+
+/// The Chinese total markers ([`is_total_marker`]).
+const TOTAL_MARKS_ZH: [&str; 6] = ["合计", "总计", "小计", "累计", "合 计", "总 计"];
+
+/// The words that mark a total in English, French and German
+/// ([`is_total_marker`]): the whole cell, or followed by a space, a colon or
+/// a parenthesis.
+const TOTAL_WORDS: [&str; 11] = [
+    "total",
+    "totals",
+    "grand total",
+    "subtotal",
+    "sub-total",
+    "sous-total",
+    "summe",
+    "zwischensumme",
+    "gesamtsumme",
+    "gesamt",
+    "somme",
+];
 
 /// The report's date the title rows give, if any (see the module docs).
 ///
@@ -312,6 +331,48 @@ mod tests {
         }
         for s in ["TotalEnergies SE", "Acme", "", "Gesamtschule Nord"] {
             assert!(!is_total_marker(s), "{s}");
+        }
+    }
+
+    /// The definition before the allocation-free version: lowercase the
+    /// cell, then look for the words.
+    fn total_marker_by_lowercase(cell: &str) -> bool {
+        let t = cell.trim();
+        if t.is_empty() {
+            return false;
+        }
+        if t.starts_with('*') || TOTAL_MARKS_ZH.iter().any(|m| t.contains(m)) {
+            return true;
+        }
+        let l = t.to_lowercase();
+        TOTAL_WORDS.iter().any(|w| {
+            l == *w
+                || l.strip_prefix(w)
+                    .is_some_and(|rest| rest.starts_with([' ', ':', '：', '(']))
+        })
+    }
+
+    proptest::proptest! {
+        /// The same answer as lowercasing the cell, for cells made of the
+        /// words, their case changed, the characters around them and
+        /// characters whose lowercase is special (Kelvin sign, dotted
+        /// capital I, final sigma).
+        #[test]
+        fn total_marker_same_as_lowercasing(
+            word in proptest::sample::select(TOTAL_WORDS.to_vec()),
+            upper in proptest::collection::vec(proptest::bool::ANY, 16),
+            before in "[ \t*]{0,2}",
+            after in "(|[ :：(]|[a-zA-Z]|\\u{212A}|İ|Σ|合计|ß)[a-zA-Z0-9 ]{0,6}",
+            other in "\\PC{0,12}",
+        ) {
+            let cased: String = word
+                .chars()
+                .zip(upper.iter().cycle())
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for cell in [format!("{before}{cased}{after}"), other.clone(), format!("{other}{cased}"), format!("K{after}")] {
+                proptest::prop_assert_eq!(is_total_marker(&cell), total_marker_by_lowercase(&cell), "{:?}", cell);
+            }
         }
     }
 }
