@@ -6,9 +6,9 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::browser;
-use crate::components::lang_switch::LangSwitch;
+use crate::components::lang_switch::{provide_language, LangSwitch};
 use crate::components::lock::UnlockPrompt;
-use crate::i18n::{I18n, Lang, K};
+use crate::i18n::{I18n, K};
 use crate::pages::selfcheck::{self, SelfCheck};
 use crate::pages::{alerts::Alerts, cash::Cash, dunning::Dunning, insurance::Insurance};
 use crate::pages::{customer::Customer, import::Import, meeting::Meeting, portfolios::Portfolios};
@@ -17,32 +17,10 @@ use crate::pages::{
 };
 use crate::state::{use_app, AppState, Demo};
 
-/// Where the chosen language is remembered.
-const LANG_KEY: &str = "credit-assistant.lang";
-
 /// The app.
 #[component]
 pub fn App() -> impl IntoView {
-    // `?lang=zh` (or `en`) lets a site embedding the self-check choose.
-    let initial = selfcheck::query_param("lang")
-        .or_else(|| browser::load(LANG_KEY))
-        .unwrap_or_else(browser::navigator_language);
-    let lang = RwSignal::new(Lang::from_tag(&initial));
-    // Only a language the user chose is remembered, never the one detected
-    // at start: a page still starting in another tab (or one being left,
-    // which Chromium keeps running for a moment in its old process) would
-    // otherwise write its own detection over the user's storage. That was
-    // the "a Chinese browser" flake (issue 18, item 7): the page the test
-    // left booted after the test had cleared the storage, without the
-    // test's locale, and stored "en" for the next page to read.
-    Effect::new(move |first: Option<()>| {
-        let l = lang.get();
-        if first.is_some() {
-            browser::save(LANG_KEY, l.tag());
-        }
-        browser::set_document_lang(l.tag());
-    });
-    provide_context(I18n { lang });
+    let lang = provide_language(selfcheck::query_param("lang"));
     if selfcheck::embed_mode() {
         // Embedded in another site (an iframe): the self-check alone.
         return view! { <main class="embed"><SelfCheck/></main> }.into_any();

@@ -34,29 +34,13 @@ mod pages {
     pub use super::selfcheck;
 }
 
-use i18n::{I18n, Lang};
 use leptos::prelude::*;
-use pages::selfcheck::{query_param, SelfCheck};
-
-/// Where the app remembers the chosen language (the same key).
-const LANG_KEY: &str = "credit-assistant.lang";
+use pages::selfcheck::SelfCheck;
 
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| {
-        let initial = query_param("lang")
-            .or_else(|| browser::load(LANG_KEY))
-            .unwrap_or_else(browser::navigator_language);
-        let lang = RwSignal::new(Lang::from_tag(&initial));
-        // As the app: only a language the user chose is remembered.
-        Effect::new(move |first: Option<()>| {
-            let l = lang.get();
-            if first.is_some() {
-                browser::save(LANG_KEY, l.tag());
-            }
-            browser::set_document_lang(l.tag());
-        });
-        provide_context(I18n { lang });
+        lang_switch::provide_language(pages::selfcheck::query_param("lang"));
         provide_context(pages::selfcheck::Alone);
         view! { <main class="embed"><SelfCheck/></main> }
     });
