@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::extras::{extra_or_default, read_extra};
 
 /// The extras key of the dunning settings.
-pub const SETTINGS_KEY: &str = "dunning.settings";
+pub const SETTINGS_KEY: &str = credit_core::dunning::SETTINGS_KEY;
 /// The extras key of the action log.
 pub const LOG_KEY: &str = "dunning.log";
 /// The extras key of the holds made by dunning steps.

@@ -110,6 +110,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The key a portfolio's [`DunningSettings`] are kept under in its extras
+/// (and so in a backup).
+pub const SETTINGS_KEY: &str = "dunning.settings";
+
 /// The language of labels, letters and messages.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -171,5 +175,7 @@ pub use interest::{
 };
 pub use letter::{default_template, letter, letter_blocks, merge_fields, Letter, LetterSettings};
 pub use log::{status_after, LogEntry, LoggedInvoice};
-pub use plan::{plan, DunningSettings, Paused, Plan, PlanInvoice, PlanItem, Upcoming};
+pub use plan::{
+    plan, plan_with, DunningSettings, Paused, Pauses, Plan, PlanInvoice, PlanItem, Upcoming,
+};
 pub use policy::{Channel, DunningAction, Policy, PolicyError, Preset, Step};

@@ -17,6 +17,9 @@
 //! - [`cash`]: early-payment discount cost, the effect of other terms,
 //!   payment plans, the 13-week collections forecast (and against actual),
 //!   working capital.
+//! - [`collections`]: promises to pay, disputes as a workflow, contacts and
+//!   cadence, groups sharing a limit, the order check, statements of
+//!   account and `.eml` messages.
 //! - [`country`]: default country risk by ISO code.
 //! - [`dates`]: dates as typed in forms.
 //! - [`decision`]: the audit trail of saved assessments.
@@ -52,6 +55,7 @@ pub mod assessment;
 pub mod backup;
 pub mod behaviour;
 pub mod cash;
+pub mod collections;
 pub mod country;
 pub mod customer;
 pub mod dates;

@@ -112,6 +112,12 @@ pub enum A {
     RuleConcentration,
     /// A rule's name.
     RuleInsurerDeadline,
+    /// A rule's name.
+    RulePromiseBroken,
+    /// A rule's name.
+    RuleGroupOverLimit,
+    /// A rule's name.
+    RuleGroupConcentration,
     /// A suggested action.
     ActReviewLimit,
     /// A suggested action.
@@ -213,6 +219,9 @@ impl Texts for A {
             A::RuleDelayWorsening => "Payment delay worsening",
             A::RuleConcentration => "Concentration",
             A::RuleInsurerDeadline => "Insurer deadline within 7 days",
+            A::RulePromiseBroken => "Promise to pay broken",
+            A::RuleGroupOverLimit => "Group over its shared limit",
+            A::RuleGroupConcentration => "Group concentration",
             A::ActReviewLimit => "Review the credit limit",
             A::ActHoldDeliveries => "Hold new deliveries until it is back under its limit",
             A::ActCallBuyer => "Call the buyer",
@@ -289,6 +298,9 @@ impl Texts for A {
             A::RuleDelayWorsening => "付款延迟持续恶化",
             A::RuleConcentration => "客户集中度过高",
             A::RuleInsurerDeadline => "保险申报期限7天内到期",
+            A::RulePromiseBroken => "付款承诺未兑现",
+            A::RuleGroupOverLimit => "集团超出共享额度",
+            A::RuleGroupConcentration => "集团集中度过高",
             A::ActReviewLimit => "复核信用额度",
             A::ActHoldDeliveries => "暂停新发货，直至回到额度以内",
             A::ActCallBuyer => "致电买方",
@@ -337,6 +349,9 @@ pub fn rule(r: Rule) -> A {
         Rule::DelayWorsening => A::RuleDelayWorsening,
         Rule::Concentration => A::RuleConcentration,
         Rule::InsurerDeadline => A::RuleInsurerDeadline,
+        Rule::PromiseBroken => A::RulePromiseBroken,
+        Rule::GroupOverLimit => A::RuleGroupOverLimit,
+        Rule::GroupConcentration => A::RuleGroupConcentration,
     }
 }
 
@@ -541,5 +556,21 @@ pub fn evidence(e: &Evidence, cur: Currency, lang: Lang) -> String {
                 Lang::Zh => format!("发票 {invoice_id}：{what}日为 {day}（剩 {days_left} 天）；{invoices} 张投保发票逾期。"),
             }
         }
+        (Evidence::PromiseBroken { promise_id, promised_date, amount, paid }, _) => {
+            let day = format::date(*promised_date, lang);
+            match lang {
+                Lang::En => format!("Promise {promise_id}: {} promised for {day}, {} came in time.", m(*amount), m(*paid)),
+                Lang::Zh => format!("付款承诺 {promise_id}：承诺 {day} 前支付 {}，按时到账 {}。", m(*amount), m(*paid)),
+            }
+        }
+        (Evidence::GroupOverLimit { group, members, exposure, limit }, Lang::En) => format!(
+            "Group \"{group}\" ({}) owes {} against its shared limit of {} ({} over).",
+            super::en_count(i128::from(*members), "member", "members"), m(*exposure), m(*limit), m(*exposure - *limit)
+        ),
+        (Evidence::GroupOverLimit { group, members, exposure, limit }, Lang::Zh) => format!(
+            "集团“{group}”（{members} 家成员）敞口 {}，共享额度 {}（超出 {}）。", m(*exposure), m(*limit), m(*exposure - *limit)
+        ),
+        (Evidence::GroupConcentration { group, exposure, total, share }, Lang::En) => format!("Group \"{group}\": {} of {} receivables ({}).", m(*exposure), m(*total), p(*share)),
+        (Evidence::GroupConcentration { group, exposure, total, share }, Lang::Zh) => format!("集团“{group}”：应收总额 {} 中占 {}（{}）。", m(*total), m(*exposure), p(*share)),
     }
 }

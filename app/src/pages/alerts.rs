@@ -77,7 +77,7 @@ pub fn Alerts() -> impl IntoView {
                     <span>{move || i.t(A::Rule)}</span>
                     <select data-testid="filter-rule" on:change=move |ev| rule.set(event_target_value(&ev))>
                         <option value="">{move || i.t(A::All)}</option>
-                        {Rule::ALL.into_iter().map(|r| view! {
+                        {Rule::MONITORING.into_iter().map(|r| view! {
                             <option value=r.key()>{move || i.t(t::rule(r))}</option>
                         }).collect_view()}
                     </select>

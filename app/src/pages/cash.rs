@@ -75,6 +75,7 @@ fn options(app: &AppState, p: &Open, as_of: NaiveDate, scenario: Scenario) -> Fo
         default_pd: table[usize::from(NEUTRAL_GRADE)],
         plans: app.extras.with(monitoring::plans),
         scenario,
+        promised: Default::default(),
     }
 }
 

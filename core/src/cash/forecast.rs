@@ -40,7 +40,7 @@
 //!   of the day the forecast was made (disputed invoices included: money
 //!   that came in came in).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -87,6 +87,10 @@ pub struct ForecastOptions {
     pub plans: Vec<SavedPlan>,
     /// The scenario.
     pub scenario: Scenario,
+    /// Invoices under an open promise to pay, by id: expected on the
+    /// promised date instead (see [`crate::collections::Book::promised_dates`]).
+    #[serde(default)]
+    pub promised: BTreeMap<String, NaiveDate>,
 }
 
 impl Default for ForecastOptions {
@@ -100,6 +104,7 @@ impl Default for ForecastOptions {
             default_pd: Decimal::new(9, 3),
             plans: Vec::new(),
             scenario: Scenario::Ledger,
+            promised: BTreeMap::new(),
         }
     }
 }
@@ -290,6 +295,15 @@ pub fn forecast(
             }
         }
     }
+    // Promised invoices: their row and promised day.
+    let mut promised_row: BTreeMap<usize, i32> = BTreeMap::new();
+    if !opts.promised.is_empty() {
+        for (k, inv) in p.invoices.iter().enumerate().take(ix.rows.len()) {
+            if let Some(d) = opts.promised.get(&inv.id) {
+                promised_row.insert(k, day(*d));
+            }
+        }
+    }
     let mut weeks: Vec<WeekForecast> = (0..n_weeks)
         .map(|k| {
             let start = as_of + Days::new(7 * u64::from(k));
@@ -356,6 +370,16 @@ pub fn forecast(
                 }
                 PlanUse::Now => put(&mut f, &mut weeks, i64::from(on), amount, pd),
             }
+            continue;
+        }
+        if let Some(d) = promised_row.get(&k) {
+            put(
+                &mut f,
+                &mut weeks,
+                i64::from(*d).max(i64::from(on)),
+                amount,
+                pd,
+            );
             continue;
         }
         let mut due = i64::from(r.due);

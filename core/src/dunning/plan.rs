@@ -2,7 +2,7 @@
 //! ([`DunningSettings`]), one item per buyer per step, the steps coming up
 //! and the paused (disputed) invoices.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -155,6 +155,22 @@ pub struct Paused {
     pub currency: Currency,
 }
 
+/// What the collections workflow pauses or escalates in a plan
+/// ([`plan_with`]), by invoice id (built by
+/// [`crate::collections::Book::pauses`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pauses {
+    /// Invoices under an open promise to pay: paused whole, with the reason
+    /// shown and the day the promise was recorded.
+    pub promised: BTreeMap<String, (String, NaiveDate)>,
+    /// The disputed part of an invoice (its currency), the reason and the
+    /// day the dispute was opened: only that part is paused.
+    pub disputed: BTreeMap<String, (Decimal, String, NaiveDate)>,
+    /// Invoices of a broken promise: they move on to the next step of their
+    /// buyer's policy at once.
+    pub escalate: BTreeSet<String>,
+}
+
 /// The plan for a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
@@ -216,6 +232,24 @@ pub fn plan(
     s: &DunningSettings,
     log: &[LogEntry],
 ) -> Result<Plan, DunningError> {
+    plan_with(p, as_of, s, log, &Pauses::default())
+}
+
+/// [`plan`] with the collections workflow's pauses: an invoice under an
+/// open promise is paused whole; of a disputed invoice only the disputed
+/// part is paused and the rest is dunned; the invoices of a broken promise
+/// move to the next step of the policy at once (the first step when none
+/// was reached yet, the last stays the last).
+///
+/// # Errors
+/// As [`plan`].
+pub fn plan_with(
+    p: &Portfolio,
+    as_of: NaiveDate,
+    s: &DunningSettings,
+    log: &[LogEntry],
+    pauses: &Pauses,
+) -> Result<Plan, DunningError> {
     s.validate().map_err(DunningError::Policy)?;
     let base = p.base_currency();
     // The log by (buyer, invoice).
@@ -250,8 +284,9 @@ pub fn plan(
         compensation: false,
         ..s.interest.clone()
     };
+    let any_pause = *pauses != Pauses::default();
     for (i, inv) in p.invoices.iter().enumerate() {
-        let open = net.effective[i];
+        let mut open = net.effective[i];
         // Zero too for a line issued after as_of (`Invoice::open_as_of`).
         if open <= Decimal::ZERO {
             continue;
@@ -277,9 +312,44 @@ pub fn plan(
             });
             continue;
         }
+        let mut escalated = false;
+        if any_pause {
+            if let Some((reason, since)) = pauses.promised.get(&inv.id) {
+                paused.push(Paused {
+                    customer_id: c.id.clone(),
+                    invoice_id: inv.id.clone(),
+                    reason: reason.clone(),
+                    since: *since,
+                    open,
+                    currency: inv.currency,
+                });
+                continue;
+            }
+            if let Some((amount, reason, since)) = pauses.disputed.get(&inv.id) {
+                let part = (*amount).min(open);
+                if part > Decimal::ZERO {
+                    paused.push(Paused {
+                        customer_id: c.id.clone(),
+                        invoice_id: inv.id.clone(),
+                        reason: reason.clone(),
+                        since: *since,
+                        open: part,
+                        currency: inv.currency,
+                    });
+                    open -= part;
+                }
+                if open <= Decimal::ZERO {
+                    continue;
+                }
+            }
+            escalated = pauses.escalate.contains(&inv.id);
+        }
         let policy = s.policy_for(&c.id);
         let date_of = |k: usize| add_days(inv.due_date, policy.steps[k].offset_days);
-        let reached = (0..policy.steps.len()).rev().find(|k| date_of(*k) <= as_of);
+        let mut reached = (0..policy.steps.len()).rev().find(|k| date_of(*k) <= as_of);
+        if escalated && !policy.steps.is_empty() {
+            reached = Some(reached.map_or(0, |k| (k + 1).min(policy.steps.len() - 1)));
+        }
         let next = (0..policy.steps.len())
             .find(|k| Some(*k) > reached && date_of(*k) > as_of)
             .map(|k| (k, date_of(k)));
@@ -351,7 +421,11 @@ pub fn plan(
                 compensation_currency: comp_cur,
             },
             reached: k,
-            reached_on: date_of(k),
+            reached_on: if escalated {
+                date_of(k).min(as_of)
+            } else {
+                date_of(k)
+            },
             comp_base,
             interest_base: calc.interest * rate,
         });

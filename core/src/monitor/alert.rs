@@ -40,11 +40,17 @@ pub enum Rule {
     Concentration,
     /// An insurer deadline is near.
     InsurerDeadline,
+    /// A promise to pay was broken ([`crate::collections`]).
+    PromiseBroken,
+    /// A group's exposure is above its shared limit.
+    GroupOverLimit,
+    /// A group holds too large a share of the AR.
+    GroupConcentration,
 }
 
 impl Rule {
-    /// Every rule, in order.
-    pub const ALL: [Rule; 9] = [
+    /// The rules [`crate::monitor::evaluate`] runs over the ledger, in order.
+    pub const MONITORING: [Rule; 9] = [
         Rule::OverLimit,
         Rule::Utilisation,
         Rule::PastDunningStep,
@@ -54,6 +60,23 @@ impl Rule {
         Rule::DelayWorsening,
         Rule::Concentration,
         Rule::InsurerDeadline,
+    ];
+
+    /// Every rule, in order: the monitoring rules, then the collections
+    /// workflow's ([`crate::collections::Book::alerts`]).
+    pub const ALL: [Rule; 12] = [
+        Rule::OverLimit,
+        Rule::Utilisation,
+        Rule::PastDunningStep,
+        Rule::GradeDowngraded,
+        Rule::InsuredLimitCut,
+        Rule::VolumeUpPayingSlower,
+        Rule::DelayWorsening,
+        Rule::Concentration,
+        Rule::InsurerDeadline,
+        Rule::PromiseBroken,
+        Rule::GroupOverLimit,
+        Rule::GroupConcentration,
     ];
 
     /// The rule's stable key, the same as its serde name (`"over_limit"`, …).
@@ -75,6 +98,9 @@ impl Rule {
             Rule::DelayWorsening => "delay_worsening",
             Rule::Concentration => "concentration",
             Rule::InsurerDeadline => "insurer_deadline",
+            Rule::PromiseBroken => "promise_broken",
+            Rule::GroupOverLimit => "group_over_limit",
+            Rule::GroupConcentration => "group_concentration",
         }
     }
 }
@@ -205,6 +231,39 @@ pub enum Evidence {
         invoice_id: String,
         /// Overdue invoices of the buyer with a deadline in the window.
         invoices: u32,
+    },
+    /// [`Rule::PromiseBroken`].
+    PromiseBroken {
+        /// The promise.
+        promise_id: String,
+        /// The day the money was promised for.
+        promised_date: NaiveDate,
+        /// Promised.
+        amount: Decimal,
+        /// Paid from the day it was recorded to the promised date + grace.
+        paid: Decimal,
+    },
+    /// [`Rule::GroupOverLimit`].
+    GroupOverLimit {
+        /// The group.
+        group: String,
+        /// Its members.
+        members: u32,
+        /// Σ its members' exposure.
+        exposure: Decimal,
+        /// Its shared limit.
+        limit: Decimal,
+    },
+    /// [`Rule::GroupConcentration`].
+    GroupConcentration {
+        /// The group.
+        group: String,
+        /// Σ its members' exposure.
+        exposure: Decimal,
+        /// Open AR of the portfolio.
+        total: Decimal,
+        /// exposure ÷ total, a fraction.
+        share: Decimal,
     },
 }
 

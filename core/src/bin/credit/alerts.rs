@@ -157,6 +157,37 @@ fn evidence(e: &Evidence, cur: Currency) -> String {
                 "{what} {date} ({days_left} day(s) left), invoice {invoice_id}, {invoices} invoice(s) in the window"
             )
         }
+        Evidence::PromiseBroken {
+            promise_id,
+            promised_date,
+            amount,
+            paid,
+        } => format!(
+            "promise {promise_id} of {} for {promised_date}, {} paid in time",
+            money(*amount),
+            money(*paid)
+        ),
+        Evidence::GroupOverLimit {
+            group,
+            members,
+            exposure,
+            limit,
+        } => format!(
+            "group {group} ({members} members) exposure {} against a shared limit of {}",
+            money(*exposure),
+            money(*limit)
+        ),
+        Evidence::GroupConcentration {
+            group,
+            exposure,
+            total,
+            share,
+        } => format!(
+            "group {group} {} of {} ({})",
+            money(*exposure),
+            money(*total),
+            percent(*share, 1)
+        ),
     }
 }
 

@@ -101,6 +101,7 @@ use credit_core::limit::{
 use credit_core::money::{format_amount, Currency};
 use credit_core::portfolio::Portfolio;
 use credit_core::rating::{recommend, NEUTRAL_GRADE};
+use credit_core::store::Extras;
 use credit_core::terms::{Security, TermsBasis, TermsRecommendation};
 use credit_core::{Decimal, NaiveDate};
 use serde::Deserialize;
@@ -115,10 +116,13 @@ const USAGE: &str = "usage: credit assess BUYER.json [--json]
        credit interest --amount 1000 --currency EUR --due DATE --as-of DATE --regime eu|de|fr|uk|cn|contract [--rate 4.5 | --rate DATE:4.5 …] [--gbp-rate R] [--paid DATE:AMOUNT]… [--json]
        credit insurance FILE --policy POLICY.json --as-of DATE [FILE OPTIONS] [--json]
        credit claim FILE --policy POLICY.json --buyer ID --as-of DATE [--recoveries 0] [FILE OPTIONS] [--json]
+       credit statement FILE --buyer ID --as-of DATE [--lang zh|en] [--book BOOK.json] [--eml OUT.eml] [FILE OPTIONS] [--json]
+       credit order-check FILE --buyer ID --amount X --as-of DATE [--grade N] [--book BOOK.json] [FILE OPTIONS] [--json]
 FILE OPTIONS: [--currency CNY] [--date-order dmy|mdy] [--preset NAME] [--header-row N]
               [--encoding auto|utf-8|gbk|windows-1252|utf-16le|utf-16be]
 presets: sap-fbl5n-de, sap-fbl5n-en, erpnext-ar, odoo, kingdee, yonyou, quickbooks-ar-aging, xero-aged-receivables
-FILE: a ledger (CSV or XLSX) or a backup of the app (JSON, read as Restore reads it)";
+FILE: a ledger (CSV or XLSX) or a backup of the app (JSON, read as Restore reads it)
+BOOK: the collections book (promises, disputes, contacts, groups, order rules) as JSON; a backup's own is used when none is given";
 
 /// The buyer file of `credit assess`.
 #[derive(Deserialize)]
@@ -147,6 +151,7 @@ struct LimitSection {
 
 mod alerts;
 mod cash;
+mod collections;
 mod dunning;
 mod insurance;
 
@@ -166,6 +171,8 @@ fn main() -> ExitCode {
         Some("interest") => dunning::cmd_interest(&args[1..]),
         Some("insurance") => insurance::cmd_insurance(&args[1..]),
         Some("claim") => insurance::cmd_claim(&args[1..]),
+        Some("statement") => collections::cmd_statement(&args[1..]),
+        Some("order-check") => collections::cmd_order_check(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -179,7 +186,9 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg, code)) => {
-            eprintln!("{msg}");
+            if !msg.is_empty() {
+                eprintln!("{msg}");
+            }
             ExitCode::from(code)
         }
     }
@@ -425,7 +434,7 @@ fn parse_file_args(cmd: &str, args: &[String], ageing: bool) -> Result<FileArgs,
 /// A backup file (the app's Backup, `credit_core::backup`), read as the
 /// app's Restore reads it (checksum, schema, the import's row rules and
 /// bounds): `None` when the bytes are no backup (a ledger file).
-fn load_backup(path: &str, bytes: &[u8]) -> Option<Result<Portfolio, Failure>> {
+fn load_backup(path: &str, bytes: &[u8]) -> Option<Result<(Portfolio, Extras), Failure>> {
     if !bytes.trim_ascii_start().starts_with(b"{") {
         return None;
     }
@@ -444,7 +453,7 @@ fn load_backup(path: &str, bytes: &[u8]) -> Option<Result<Portfolio, Failure>> {
         Ok(None) => {}
     }
     match backup::from_json(text) {
-        Ok((p, _)) => Some(Ok(p)),
+        Ok(x) => Some(Ok(x)),
         Err(BackupError::NotABackup) => None,
         // Not JSON: a ledger file starting with `{`, unless it says it is
         // a backup (a cut-short one, say).
@@ -462,6 +471,12 @@ fn load_backup(path: &str, bytes: &[u8]) -> Option<Result<Portfolio, Failure>> {
 /// Reads an invoice file (or a backup) into a portfolio, or reports every
 /// error.
 fn load(a: &FileArgs) -> Result<Portfolio, Failure> {
+    load_with_extras(a).map(|x| x.0)
+}
+
+/// [`load`], with what a backup keeps besides the ledger (its extras:
+/// dunning settings, the collections book …; none for a ledger file).
+fn load_with_extras(a: &FileArgs) -> Result<(Portfolio, Extras), Failure> {
     let path = &a.path;
     let bytes =
         std::fs::read(path).map_err(|e| Failure(format!("credit: cannot read {path}: {e}"), 2))?;
@@ -540,7 +555,7 @@ fn load(a: &FileArgs) -> Result<Portfolio, Failure> {
             2,
         ));
     }
-    Ok(portfolio)
+    Ok((portfolio, Extras::new()))
 }
 
 fn print_json(v: &serde_json::Value) -> Result<(), Failure> {
