@@ -26,7 +26,7 @@ use crate::extras::{extra_or_default, read_extra};
 /// The extras key of the dunning settings.
 pub const SETTINGS_KEY: &str = credit_core::dunning::SETTINGS_KEY;
 /// The extras key of the action log.
-pub const LOG_KEY: &str = "dunning.log";
+pub const LOG_KEY: &str = credit_core::dunning::LOG_KEY;
 /// The extras key of the holds made by dunning steps.
 pub const HOLDS_KEY: &str = "dunning.holds";
 

@@ -61,5 +61,5 @@ pub use book::{
 };
 pub use error::{CollectionsError, Field};
 pub use order::{order_check, OrderCheck, OrderDecision, OrderReason, OrderRules, RuleAction};
-pub use statement::{eml, mailto, statement, Statement, StatementLine};
+pub use statement::{eml, mailto, plan_statements, statement, Statement, StatementLine};
 pub use status::{CollectionsKpis, GroupFigures, PromiseState, ReasonFigures};

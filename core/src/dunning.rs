@@ -114,6 +114,10 @@ use serde::{Deserialize, Serialize};
 /// (and so in a backup).
 pub const SETTINGS_KEY: &str = "dunning.settings";
 
+/// The key a portfolio's dunning action log (a list of [`LogEntry`]) is
+/// kept under in its extras.
+pub const LOG_KEY: &str = "dunning.log";
+
 /// The language of labels, letters and messages.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

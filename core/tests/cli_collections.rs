@@ -251,3 +251,87 @@ fn order_checks_match_the_independent_figures() {
         "{err}"
     );
 }
+
+#[test]
+fn the_statements_of_the_plan_in_one_run() {
+    let e = expected();
+    let (ledger, book) = (data(LEDGER), data("collections/erpnext_book.json"));
+    let (code, out, err) = credit(&[
+        "statement",
+        &ledger,
+        "--plan",
+        "--as-of",
+        "2026-11-30",
+        "--currency",
+        "INR",
+        "--book",
+        &book,
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let got: Value = serde_json::from_str(&out).unwrap();
+    let mut ids: Vec<&str> = got
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["customer_id"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    let want: Vec<&str> = e["plan_buyers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(ids, want);
+    // As text: one after another, a page break between them.
+    let (code, out, _) = credit(&[
+        "statement",
+        &ledger,
+        "--plan",
+        "--as-of",
+        "2026-11-30",
+        "--currency",
+        "INR",
+        "--book",
+        &book,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out.matches('\x0c').count(), want.len() - 1);
+    // As messages: one .eml per buyer with an address, the others named.
+    let dir = std::env::temp_dir().join(format!("credit-plan-{}", std::process::id()));
+    let (code, out, err) = credit(&[
+        "statement",
+        &ledger,
+        "--plan",
+        "--as-of",
+        "2026-11-30",
+        "--currency",
+        "INR",
+        "--book",
+        &book,
+        "--eml-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["statement-CUST-00023-2026-11-30.eml"]);
+    assert!(out.contains("no contact e-mail address: "), "{out}");
+    // --plan takes no buyer.
+    let (code, _, err) = credit(&[
+        "statement",
+        &ledger,
+        "--plan",
+        "--buyer",
+        "CUST-00023",
+        "--as-of",
+        "2026-11-30",
+        "--currency",
+        "INR",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--plan takes the plan's buyers"), "{err}");
+}

@@ -155,6 +155,39 @@ pub fn statement(
     })
 }
 
+/// The statements of every buyer in a dunning plan ("all statements of the
+/// plan"), in the plan's order, each buyer once; see [`statement`].
+///
+/// # Errors
+/// None in practice: the plan's buyers are the portfolio's.
+pub fn plan_statements(
+    p: &Portfolio,
+    book: &Book,
+    plan: &crate::dunning::Plan,
+    interest: &InterestSettings,
+    from: &str,
+    lang: Option<Lang>,
+) -> Result<Vec<Statement>, CollectionsError> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for it in &plan.items {
+        if seen.contains(&it.customer_id.as_str()) {
+            continue;
+        }
+        seen.push(&it.customer_id);
+        out.push(statement(
+            p,
+            book,
+            &it.customer_id,
+            plan.as_of,
+            interest,
+            from,
+            lang,
+        )?);
+    }
+    Ok(out)
+}
+
 impl Statement {
     /// The subject of its message.
     pub fn subject(&self) -> String {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::book::{Book, DisputeReason, Promise};
 use crate::dunning::{Lang, Pauses};
+use crate::heatmap::{zone, Band, Zone};
 use crate::monitor::{Action, Alert, Evidence, Rule, Severity};
 use crate::openitems::{net_open, NetOpen};
 use crate::portfolio::Portfolio;
@@ -325,6 +326,30 @@ impl Book {
                     cover,
                     share: (total > Decimal::ZERO).then(|| exposure / total),
                 }
+            })
+            .collect()
+    }
+
+    /// Each group on the risk heat map ([`crate::heatmap`]): its likelihood
+    /// is its worst member's grade (a group is as weak as its weakest
+    /// company, when any is graded), its impact its share of the
+    /// receivables. `grades` are the buyers' grades by id.
+    pub fn group_heat(
+        &self,
+        p: &Portfolio,
+        as_of: NaiveDate,
+        grades: &BTreeMap<String, u8>,
+    ) -> Vec<(String, Option<u8>, Band, Zone)> {
+        self.group_figures(p, as_of)
+            .into_iter()
+            .map(|f| {
+                let grade = f
+                    .members
+                    .iter()
+                    .filter_map(|m| grades.get(m).copied())
+                    .max();
+                let band = Band::of(f.share.unwrap_or(Decimal::ZERO));
+                (f.name, grade, band, zone(grade, band))
             })
             .collect()
     }

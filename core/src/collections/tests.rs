@@ -448,6 +448,19 @@ fn groups_share_a_limit_and_a_buyer_is_in_one_group() {
         rules,
         [(Rule::GroupOverLimit, "A"), (Rule::GroupConcentration, "A")]
     );
+    // On the heat map: the worst member's grade, the group's share.
+    let grades = [("A".to_string(), 3u8), ("B".to_string(), 7u8)]
+        .into_iter()
+        .collect();
+    let heat = b.group_heat(&p, d(AS_OF), &grades);
+    assert_eq!(heat[0].0, "Acme Group");
+    assert_eq!(heat[0].1, Some(7));
+    assert_eq!(
+        heat[0].2,
+        crate::heatmap::Band::of(dec("135000") / dec("140000"))
+    );
+    assert_eq!(heat[0].3, crate::heatmap::zone(Some(7), heat[0].2));
+    assert_eq!(heat[1].1, None);
     b.leave_group("C");
     assert_eq!(b.groups.len(), 1);
 }

@@ -17,6 +17,11 @@ Standard library only; no Rust code. Rules (credit_core::collections docs):
   default rules: overdue above 0 blocks; no credit limit (a ledger file
   sets none) refers; group exposure + order above the group limit refers.
   The decision is the worst: block > refer > approve; exit code 0/3/4.
+* the statements of the plan (credit statement --plan): the buyers with a
+  net balance above 0 and an item at least 7 days past due (the Standard
+  policy's first step) whose open amount is not all paused: an invoice
+  under an open promise is paused whole, an open dispute pauses its
+  amount.
 Writes expected.json.
 """
 import csv
@@ -102,6 +107,24 @@ def order_check(all_items, book, buyer, amount, overdue_rule="block"):
             "exposure": money(net), "reasons": reasons}
 
 
+def plan_buyers(all_items, book):
+    promised = {i for p in book["promises"] for i in p["invoice_ids"]}
+    disputed = {}
+    for c in book["disputes"]:
+        last = [h for h in c["history"] if d(h["date"]) <= AS_OF][-1]
+        if last["status"] in ("open", "investigating"):
+            disputed[c["invoice_id"]] = disputed.get(c["invoice_id"], Decimal(0)) + Decimal(c["amount"])
+    out = set()
+    for i in all_items:
+        if i["open"] <= 0 or (AS_OF - i["due"]).days < 7 or i["id"] in promised:
+            continue
+        if exposure(all_items, i["buyer"]) <= 0:
+            continue
+        if i["open"] - disputed.get(i["id"], Decimal(0)) > 0:
+            out.add(i["buyer"])
+    return sorted(out)
+
+
 def main():
     with open(os.path.join(HERE, "erpnext_book.json"), encoding="utf-8") as f:
         book = json.load(f)
@@ -109,6 +132,7 @@ def main():
     out = {
         "as_of": AS_OF.isoformat(),
         "statements": {b: statement(all_items, book, b) for b in ["CUST-00012", "CUST-00023"]},
+        "plan_buyers": plan_buyers(all_items, book),
         "order_checks": {
             "CUST-00031 20000": order_check(all_items, book, "CUST-00031", "20000"),
             "CUST-00031 20000 overdue off": order_check(all_items, book, "CUST-00031", "20000", "off"),
