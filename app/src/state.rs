@@ -321,6 +321,12 @@ impl AppState {
     /// Sets several extras in one write, then runs `after` once they are
     /// kept (not when the write failed).
     pub fn set_extras_then(&self, changes: Vec<(String, String)>, after: impl FnOnce() + 'static) {
+        self.put_extras(changes, Box::new(after));
+    }
+
+    /// [`AppState::set_extras_then`] with `after` boxed: the write is compiled
+    /// once, whatever runs after it.
+    fn put_extras(&self, changes: Vec<(String, String)>, after: Box<dyn FnOnce()>) {
         if changes.is_empty() {
             return;
         }

@@ -97,10 +97,13 @@ fn arm() {
     CLIENT.with(|c| c.borrow_mut().timer = t);
 }
 
-fn answer(f: &js_sys::Function, reply: &Reply) {
-    if let Ok(text) = serde_json::to_string(reply) {
-        let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&text));
-    }
+/// The reply a stopped worker's pending calls get,
+/// `Reply::Failed(Failure::WorkerStopped(why))`, as serde writes it (a test
+/// holds it to that), built around the reason alone: the page never
+/// serialises a whole `Reply`, so it carries no serialiser for one.
+fn stopped_json(why: &StopReason) -> Option<String> {
+    let r = serde_json::to_string(why).ok()?;
+    Some(format!("{{\"Failed\":{{\"WorkerStopped\":{r}}}}}"))
 }
 
 /// Terminates the worker and fails everything in flight with `why`.
@@ -116,9 +119,10 @@ fn stop(why: StopReason) {
         w.terminate();
     }
     progress().set(None);
-    let reply = Reply::Failed(Failure::WorkerStopped(why));
-    for p in pending {
-        answer(&p.resolve, &reply);
+    if let Some(text) = stopped_json(&why) {
+        for p in pending {
+            let _ = p.resolve.call1(&JsValue::NULL, &JsValue::from_str(&text));
+        }
     }
     arm();
 }
@@ -331,5 +335,28 @@ pub async fn call(req: &Request, file: Option<&web_sys::File>) -> Reply {
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_else(|| fail("reply".into())),
         Err(e) => fail(format!("{e:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stopped_reply_reads_as_serde_writes_it() {
+        for why in [
+            StopReason::Crashed("out of \"memory\"\n".into()),
+            StopReason::Silent(30),
+            StopReason::NotVerified,
+            StopReason::Replaced,
+        ] {
+            let whole = Reply::Failed(Failure::WorkerStopped(why.clone()));
+            assert_eq!(
+                stopped_json(&why).unwrap(),
+                serde_json::to_string(&whole).unwrap()
+            );
+            let back: Reply = serde_json::from_str(&stopped_json(&why).unwrap()).unwrap();
+            assert_eq!(back, whole);
+        }
     }
 }

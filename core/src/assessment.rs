@@ -1067,7 +1067,7 @@ pub fn assess(input: &AssessmentInput, card: &Scorecard) -> Result<Assessment, A
     };
     let mut ranked: Vec<&Factor> = factors.iter().filter(|f| !f.impact.is_zero()).collect();
     // Stable sort: ties keep the order of FactorId::ALL.
-    ranked.sort_by_key(|f| std::cmp::Reverse(f.impact.abs()));
+    crate::sorting::sort_by(&mut ranked, |a, b| b.impact.abs().cmp(&a.impact.abs()));
     for f in ranked {
         if drivers.len() >= 3 {
             break;

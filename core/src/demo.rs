@@ -1271,7 +1271,7 @@ pub fn generate(spec: &DemoSpec) -> Portfolio {
             }
         }
     }
-    drafts.sort_by_key(|d| d.issue);
+    crate::sorting::sort_by(&mut drafts, |a, b| a.issue.cmp(&b.issue));
 
     // Invoices, numbered in issue-date order.
     let width = drafts.len().to_string().len().max(6);
@@ -1628,7 +1628,7 @@ mod tests {
         }
         for (what, map) in [("sales", &sales), ("AR", &ar)] {
             let mut v: Vec<Decimal> = map.values().copied().collect();
-            v.sort_unstable_by(|a, b| b.cmp(a));
+            crate::sorting::sort_by(&mut v, |a, b| b.cmp(a));
             let total: Decimal = v.iter().sum();
             let top1 = v[0] / total;
             let top10 = v.iter().take(10).sum::<Decimal>() / total;

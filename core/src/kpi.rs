@@ -224,7 +224,7 @@ pub fn concentration(totals: &[Decimal]) -> Option<(Decimal, Decimal, Decimal)> 
     if sum.is_zero() {
         return None;
     }
-    v.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sorting::sort_by(&mut v, |a, b| b.cmp(a));
     let top1 = v[0] / sum;
     let top10 = v.iter().take(10).sum::<Decimal>() / sum;
     let mut hhi = Decimal::ZERO;
@@ -459,7 +459,7 @@ pub fn top_exposures(
         .iter()
         .filter(|c| c.row.total > Decimal::ZERO)
         .collect();
-    v.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut v, |a, b| {
         b.row
             .total
             .cmp(&a.row.total)

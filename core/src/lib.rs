@@ -43,6 +43,7 @@
 //!   injection.
 //! - [`selfcheck`]: the five-minute self-check for prospects: exposure,
 //!   expected loss, whether credit insurance is worth considering.
+//! - [`sorting`]: one compiled stable sort for report-sized lists (wasm size).
 //! - [`store`]: the compact binary records a portfolio is stored in
 //!   (IndexedDB): a head and chunks of invoices, versioned by schema.
 //! - [`backup`]: the portfolio as one versioned JSON file with a SHA-256
@@ -78,6 +79,7 @@ pub mod openitems;
 pub mod portfolio;
 pub mod rating;
 pub mod selfcheck;
+pub mod sorting;
 pub mod store;
 pub mod terms;
 

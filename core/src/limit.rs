@@ -192,7 +192,7 @@ pub struct LimitRecommendation {
 /// ```
 pub fn median(xs: &[Decimal]) -> Option<Decimal> {
     let mut v = xs.to_vec();
-    v.sort();
+    crate::sorting::sort_by(&mut v, |a, b| a.cmp(b));
     let n = v.len();
     match n {
         0 => None,

@@ -94,7 +94,9 @@ pub fn HeatMap(portfolio: Arc<Open>) -> impl IntoView {
                 )
             })
             .collect();
-        buyers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        credit_core::sorting::sort_by(&mut buyers, |a, b| {
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        });
         Some((buyers, total))
     });
     let cw = (W - LEFT) / COLS;

@@ -696,7 +696,7 @@ impl Book {
         if let Err(at) = g.members.binary_search_by(|m| m.as_str().cmp(customer_id)) {
             g.members.insert(at, customer_id.to_string());
         }
-        self.groups.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sorting::sort_by(&mut self.groups, |a, b| a.name.cmp(&b.name));
         Ok(())
     }
 

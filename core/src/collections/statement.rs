@@ -116,7 +116,9 @@ pub fn statement(
             promised: promised.get(&inv.id).copied(),
         });
     }
-    lines.sort_by(|a, b| a.due_date.cmp(&b.due_date).then_with(|| a.id.cmp(&b.id)));
+    crate::sorting::sort_by(&mut lines, |a, b| {
+        a.due_date.cmp(&b.due_date).then_with(|| a.id.cmp(&b.id))
+    });
     let mut totals: Vec<(Currency, Decimal, Decimal, Decimal)> = Vec::new();
     for l in &lines {
         let k = match totals.iter().position(|t| t.0 == l.currency) {
@@ -132,7 +134,7 @@ pub fn statement(
         }
         totals[k].3 += l.interest;
     }
-    totals.sort_by(|a, b| a.0.code().cmp(b.0.code()));
+    crate::sorting::sort_by(&mut totals, |a, b| a.0.code().cmp(b.0.code()));
     let promises = book
         .promises
         .iter()

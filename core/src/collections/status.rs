@@ -129,7 +129,7 @@ impl Book {
                 }
             }
         }
-        v.sort_by_key(|x| x.0);
+        crate::sorting::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
         v
     }
 
@@ -145,7 +145,7 @@ impl Book {
         if !mine.iter().any(|x| x.id == pr.id) {
             mine.push(pr);
         }
-        mine.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut mine, |a, b| {
             a.promised_date
                 .cmp(&b.promised_date)
                 .then_with(|| a.recorded.cmp(&b.recorded))
@@ -211,7 +211,7 @@ impl Book {
                 .cloned()
                 .collect();
         }
-        rows.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut rows, |a, b| {
             let (x, y) = (&p.invoices[*a], &p.invoices[*b]);
             x.due_date
                 .cmp(&y.due_date)
@@ -429,7 +429,7 @@ impl Book {
                 }
             }
         }
-        out.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut out, |a, b| {
             b.severity
                 .cmp(&a.severity)
                 .then_with(|| a.customer_id.cmp(&b.customer_id))

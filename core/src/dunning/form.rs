@@ -363,7 +363,7 @@ impl SettingsText {
                 }),
             }
         }
-        rates.sort_by_key(|r| r.from);
+        crate::sorting::sort_by(&mut rates, |a, b| a.from.cmp(&b.from));
         s.interest.reference_rates = rates;
         let contract = self.contract.trim();
         s.interest.contract_rate = if contract.is_empty() {

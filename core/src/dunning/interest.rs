@@ -370,7 +370,7 @@ pub fn late_interest(
             cuts.push(h);
         }
         cuts.push(start);
-        cuts.sort();
+        crate::sorting::sort_by(&mut cuts, |a, b| a.cmp(b));
         cuts.dedup();
         for (k, from) in cuts.iter().enumerate() {
             let to = cuts.get(k + 1).and_then(|d| d.pred_opt()).unwrap_or(end);

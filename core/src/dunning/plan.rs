@@ -457,7 +457,9 @@ pub fn plan_with(
             comp += x.comp_base;
             invoices.push(x.inv);
         }
-        invoices.sort_by(|a, b| a.due_date.cmp(&b.due_date).then_with(|| a.id.cmp(&b.id)));
+        crate::sorting::sort_by(&mut invoices, |a, b| {
+            a.due_date.cmp(&b.due_date).then_with(|| a.id.cmp(&b.id))
+        });
         items.push(PlanItem {
             customer_id: c.id.clone(),
             customer_name: c.name.clone(),
@@ -472,7 +474,7 @@ pub fn plan_with(
             next,
         });
     }
-    items.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut items, |a, b| {
         b.step
             .offset_days
             .cmp(&a.step.offset_days)
@@ -498,7 +500,7 @@ pub fn plan_with(
                 .filter(|(k2, d2, _)| *k2 == k && *d2 == day)
                 .map(|(_, _, id)| id.to_string())
                 .collect();
-            ids.sort();
+            crate::sorting::sort_by(&mut ids, |a, b| a.cmp(b));
             upcoming.push(Upcoming {
                 customer_id: c.id.clone(),
                 customer_name: c.name.clone(),
@@ -508,12 +510,12 @@ pub fn plan_with(
             });
         }
     }
-    upcoming.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut upcoming, |a, b| {
         a.date
             .cmp(&b.date)
             .then_with(|| a.customer_id.cmp(&b.customer_id))
     });
-    paused.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut paused, |a, b| {
         a.customer_id
             .cmp(&b.customer_id)
             .then_with(|| a.invoice_id.cmp(&b.invoice_id))

@@ -234,7 +234,7 @@ pub fn cover(
             }
         })
         .collect();
-    buyers.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut buyers, |a, b| {
         b.open
             .cmp(&a.open)
             .then_with(|| a.customer_id.cmp(&b.customer_id))

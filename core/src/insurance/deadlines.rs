@@ -150,7 +150,7 @@ pub fn deadlines(
             late: sent.map_or(notify_by < as_of, |d| d > notify_by),
         });
     }
-    out.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut out, |a, b| {
         let key = |d: &Deadline| d.next.map_or(NaiveDate::MAX, |n| n.1);
         key(a)
             .cmp(&key(b))

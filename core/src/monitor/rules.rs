@@ -142,7 +142,7 @@ pub fn evaluate(
     let months_from = if months_ok { ends[nm] } else { on };
     let pay_from = y12.min(months_from);
     let mut steps = settings.dunning_steps.clone();
-    steps.sort_unstable();
+    crate::sorting::sort_by(&mut steps, |a, b| a.cmp(b));
     steps.dedup();
     let steps: Vec<i32> = steps.into_iter().map(clamp_i32).collect();
     let ns = steps.len();
@@ -489,7 +489,7 @@ pub fn evaluate(
             );
         }
     }
-    alerts.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut alerts, |a, b| {
         b.severity
             .cmp(&a.severity)
             .then_with(|| a.customer_id.cmp(&b.customer_id))

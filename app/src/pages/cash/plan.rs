@@ -50,7 +50,7 @@ pub(super) fn PlanPanel(portfolio: Arc<Open>) -> impl IntoView {
             .map(|c| (c.customer_id.clone(), c.row.overdue()))
             .filter(|(_, x)| *x > Decimal::ZERO)
             .collect();
-        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        credit_core::sorting::sort_by(&mut v, |a, b| b.1.cmp(&a.1));
         Some(v)
     });
     let buyer = RwSignal::new(String::new());

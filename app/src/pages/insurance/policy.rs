@@ -79,7 +79,7 @@ pub(super) fn PolicyForm(portfolio: Arc<Open>) -> impl IntoView {
         .iter()
         .map(|c| (c.id.clone(), format!("{} · {}", c.name, c.id)))
         .collect();
-    options.sort_by(|a, b| a.1.cmp(&b.1));
+    credit_core::sorting::sort_by(&mut options, |a, b| a.1.cmp(&b.1));
     let cur = portfolio.base_currency();
     let overrides = move || {
         let p = current.get();
