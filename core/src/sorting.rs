@@ -53,7 +53,7 @@ mod tests {
                 })
                 .collect();
             let mut a = v.clone();
-            a.sort_by(|p, q| p.0.cmp(&q.0));
+            a.sort_by_key(|p| p.0);
             let mut b = v;
             sort_by(&mut b, |p, q| p.0.cmp(&q.0));
             assert_eq!(a, b);
