@@ -1,7 +1,7 @@
 //! Dates as people and browsers type them in forms: `2026-11-22`.
 //! (Files have their own, wider rules.) Hand-parsed: small and exact.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 /// Parses an ISO 8601 calendar date `YYYY-MM-DD`, as `<input type="date">`
 /// gives it; `None` for anything else or an impossible date.
@@ -27,6 +27,27 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
             .then(|| part.parse().ok())?
     };
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// `d` moved by `n` days, forward or back (`d` itself when that leaves the
+/// calendar chrono knows).
+///
+/// # Example
+/// ```
+/// use credit_core::dates::add_days;
+/// use credit_core::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+/// assert_eq!(add_days(d, 1), NaiveDate::from_ymd_opt(2026, 2, 1).unwrap());
+/// assert_eq!(add_days(d, -31), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+/// assert_eq!(add_days(NaiveDate::MAX, 1), NaiveDate::MAX);
+/// ```
+pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+    .unwrap_or(d)
 }
 
 #[cfg(test)]

@@ -146,9 +146,9 @@ macro_rules! keyed {
                 match self { $($t::$v => $k,)* }
             }
             /// Its name in a language.
-            pub fn label(self, lang: Lang) -> &'static str {
+            pub fn label(self, lang: $crate::dunning::Lang) -> &'static str {
                 match (self, lang) {
-                    $(($t::$v, Lang::En) => $en, ($t::$v, Lang::Zh) => $zh,)*
+                    $(($t::$v, $crate::dunning::Lang::En) => $en, ($t::$v, $crate::dunning::Lang::Zh) => $zh,)*
                 }
             }
             /// The value of a key.
@@ -158,6 +158,9 @@ macro_rules! keyed {
         }
     };
 }
+/// The macro of the enums with a key and a name in both languages (here and
+/// in [`crate::collections`]).
+pub(crate) use keyed;
 
 mod error;
 mod form;

@@ -50,6 +50,16 @@ impl NetOpen {
             .map(|k| self.buyer_net[k].1)
     }
 
+    /// A buyer's exposure: its net when known and above 0, else 0 (a buyer
+    /// in net credit, with nothing open, or without a rate owes nothing that
+    /// counts against a limit).
+    pub fn exposure(&self, customer_id: &str) -> Decimal {
+        self.net_of(customer_id)
+            .flatten()
+            .unwrap_or(Decimal::ZERO)
+            .max(Decimal::ZERO)
+    }
+
     /// Whether a buyer is in net credit: its net is known and ≤ 0.
     pub fn in_net_credit(&self, customer_id: &str) -> bool {
         self.net_of(customer_id)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{CollectionsError as E, Field};
 use super::order::OrderRules;
 use crate::dates::parse_iso;
-use crate::dunning::{Channel, DunningSettings, Lang};
+use crate::dunning::{keyed, Channel, DunningSettings, Lang};
 use crate::money::parse_amount;
 use crate::openitems::net_open;
 use crate::portfolio::Portfolio;
@@ -61,30 +61,6 @@ pub struct PromiseForm {
     pub note: String,
 }
 
-macro_rules! labelled {
-    ($t:ident { $($v:ident => $k:literal, $en:literal, $zh:literal;)* }) => {
-        impl $t {
-            /// Every value, in order.
-            pub const ALL: [$t; [$($k),*].len()] = [$($t::$v),*];
-            /// A stable key (its serde name).
-            pub fn key(self) -> &'static str {
-                match self { $($t::$v => $k,)* }
-            }
-            /// Its name in a language.
-            pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($t::$v, Lang::En) => $en, ($t::$v, Lang::Zh) => $zh,)*
-                }
-            }
-            /// The value of a key.
-            pub fn from_key(key: &str) -> Option<$t> {
-                $t::ALL.into_iter().find(|x| x.key() == key)
-            }
-        }
-    };
-}
-pub(super) use labelled;
-
 /// Why a buyer disputes an invoice.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -105,7 +81,7 @@ pub enum DisputeReason {
     Other,
 }
 
-labelled!(DisputeReason {
+keyed!(DisputeReason {
     Price => "price", "Price", "价格";
     Quantity => "quantity", "Quantity", "数量";
     Quality => "quality", "Quality", "质量";
@@ -131,7 +107,7 @@ pub enum DisputeStatus {
     Rejected,
 }
 
-labelled!(DisputeStatus {
+keyed!(DisputeStatus {
     Open => "open", "Open", "未处理";
     Investigating => "investigating", "Investigating", "调查中";
     ResolvedCreditNote => "resolved_credit_note", "Resolved by credit note", "已解决（开具贷项通知单）";
@@ -379,7 +355,7 @@ impl Book {
         };
         let base = p.base_currency();
         let net = net_open(p, as_of, p.settings.ageing.credits);
-        let owed = net.net_of(cid).flatten().unwrap_or(Decimal::ZERO);
+        let owed = net.exposure(cid);
         let mut ids: Vec<String> = Vec::new();
         let mut of_invoices = Decimal::ZERO;
         for id in form

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::dunning::Lang;
+use crate::dunning::{pick, Lang};
 use crate::money::Currency;
 
 /// The form field a message is about.
@@ -153,28 +153,30 @@ pub enum CollectionsError {
 impl CollectionsError {
     /// The message in a language.
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let pick = |en: String, z: String| if zh { z } else { en };
         match self {
             CollectionsError::UnknownBuyer(id) => {
-                pick(format!("No buyer {id}."), format!("没有客户 {id}。"))
+                pick(lang, format!("No buyer {id}."), format!("没有客户 {id}。"))
             }
             CollectionsError::UnknownInvoice(id) => {
-                pick(format!("No invoice {id}."), format!("没有发票 {id}。"))
+                pick(lang, format!("No invoice {id}."), format!("没有发票 {id}。"))
             }
             CollectionsError::NotBuyersInvoice { invoice, buyer } => pick(
+                lang,
                 format!("Invoice {invoice} is not {buyer}'s."),
                 format!("发票 {invoice} 不属于客户 {buyer}。"),
             ),
             CollectionsError::NotOpen(id) => pick(
+                lang,
                 format!("Nothing is open on invoice {id}."),
                 format!("发票 {id} 没有未结金额。"),
             ),
             CollectionsError::NothingOpen(id) => pick(
+                lang,
                 format!("{id} owes nothing as of the report date."),
                 format!("截至报告日，{id} 没有欠款。"),
             ),
             CollectionsError::BadDate { field, value } => pick(
+                lang,
                 format!(
                     "{}: \"{value}\" is not a date (YYYY-MM-DD).",
                     field.label(lang)
@@ -182,12 +184,14 @@ impl CollectionsError {
                 format!("{}：“{value}”不是日期（年-月-日）。", field.label(lang)),
             ),
             CollectionsError::PromiseInPast { date, as_of } => pick(
+                lang,
                 format!(
                     "The promised date {date} is before the report date {as_of}: a promise is for a day to come."
                 ),
                 format!("承诺付款日 {date} 早于报告日 {as_of}：承诺应是未来的日期。"),
             ),
             CollectionsError::BadAmount { field, value } => pick(
+                lang,
                 format!(
                     "{}: \"{value}\" is not an amount above zero.",
                     field.label(lang)
@@ -199,6 +203,7 @@ impl CollectionsError {
                 open,
                 currency,
             } => pick(
+                lang,
                 format!("The promise of {currency} {amount} is more than the buyer owes ({currency} {open})."),
                 format!("承诺金额 {currency} {amount} 超过客户欠款（{currency} {open}）。"),
             ),
@@ -208,6 +213,7 @@ impl CollectionsError {
                 open,
                 currency,
             } => pick(
+                lang,
                 format!(
                     "The disputed {currency} {amount} is more than is open on invoice {invoice} ({currency} {open})."
                 ),
@@ -216,39 +222,47 @@ impl CollectionsError {
                 ),
             ),
             CollectionsError::AlreadyDisputed { invoice, case } => pick(
+                lang,
                 format!("Invoice {invoice} already has an open dispute ({case})."),
                 format!("发票 {invoice} 已有未结争议（{case}）。"),
             ),
             CollectionsError::UnknownCase(id) => {
-                pick(format!("No dispute {id}."), format!("没有争议 {id}。"))
+                pick(lang, format!("No dispute {id}."), format!("没有争议 {id}。"))
             }
             CollectionsError::CaseClosed(id) => pick(
+                lang,
                 format!("Dispute {id} is closed and does not change any more."),
                 format!("争议 {id} 已结案，不能再更改。"),
             ),
             CollectionsError::BeforeLastMove { date, last } => pick(
+                lang,
                 format!("{date} is before the dispute's last change ({last})."),
                 format!("{date} 早于该争议的上一次变更（{last}）。"),
             ),
             CollectionsError::SameStatus => pick(
+                lang,
                 "The dispute already has this status.".to_string(),
                 "该争议已是此状态。".to_string(),
             ),
             CollectionsError::InTwoGroups { buyer, group } => pick(
+                lang,
                 format!(
                     "{buyer} is already in group \"{group}\": a buyer belongs to one group; take it out of that group first."
                 ),
                 format!("{buyer} 已属于集团“{group}”：一个客户只能属于一个集团，请先将其移出该集团。"),
             ),
             CollectionsError::BadText { field } => pick(
+                lang,
                 format!("{}: must be one line, not empty.", field.label(lang)),
                 format!("{}：须为一行且不能为空。", field.label(lang)),
             ),
             CollectionsError::BadEmail(v) => pick(
+                lang,
                 format!("\"{v}\" is not an e-mail address (name@example.com)."),
                 format!("“{v}”不是电子邮件地址（name@example.com）。"),
             ),
             CollectionsError::BadCadence(v) => pick(
+                lang,
                 format!(
                     "Cadence \"{v}\": whole days after the due date, rising, separated by commas (e.g. 7, 21, 45)."
                 ),

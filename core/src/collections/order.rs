@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::book::{labelled, Book};
+use super::book::Book;
 use super::error::{CollectionsError, Field};
 use crate::customer::CustomerStatus;
-use crate::dunning::Lang;
+use crate::dunning::{keyed, Lang};
 use crate::money::{parse_amount, Currency};
 use crate::openitems::net_open;
 use crate::portfolio::Portfolio;
@@ -24,7 +24,7 @@ pub enum RuleAction {
     Block,
 }
 
-labelled!(RuleAction {
+keyed!(RuleAction {
     Off => "off", "Off", "不检查";
     Refer => "refer", "Refer", "转审";
     Block => "block", "Block", "拦截";
@@ -88,7 +88,7 @@ pub enum OrderDecision {
     Block,
 }
 
-labelled!(OrderDecision {
+keyed!(OrderDecision {
     Approve => "approve", "Approve", "批准";
     Refer => "refer", "Refer to credit", "转信用部门审批";
     Block => "block", "Block", "拦截";
@@ -309,13 +309,7 @@ pub fn order_check(
     };
     let r = &book.order_rules;
     let net = net_open(p, as_of, p.settings.ageing.credits);
-    let exp_of = |id: &str| {
-        net.net_of(id)
-            .flatten()
-            .unwrap_or(Decimal::ZERO)
-            .max(Decimal::ZERO)
-    };
-    let exposure = exp_of(&c.id);
+    let exposure = net.exposure(&c.id);
     let after = exposure + order;
     let mut reasons = Vec::new();
     let mut fire = |action: RuleAction, reason: OrderReason| {
@@ -364,7 +358,8 @@ pub fn order_check(
     let group = book.group_of(&c.id);
     if let Some(g) = group {
         if let Some(l) = g.limit {
-            let g_after: Decimal = g.members.iter().map(|m| exp_of(m)).sum::<Decimal>() + order;
+            let g_after: Decimal =
+                g.members.iter().map(|m| net.exposure(m)).sum::<Decimal>() + order;
             if g_after > l {
                 fire(
                     r.group_limit,

@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::book::{Book, DisputeReason, Promise};
+use crate::dates::add_days;
 use crate::dunning::{Lang, Pauses};
 use crate::heatmap::{zone, Band, Zone};
 use crate::monitor::{Action, Alert, Evidence, Rule, Severity};
@@ -97,17 +98,8 @@ pub struct CollectionsKpis {
 fn exposures(net: &NetOpen) -> BTreeMap<&str, Decimal> {
     net.buyer_net
         .iter()
-        .map(|(id, n)| (id.as_str(), n.unwrap_or(Decimal::ZERO).max(Decimal::ZERO)))
+        .map(|(id, _)| (id.as_str(), net.exposure(id)))
         .collect()
-}
-
-fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
-    if n >= 0 {
-        d.checked_add_days(Days::new(n.unsigned_abs()))
-    } else {
-        d.checked_sub_days(Days::new(n.unsigned_abs()))
-    }
-    .unwrap_or(d)
 }
 
 impl Book {

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{DunningError, Lang};
+use super::DunningError;
 use crate::invoice::Invoice;
 use crate::money::Currency;
 

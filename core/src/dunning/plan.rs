@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -184,14 +184,7 @@ pub struct Plan {
     pub paused: Vec<Paused>,
 }
 
-pub(super) fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
-    if n >= 0 {
-        d.checked_add_days(Days::new(n.unsigned_abs()))
-    } else {
-        d.checked_sub_days(Days::new(n.unsigned_abs()))
-    }
-    .unwrap_or(d)
-}
+pub(super) use crate::dates::add_days;
 
 /// What the log says of an invoice: the highest step offset done for its
 /// current due date, the last day of interest claimed, and whether it was

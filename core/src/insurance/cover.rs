@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -88,14 +88,7 @@ pub struct Notification {
     pub date: NaiveDate,
 }
 
-pub(super) fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
-    if n >= 0 {
-        d.checked_add_days(Days::new(n.unsigned_abs()))
-    } else {
-        d.checked_sub_days(Days::new(n.unsigned_abs()))
-    }
-    .unwrap_or(d)
-}
+pub(super) use crate::dates::add_days;
 
 /// An invoice's open amount (`open`: net of the buyer's credits, from
 /// [`crate::openitems::net_open`]), base currency: (without VAT, VAT).
